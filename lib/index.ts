@@ -1,0 +1,23 @@
+/**
+ * ledesearch: full-text search for news archives.
+ *
+ * This file is the library's only public entry point: every name a caller may use is exported
+ * here, and nothing from flexsearch or ajv appears in these signatures.
+ *
+ * @packageDocumentation
+ */
+export * from './types.js';
+export * from './errors.js';
+export { loadCorpus, type LoadCorpusOptions } from './corpus/load-corpus.js';
+export { parseReferenceArticle, formatReferenceArticle } from './corpus/reference-format.js';
+export { parseJsonArticles } from './corpus/json-format.js';
+export { createAnalyzer, DEFAULT_STOP_WORDS, type Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
+export { escapeHtml } from './highlight/escape-html.js';
+export {
+  createSearchIndex,
+  type SearchIndex,
+  type SearchIndexOptions,
+  type IndexStats,
+  type HighlightedArticle,
+} from './search/search-index.js';
+export { type RankingOptions, DEFAULT_RANKING } from './ranking/bm25.js';

@@ -1,0 +1,198 @@
+/**
+ * The data types of ledesearch's public API: articles, search options, results.
+ *
+ * Everything here is plain data (no classes) so it can cross a JSON boundary unchanged:
+ * the server returns these shapes as they are.
+ */
+
+/** Names of the list-valued metadata fields an article may carry; each is a facet. */
+export const LIST_FIELDS = ['category', 'topics', 'places', 'people', 'organisations', 'exchanges'] as const;
+/** Names of the single-valued metadata fields that are also facets. */
+export const SCALAR_FACET_FIELDS = ['publisher', 'source', 'author', 'dateline'] as const;
+/** Every facet field, in the order facet listings show them. */
+export const FACET_FIELDS = [
+  'category', 'publisher', 'source', 'topics', 'places', 'people', 'organisations', 'exchanges',
+  'author', 'dateline',
+] as const;
+
+/** A list-valued metadata field name. */
+export type ListField = (typeof LIST_FIELDS)[number];
+/** A facet field name. */
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+/**
+ * A news article, as loaded from the corpus and as stored in the index.
+ *
+ * Only `id`, `title` and `paragraphs` are always present; every other field is absent when the
+ * source did not give it (or gave it in a form that could not be read), never an empty string.
+ */
+export interface Article {
+  /** Stable identifier, unique within an index. */
+  id: string;
+  /** Headline. May be empty only when the source had no title line. */
+  title: string;
+  /** Body paragraphs in reading order, boilerplate and empty paragraphs removed. */
+  paragraphs: string[];
+  /** Publication date, ISO 8601: `2019-10-10` or `2019-10-10T06:02:00` when a time was given. */
+  date?: string;
+  /** Who published it (`Intellasia`, `Reuters`). */
+  publisher?: string;
+  /** The outlet the story came from (`KoreaTimes`). */
+  source?: string;
+  /** Byline. */
+  author?: string;
+  /** Dateline city (`NEW YORK`). */
+  dateline?: string;
+  /** Canonical URL. */
+  url?: string;
+  /** Categories (`Korea`). */
+  category?: string[];
+  /** Subject codes (`earn`, `acq`). */
+  topics?: string[];
+  /** Places named (`usa`, `japan`). */
+  places?: string[];
+  /** People named. */
+  people?: string[];
+  /** Organisations named. */
+  organisations?: string[];
+  /** Stock exchanges named. */
+  exchanges?: string[];
+  /** Where the article was read from, relative to the corpus folder (`reuters/0001.txt:3`). */
+  origin?: string;
+}
+
+/** A character range in a string: `start` inclusive, `end` exclusive (UTF-16 code units). */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** One token produced by the analyzer. */
+export interface Token {
+  /** The normalised, stemmed term (what the index stores). */
+  term: string;
+  /** Start offset of the token's surface form in the analysed text (inclusive). */
+  start: number;
+  /** End offset of the token's surface form in the analysed text (exclusive). */
+  end: number;
+  /** Ordinal position among the tokens of the text, counting stop words too. */
+  position: number;
+}
+
+/** Why a corpus file, or a line of it, could not be read. */
+export type CorpusErrorCode =
+  | 'read_failed' // the file could not be read at all
+  | 'empty' // the file (or line) had no content
+  | 'binary' // the file looks binary, not text
+  | 'invalid_encoding' // the bytes are not valid UTF-8
+  | 'invalid_json' // JSON that does not parse
+  | 'invalid_article' // parsed, but does not describe an article (schema violation)
+  | 'missing_title' // no title line
+  | 'too_large' // a file or paragraph past the configured size limit
+  | 'duplicate_id'; // an id another article already had
+
+/** One problem found while loading a corpus. Loading goes on past it. */
+export interface CorpusError {
+  /** Path of the file, relative to the corpus folder. */
+  file: string;
+  /** 1-based line number within the file, where the problem is tied to a line. */
+  line?: number;
+  /** Machine-readable reason. */
+  code: CorpusErrorCode;
+  /** Human-readable reason naming the offending value. */
+  reason: string;
+}
+
+/** What {@link loadCorpus} returns: every article that could be read, and every problem. */
+export interface CorpusLoadResult {
+  articles: Article[];
+  errors: CorpusError[];
+}
+
+/** Sort orders for search results. */
+export type SortOrder = 'relevance' | 'date' | 'date_asc';
+
+/** Filters: for each field, the accepted values. Values of one field OR; fields AND. */
+export type Filters = Partial<Record<FacetField, string[]>>;
+
+/** Options of {@link SearchIndex.search}. All optional. */
+export interface SearchOptions {
+  /** Facet filters. Values of one field OR together, different fields AND. */
+  filters?: Filters;
+  /** Earliest date, inclusive (ISO 8601, `2019-01-01`). */
+  dateFrom?: string;
+  /** Latest date, inclusive (ISO 8601; a bare date includes the whole day). */
+  dateTo?: string;
+  /** Facet fields to count over the whole match set. Default: none. */
+  facets?: FacetField[];
+  /** Also count matches per calendar month (`YYYY-MM`). Default: false. */
+  dateHistogram?: boolean;
+  /** Maximum number of facet values returned per field. Default 20; 0 for all. */
+  facetLimit?: number;
+  /** Result order. Default `relevance` (ties broken by newer date, then id). */
+  sort?: SortOrder;
+  /** Number of hits to return. Default 10. The library sets no upper bound. */
+  limit?: number;
+  /** Number of hits to skip. Default 0. */
+  offset?: number;
+  /** Snippets per hit. Default 3; 0 for none. */
+  snippets?: number;
+  /** Maximum snippet length in characters. Default 200. */
+  snippetLength?: number;
+  /**
+   * Which articles match a multi-term query. `any` (default): at least one term, ranked so that
+   * articles matching more terms come first. `all`: every term.
+   */
+  match?: 'any' | 'all';
+}
+
+/** One value of a facet and how many matching articles carry it. */
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+/** A highlighted passage from one paragraph of a hit. */
+export interface Snippet {
+  /** Index of the paragraph in `Article.paragraphs`; -1 for the title. */
+  paragraph: number;
+  /** The passage as plain text (with `…` where it was cut). */
+  text: string;
+  /** The passage HTML-escaped, matched words wrapped in `<mark>`. */
+  html: string;
+  /** Matched ranges in `text`, sorted, non-overlapping, adjacent matches merged. */
+  matches: Range[];
+}
+
+/** One search result: an article with its score and best passages. */
+export interface Hit {
+  id: string;
+  title: string;
+  date?: string;
+  publisher?: string;
+  source?: string;
+  category?: string[];
+  /** Relevance score (higher is better); 0 when the query was empty. */
+  score: number;
+  /** The title HTML-escaped with matched words marked. */
+  titleHtml: string;
+  snippets: Snippet[];
+}
+
+/** What {@link SearchIndex.search} returns. */
+export interface SearchResult {
+  /** The query as given. */
+  query: string;
+  /** Exact number of matching articles (after filters). */
+  total: number;
+  /** Time the search took, in milliseconds. */
+  tookMs: number;
+  /** The requested page of hits. */
+  hits: Hit[];
+  /** Counts per requested facet field over the whole match set, most frequent first. */
+  facets: Partial<Record<FacetField, FacetValue[]>>;
+  /** Matches per month (`YYYY-MM`, ascending), when `dateHistogram` was asked for. */
+  dateHistogram?: FacetValue[];
+  /** A corrected query, when the query matched nothing and a close spelling exists. */
+  didYouMean?: string;
+}
