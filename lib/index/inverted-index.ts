@@ -1,0 +1,200 @@
+/**
+ * The inverted index: term dictionary, article-level and paragraph-level postings, and the
+ * per-document and per-paragraph statistics BM25 needs.
+ *
+ * Documents get dense ids in insertion order; paragraphs get dense ids too, contiguous per
+ * document, so "the paragraphs of document d" is the range paraStart[d] … paraStart[d] + numParas[d].
+ * Removal is a tombstone (postings stay, `alive` is cleared, statistics are decremented), which
+ * keeps removal O(article) and every posting list sorted.
+ */
+import type { Analyzer } from '../analysis/analyzer.js';
+import type { Article } from '../types.js';
+import { GrowableArray } from './growable-array.js';
+import { PostingTable } from './posting-table.js';
+import { TermDictionary } from './term-dictionary.js';
+
+/** Column indexes of the article posting table. */
+export const COL_TF_BODY = 0;
+export const COL_TF_TITLE = 1;
+
+type TokenSource = Pick<Analyzer, 'forEachToken' | 'normalize'>;
+
+export class InvertedIndex {
+  readonly dict = new TermDictionary();
+  /** Article postings: id = document, cols = [tf in body, tf in title]. */
+  readonly art = new PostingTable(2);
+  /** Paragraph postings: id = paragraph, cols = [tf]. */
+  readonly para = new PostingTable(1);
+  /** Live documents containing each term (title or body). */
+  readonly df = new GrowableArray(Int32Array);
+  /** Live paragraphs containing each term. */
+  readonly pdf = new GrowableArray(Int32Array);
+
+  readonly alive = new GrowableArray(Uint8Array);
+  readonly titleLen = new GrowableArray(Int32Array);
+  readonly bodyLen = new GrowableArray(Int32Array);
+  readonly paraStart = new GrowableArray(Int32Array);
+  readonly numParas = new GrowableArray(Int32Array);
+  /** Publication time in ms since the epoch; NaN when the article has no date. */
+  readonly dateMs = new GrowableArray(Float64Array);
+  readonly paraDoc = new GrowableArray(Int32Array);
+  readonly paraLen = new GrowableArray(Int32Array);
+
+  numLive = 0;
+  numLiveParas = 0;
+  sumTitleLen = 0;
+  sumBodyLen = 0;
+  sumParaLen = 0;
+
+  // Scratch counters indexed by term id, reset after each use via the touched lists.
+  private tfPara: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private tfBody: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private tfTitle: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private readonly touchedPara: number[] = [];
+  private readonly touchedDoc: number[] = [];
+
+  constructor(private readonly analyzer: TokenSource) {}
+
+  /** Number of document ids handed out (live and removed). */
+  get numDocs(): number {
+    return this.alive.length;
+  }
+
+  /** Indexes an article's title and paragraphs; returns its document id. */
+  addDocument(article: Article): number {
+    const doc = this.alive.length;
+    this.alive.push(1);
+    this.numLive++;
+
+    const touchedDoc = this.touchedDoc;
+    let titleTokens = 0;
+    this.tokenize(article.title, (tid) => {
+      this.ensureScratch(tid);
+      if (this.tfTitle[tid] === 0 && this.tfBody[tid] === 0) touchedDoc.push(tid);
+      this.tfTitle[tid]++;
+      titleTokens++;
+    });
+
+    const firstPara = this.paraDoc.length;
+    let bodyTokens = 0;
+    for (const text of article.paragraphs) {
+      const p = this.paraDoc.length;
+      let len = 0;
+      const touched = this.touchedPara;
+      this.tokenize(text, (tid) => {
+        this.ensureScratch(tid);
+        if (this.tfPara[tid] === 0) touched.push(tid);
+        this.tfPara[tid]++;
+        len++;
+      });
+      for (const tid of touched) {
+        const tf = this.tfPara[tid];
+        this.tfPara[tid] = 0;
+        this.para.add(tid, p, tf);
+        this.pdf.data[tid]++;
+        if (this.tfTitle[tid] === 0 && this.tfBody[tid] === 0) touchedDoc.push(tid);
+        this.tfBody[tid] += tf;
+      }
+      touched.length = 0;
+      this.paraDoc.push(doc);
+      this.paraLen.push(len);
+      this.sumParaLen += len;
+      bodyTokens += len;
+    }
+    for (const tid of touchedDoc) {
+      this.art.add(tid, doc, this.tfBody[tid], this.tfTitle[tid]);
+      this.df.data[tid]++;
+      this.tfBody[tid] = 0;
+      this.tfTitle[tid] = 0;
+    }
+    touchedDoc.length = 0;
+
+    this.titleLen.push(titleTokens);
+    this.bodyLen.push(bodyTokens);
+    this.paraStart.push(firstPara);
+    this.numParas.push(article.paragraphs.length);
+    const t = article.date ? Date.parse(article.date.length === 10 ? `${article.date}T00:00:00Z` : withZone(article.date)) : NaN;
+    this.dateMs.push(t);
+    this.numLiveParas += article.paragraphs.length;
+    this.sumTitleLen += titleTokens;
+    this.sumBodyLen += bodyTokens;
+    return doc;
+  }
+
+  /** Takes a document out: it stops matching and leaves the statistics. */
+  removeDocument(doc: number, article: Article): void {
+    if (!this.alive.data[doc]) return;
+    this.alive.data[doc] = 0;
+    this.numLive--;
+    const seenDoc = new Set<number>();
+    const seenPara = new Set<number>();
+    const countTerm = (tid: number): void => {
+      seenPara.add(tid);
+      seenDoc.add(tid);
+    };
+    this.tokenizeExisting(article.title, (tid) => seenDoc.add(tid));
+    for (const text of article.paragraphs) {
+      seenPara.clear();
+      this.tokenizeExisting(text, countTerm);
+      for (const tid of seenPara) this.pdf.data[tid]--;
+    }
+    for (const tid of seenDoc) this.df.data[tid]--;
+    this.numLiveParas -= this.numParas.data[doc];
+    this.sumTitleLen -= this.titleLen.data[doc];
+    this.sumBodyLen -= this.bodyLen.data[doc];
+    const p0 = this.paraStart.data[doc];
+    for (let p = p0; p < p0 + this.numParas.data[doc]; p++) this.sumParaLen -= this.paraLen.data[p];
+  }
+
+  /** Makes every added posting visible to queries. Cheap when nothing changed. */
+  seal(): void {
+    const n = this.dict.size;
+    this.art.seal(n);
+    this.para.seal(n);
+  }
+
+  /** True when documents were added since the last seal. */
+  get dirty(): boolean {
+    return this.art.dirty || this.para.dirty || this.art.numTerms !== this.dict.size;
+  }
+
+  private tokenize(text: string, onTerm: (tid: number) => void): void {
+    const dict = this.dict;
+    const analyzer = this.analyzer;
+    analyzer.forEachToken(text, (term, start, end) => {
+      let tid = dict.get(term);
+      if (tid < 0) {
+        tid = dict.getOrAdd(term, () => analyzer.normalize(text.slice(start, end)));
+        this.df.push(0);
+        this.pdf.push(0);
+      }
+      onTerm(tid);
+    });
+  }
+
+  private tokenizeExisting(text: string, onTerm: (tid: number) => void): void {
+    this.analyzer.forEachToken(text, (term) => {
+      const tid = this.dict.get(term);
+      if (tid >= 0) onTerm(tid);
+    });
+  }
+
+  private ensureScratch(tid: number): void {
+    if (tid < this.tfPara.length) return;
+    let size = this.tfPara.length * 2;
+    while (size <= tid) size *= 2;
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.tfPara = grow(this.tfPara);
+    this.tfBody = grow(this.tfBody);
+    this.tfTitle = grow(this.tfTitle);
+  }
+}
+
+/** Dates without a zone are read as UTC so results never depend on the machine's time zone. */
+function withZone(iso: string): string {
+  return /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`;
+}

@@ -1,0 +1,122 @@
+/**
+ * BM25-class scoring as pure functions over plain statistics.
+ *
+ * The engine scores an article from two kinds of evidence and mixes them:
+ * - whole-article evidence: BM25F over the title and body fields (each field's term frequency
+ *   length-normalised with its own `b` and weighted, then saturated once with `k1`);
+ * - best-paragraph evidence: plain BM25 of the best-scoring paragraph, with paragraph statistics
+ *   (a news article is relevant when one paragraph answers the query).
+ * The functions here know nothing of postings or flexsearch, so the fast path in the engine can be
+ * checked against a straightforward computation (see test/ranking).
+ */
+
+/** Ranking parameters. All optional; see {@link DEFAULT_RANKING} for the defaults and why. */
+export interface RankingOptions {
+  /** Term-frequency saturation. Range (0, ∞); typical 0.5–2. */
+  k1?: number;
+  /** Body length normalisation. Range [0, 1]: 0 ignores length, 1 normalises fully. */
+  b?: number;
+  /** Title length normalisation. Range [0, 1]. */
+  titleB?: number;
+  /** Weight of a title occurrence relative to a body occurrence (BM25F field weight). Range [0, ∞). */
+  titleWeight?: number;
+  /** Share of the best-paragraph score in the final score. Range [0, 1]; 0 = whole article only. */
+  paragraphWeight?: number;
+  /** Paragraph length normalisation. Range [0, 1]. */
+  paragraphB?: number;
+  /**
+   * Coordination exponent γ: the score is multiplied by (matched query terms / query terms)^γ, so
+   * articles matching all terms of a short query come first. Range [0, ∞); 0 disables it.
+   */
+  coordination?: number;
+}
+
+/** Every ranking parameter, resolved. */
+export type ResolvedRankingOptions = Required<RankingOptions>;
+
+/**
+ * The shipped defaults, measured on TIME, CACM and ADI with `npm run eval` (EVALUATION.md).
+ * One setting for all three collections: nothing is tuned to a single query set.
+ */
+export const DEFAULT_RANKING: Readonly<ResolvedRankingOptions> = Object.freeze({
+  k1: 1.2,
+  b: 0.75,
+  titleB: 0.5,
+  titleWeight: 2,
+  paragraphWeight: 0.3,
+  paragraphB: 0.75,
+  coordination: 1,
+});
+
+/** Merges options over the defaults once, checking ranges. */
+export function resolveRanking(options: RankingOptions = {}): ResolvedRankingOptions {
+  const r: ResolvedRankingOptions = { ...DEFAULT_RANKING };
+  for (const key of Object.keys(DEFAULT_RANKING) as (keyof ResolvedRankingOptions)[]) {
+    const v = options[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new RangeError(`ranking option ${key} must be a finite number ≥ 0, got ${String(v)}`);
+    }
+    r[key] = v;
+  }
+  for (const key of ['b', 'titleB', 'paragraphWeight', 'paragraphB'] as const) {
+    if (r[key] > 1) throw new RangeError(`ranking option ${key} must be within [0, 1], got ${r[key]}`);
+  }
+  if (r.k1 === 0) throw new RangeError('ranking option k1 must be > 0');
+  return r;
+}
+
+/**
+ * Lucene's BM25 idf: ln(1 + (N − df + 0.5) / (df + 0.5)). Always positive, so a term present in
+ * every document still adds a little rather than subtracting (the classic Robertson idf can go
+ * negative, which punishes matching).
+ */
+export function idf(numDocs: number, docFreq: number): number {
+  return Math.log(1 + (numDocs - docFreq + 0.5) / (docFreq + 0.5));
+}
+
+/** Length normalisation factor 1 − b + b · len / avgLen (1 when the average is 0). */
+export function lengthNorm(b: number, len: number, avgLen: number): number {
+  return avgLen > 0 ? 1 - b + (b * len) / avgLen : 1;
+}
+
+/** Saturated term frequency tf · (k1 + 1) / (tf + k1), for an already length-normalised tf. */
+export function saturate(tf: number, k1: number): number {
+  return (tf * (k1 + 1)) / (tf + k1);
+}
+
+/** Per-field statistics needed to score one term in one article. */
+export interface ArticleTermStats {
+  tfTitle: number;
+  tfBody: number;
+  titleLen: number;
+  bodyLen: number;
+  avgTitleLen: number;
+  avgBodyLen: number;
+}
+
+/** BM25F contribution of one term to one article, without idf. */
+export function bm25fTerm(s: ArticleTermStats, r: ResolvedRankingOptions): number {
+  const tf =
+    (r.titleWeight * s.tfTitle) / lengthNorm(r.titleB, s.titleLen, s.avgTitleLen) +
+    s.tfBody / lengthNorm(r.b, s.bodyLen, s.avgBodyLen);
+  return tf > 0 ? saturate(tf, r.k1) : 0;
+}
+
+/** BM25 contribution of one term to one paragraph, without idf. */
+export function bm25ParagraphTerm(tf: number, len: number, avgLen: number, r: ResolvedRankingOptions): number {
+  return tf > 0 ? saturate(tf / lengthNorm(r.paragraphB, len, avgLen), r.k1) : 0;
+}
+
+/** Mixes article and best-paragraph evidence and applies coordination. */
+export function combineScores(
+  articleScore: number,
+  bestParagraphScore: number,
+  matchedTerms: number,
+  queryTerms: number,
+  r: ResolvedRankingOptions,
+): number {
+  const mixed = (1 - r.paragraphWeight) * articleScore + r.paragraphWeight * bestParagraphScore;
+  if (r.coordination === 0 || queryTerms <= 1) return mixed;
+  return mixed * Math.pow(matchedTerms / queryTerms, r.coordination);
+}

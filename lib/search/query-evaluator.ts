@@ -1,0 +1,280 @@
+/**
+ * The query hot path: scores every article that matches a parsed query, applies filters, and
+ * splits candidates into the match set and the "near" set that disjunctive facet counts need.
+ *
+ * Term-at-a-time over flat typed arrays, with generation-stamped scratch arrays so nothing is
+ * cleared or allocated per query. The arithmetic is exactly that of lib/ranking/bm25.ts, with
+ * the per-document length normalisation precomputed once per index change.
+ */
+import { idf, lengthNorm, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
+import type { QuerySlot } from './parse-query.js';
+
+/** A compiled filter on one facet field: the documents that pass it carry `stamp === gen`. */
+export interface FieldFilter {
+  /** Index of the field among the query's filtered fields. */
+  slot: number;
+  /** Documents carrying one of the accepted values (may include removed ones). */
+  docLists: readonly (readonly number[])[];
+}
+
+export interface EvaluateInput {
+  slots: readonly QuerySlot[];
+  fieldFilters: readonly FieldFilter[];
+  /** Inclusive ms range; NaN bounds are open. */
+  dateFrom: number;
+  dateTo: number;
+  matchAll: boolean;
+}
+
+/** Candidates split by how many filters they fail. Valid until the next evaluate(). */
+export interface EvaluateOutput {
+  /** Documents in the match set, and how many. */
+  matches: Int32Array;
+  numMatches: number;
+  /** Documents failing exactly one filter, with which one (`nearFail`, the date filter = fieldFilters.length). */
+  near: Int32Array;
+  nearFail: Int32Array;
+  numNear: number;
+  /** Final score per document id (meaningful for documents in `matches`). */
+  score: Float64Array;
+}
+
+export class QueryEvaluator {
+  // Generation counters: a scratch entry is valid only when its stamp equals the current one.
+  // Fresh arrays are zero and counters only grow, so growing scratch space never needs a reset.
+  private gen = 0;
+  private slotGen = 0;
+  private docStamp = new Int32Array(0);
+  private artScore = new Float64Array(0);
+  private bestPara = new Float64Array(0);
+  private finalScore = new Float64Array(0);
+  private matchedSlots = new Int32Array(0);
+  private slotSeen = new Int32Array(0);
+  private touched = new Int32Array(0);
+  private matches = new Int32Array(0);
+  private near = new Int32Array(0);
+  private nearFail = new Int32Array(0);
+  private paraStamp = new Int32Array(0);
+  private paraScore = new Float64Array(0);
+  private touchedParas = new Int32Array(0);
+  private filterStamps: Int32Array[] = [];
+  // Length normalisation per document / paragraph, recomputed when the index changes.
+  private normBody = new Float64Array(0);
+  private normTitle = new Float64Array(0);
+  private normPara = new Float64Array(0);
+  private normVersion = -1;
+
+  constructor(
+    private readonly index: InvertedIndex,
+    private readonly r: ResolvedRankingOptions,
+  ) {}
+
+  /** Recomputes length norms and grows scratch space; `version` changes whenever the index does. */
+  prepare(version: number): void {
+    if (version === this.normVersion) return;
+    const ix = this.index;
+    const nd = ix.numDocs;
+    const np = ix.paraDoc.length;
+    if (this.docStamp.length < nd) {
+      const cap = Math.max(nd, 16);
+      this.docStamp = new Int32Array(cap);
+      this.artScore = new Float64Array(cap);
+      this.bestPara = new Float64Array(cap);
+      this.finalScore = new Float64Array(cap);
+      this.matchedSlots = new Int32Array(cap);
+      this.slotSeen = new Int32Array(cap);
+      this.touched = new Int32Array(cap);
+      this.matches = new Int32Array(cap);
+      this.near = new Int32Array(cap);
+      this.nearFail = new Int32Array(cap);
+      this.filterStamps = [];
+    }
+    if (this.paraStamp.length < np) {
+      const cap = Math.max(np, 16);
+      this.paraStamp = new Int32Array(cap);
+      this.paraScore = new Float64Array(cap);
+      this.touchedParas = new Int32Array(cap);
+    }
+    const avgTitle = ix.numLive ? ix.sumTitleLen / ix.numLive : 0;
+    const avgBody = ix.numLive ? ix.sumBodyLen / ix.numLive : 0;
+    const avgPara = ix.numLiveParas ? ix.sumParaLen / ix.numLiveParas : 0;
+    const r = this.r;
+    // Stored inverted (and the title weight folded in) to save divisions in the hot loop.
+    this.normBody = new Float64Array(nd);
+    this.normTitle = new Float64Array(nd);
+    for (let d = 0; d < nd; d++) {
+      this.normBody[d] = 1 / lengthNorm(r.b, ix.bodyLen.data[d], avgBody);
+      this.normTitle[d] = r.titleWeight / lengthNorm(r.titleB, ix.titleLen.data[d], avgTitle);
+    }
+    this.normPara = new Float64Array(np);
+    for (let p = 0; p < np; p++) this.normPara[p] = 1 / lengthNorm(r.paragraphB, ix.paraLen.data[p], avgPara);
+    this.normVersion = version;
+  }
+
+  /** Length normalisation of paragraph p, as a multiplier of its tf. */
+  paraNorm(p: number): number {
+    return this.normPara[p];
+  }
+
+  evaluate(input: EvaluateInput): EvaluateOutput {
+    const ix = this.index;
+    const gen = ++this.gen;
+    const nd = ix.numDocs;
+    const alive = ix.alive.data;
+    const { slots, fieldFilters, matchAll } = input;
+    const r = this.r;
+    const k1 = r.k1;
+    const k1p1 = k1 + 1;
+
+    // Filters first: mark the documents each filtered field accepts.
+    while (this.filterStamps.length < fieldFilters.length) this.filterStamps.push(new Int32Array(this.docStamp.length));
+    for (const f of fieldFilters) {
+      const stamp = this.filterStamps[f.slot];
+      for (const list of f.docLists) for (let i = 0; i < list.length; i++) stamp[list[i]] = gen;
+    }
+
+    const docStamp = this.docStamp;
+    const artScore = this.artScore;
+    const bestPara = this.bestPara;
+    const matched = this.matchedSlots;
+    const slotSeen = this.slotSeen;
+    const touched = this.touched;
+    let numTouched = 0;
+    const numSlots = slots.length;
+
+    if (numSlots > 0) {
+      const art = ix.art;
+      const ids = art.ids;
+      const tfB = art.cols[COL_TF_BODY];
+      const tfT = art.cols[COL_TF_TITLE];
+      const normB = this.normBody;
+      const normT = this.normTitle;
+      const N = ix.numLive;
+      for (let s = 0; s < numSlots; s++) {
+        const slot = slots[s];
+        const seenMark = ++this.slotGen; // distinct per (query, slot), so nothing needs clearing
+        for (const t of slot.termIds) {
+          const w = slot.weight * idf(N, ix.df.data[t]);
+          const end = art.offsets[t + 1];
+          for (let i = art.offsets[t]; i < end; i++) {
+            const d = ids[i];
+            if (alive[d] === 0) continue;
+            if (docStamp[d] !== gen) {
+              docStamp[d] = gen;
+              artScore[d] = 0;
+              bestPara[d] = 0;
+              matched[d] = 0;
+              slotSeen[d] = -1;
+              touched[numTouched++] = d;
+            }
+            const tf = tfT[i] * normT[d] + tfB[i] * normB[d];
+            artScore[d] += (w * (tf * k1p1)) / (tf + k1);
+            if (slotSeen[d] !== seenMark) {
+              slotSeen[d] = seenMark;
+              matched[d]++;
+            }
+          }
+        }
+      }
+      if (r.paragraphWeight > 0) this.scoreParagraphs(slots, gen);
+    } else {
+      // Browsing: every live document is a candidate.
+      for (let d = 0; d < nd; d++) {
+        if (alive[d] === 0) continue;
+        docStamp[d] = gen;
+        artScore[d] = 0;
+        bestPara[d] = 0;
+        matched[d] = 0;
+        touched[numTouched++] = d;
+      }
+    }
+
+    const numFilters = fieldFilters.length;
+    const dateSlot = numFilters;
+    const hasDate = !Number.isNaN(input.dateFrom) || !Number.isNaN(input.dateTo);
+    const from = Number.isNaN(input.dateFrom) ? -Infinity : input.dateFrom;
+    const to = Number.isNaN(input.dateTo) ? Infinity : input.dateTo;
+    const dates = ix.dateMs.data;
+    const finalScore = this.finalScore;
+    const matches = this.matches;
+    const near = this.near;
+    const nearFail = this.nearFail;
+    let numMatches = 0;
+    let numNear = 0;
+    const w1 = 1 - r.paragraphWeight;
+    const w2 = r.paragraphWeight;
+    const coord = r.coordination;
+    const useCoord = coord > 0 && numSlots > 1;
+    for (let i = 0; i < numTouched; i++) {
+      const d = touched[i];
+      if (matchAll && matched[d] < numSlots) continue;
+      let fails = 0;
+      let failAt = -1;
+      for (let f = 0; f < numFilters; f++) {
+        if (this.filterStamps[f][d] !== gen) {
+          fails++;
+          failAt = f;
+        }
+      }
+      if (hasDate) {
+        const t = dates[d];
+        if (!(t >= from && t <= to)) {
+          fails++;
+          failAt = dateSlot;
+        }
+      }
+      if (fails === 0) {
+        let sc = w1 * artScore[d] + w2 * bestPara[d];
+        if (useCoord) sc *= Math.pow(matched[d] / numSlots, coord);
+        finalScore[d] = sc;
+        matches[numMatches++] = d;
+      } else if (fails === 1) {
+        near[numNear] = d;
+        nearFail[numNear++] = failAt;
+      }
+    }
+    return { matches, numMatches, near, nearFail, numNear, score: finalScore };
+  }
+
+  /** Best-paragraph evidence: BM25 per paragraph with paragraph statistics, max per document. */
+  private scoreParagraphs(slots: readonly QuerySlot[], gen: number): void {
+    const ix = this.index;
+    const para = ix.para;
+    const ids = para.ids;
+    const tfs = para.cols[0];
+    const paraDoc = ix.paraDoc.data;
+    const alive = ix.alive.data;
+    const normP = this.normPara;
+    const paraStamp = this.paraStamp;
+    const paraScore = this.paraScore;
+    const touchedParas = this.touchedParas;
+    const k1 = this.r.k1;
+    const k1p1 = k1 + 1;
+    const Np = ix.numLiveParas;
+    let n = 0;
+    for (const slot of slots) {
+      for (const t of slot.termIds) {
+        const w = slot.weight * idf(Np, ix.pdf.data[t]);
+        const end = para.offsets[t + 1];
+        for (let i = para.offsets[t]; i < end; i++) {
+          const p = ids[i];
+          if (alive[paraDoc[p]] === 0) continue;
+          if (paraStamp[p] !== gen) {
+            paraStamp[p] = gen;
+            paraScore[p] = 0;
+            touchedParas[n++] = p;
+          }
+          const tf = tfs[i] * normP[p];
+          paraScore[p] += (w * (tf * k1p1)) / (tf + k1);
+        }
+      }
+    }
+    const best = this.bestPara;
+    for (let i = 0; i < n; i++) {
+      const p = touchedParas[i];
+      const d = paraDoc[p];
+      if (paraScore[p] > best[d]) best[d] = paraScore[p];
+    }
+  }
+}

@@ -1,0 +1,382 @@
+/**
+ * The engine facade: wires analysis → inverted index → ranking → facets → highlighting behind
+ * the {@link SearchIndex} interface that callers use.
+ */
+import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../analysis/analyzer.js';
+import { InvalidQueryError, SearchError } from '../errors.js';
+import { FacetStore } from '../facets/facet-store.js';
+import { countValues, rankValues } from '../facets/count-facets.js';
+import { highlightText, makeSnippets } from '../highlight/snippet.js';
+import { InvertedIndex } from '../index/inverted-index.js';
+import { idf, resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import {
+  FACET_FIELDS,
+  type Article,
+  type FacetField,
+  type FacetValue,
+  type Hit,
+  type Range,
+  type SearchOptions,
+  type SearchResult,
+} from '../types.js';
+import { editDistance } from './edit-distance.js';
+import { parseQuery, type ParsedQuery } from './parse-query.js';
+import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
+import { resolveSearchOptions, type ResolvedSearchOptions } from './search-options.js';
+import { topK } from './top-k.js';
+
+/** Options of {@link createSearchIndex}. All optional. */
+export interface SearchIndexOptions {
+  /** Text analysis, shared by indexing, queries and highlighting. Defaults: see AnalyzerOptions. */
+  analyzer?: AnalyzerOptions;
+  /** Ranking parameters. Defaults: {@link DEFAULT_RANKING}. */
+  ranking?: RankingOptions;
+}
+
+/** Counts describing an index. */
+export interface IndexStats {
+  numArticles: number;
+  numParagraphs: number;
+  numTerms: number;
+}
+
+/** An article with the words of a query marked, for an article view. */
+export interface HighlightedArticle {
+  article: Article;
+  /** The title, HTML-escaped, query terms in `<mark>`. */
+  titleHtml: string;
+  /** Every paragraph, HTML-escaped and marked, with its match ranges and whether it matched. */
+  paragraphs: { html: string; matches: Range[]; matched: boolean }[];
+}
+
+/** A searchable collection of articles. Create one with {@link createSearchIndex}. */
+export interface SearchIndex {
+  /** Number of articles. */
+  readonly size: number;
+  /** Adds an article. Throws SearchError `duplicate_id` or `invalid_article`. */
+  add(article: Article): void;
+  /** Adds many articles (faster than repeated `add`: statistics are settled once). */
+  addAll(articles: Iterable<Article>): void;
+  /** Removes an article; returns false when the id was not present. */
+  remove(id: string): boolean;
+  /** The stored article, or undefined. */
+  get(id: string): Article | undefined;
+  /** True when an article with this id is present. */
+  has(id: string): boolean;
+  /** Every stored article, in insertion order. */
+  articles(): IterableIterator<Article>;
+  /** Ranked, filtered, faceted search. An empty query with filters browses (newest first). */
+  search(query: string, options?: SearchOptions): SearchResult;
+  /** Values and counts of every (or the given) facet field over the whole index. */
+  facetValues(fields?: readonly FacetField[], limit?: number): Partial<Record<FacetField, FacetValue[]>>;
+  /** Completions of a word prefix from the index vocabulary, most frequent first. */
+  suggest(prefix: string, limit?: number): string[];
+  /** An article with a query's terms marked in its title and every paragraph. */
+  highlightArticle(id: string, query: string): HighlightedArticle | undefined;
+  /** Counts. */
+  stats(): IndexStats;
+  /** The analyzer this index uses. */
+  readonly analyzer: Analyzer;
+  /** The ranking parameters in force. */
+  readonly ranking: Readonly<ResolvedRankingOptions>;
+}
+
+/** Creates an empty search index. */
+export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
+  return new Engine(options);
+}
+
+class Engine implements SearchIndex {
+  readonly analyzer: Analyzer;
+  readonly ranking: Readonly<ResolvedRankingOptions>;
+  private readonly ix: InvertedIndex;
+  private readonly facets = new FacetStore();
+  private readonly docs: (Article | undefined)[] = [];
+  private readonly idToDoc = new Map<string, number>();
+  private readonly evaluator: QueryEvaluator;
+  private version = 0;
+
+  constructor(options: SearchIndexOptions) {
+    this.analyzer = createAnalyzer(options.analyzer);
+    this.ranking = Object.freeze(resolveRanking(options.ranking));
+    this.ix = new InvertedIndex(this.analyzer);
+    this.evaluator = new QueryEvaluator(this.ix, this.ranking);
+  }
+
+  get size(): number {
+    return this.idToDoc.size;
+  }
+
+  add(article: Article): void {
+    checkArticle(article);
+    if (this.idToDoc.has(article.id)) {
+      throw new SearchError('duplicate_id', `duplicate article id "${article.id}"`, { id: article.id });
+    }
+    const doc = this.ix.addDocument(article);
+    this.docs[doc] = article;
+    this.idToDoc.set(article.id, doc);
+    this.facets.add(doc, article);
+    this.version++;
+  }
+
+  addAll(articles: Iterable<Article>): void {
+    for (const a of articles) this.add(a);
+    this.ix.seal();
+  }
+
+  remove(id: string): boolean {
+    const doc = this.idToDoc.get(id);
+    if (doc === undefined) return false;
+    const article = this.docs[doc] as Article;
+    this.ix.removeDocument(doc, article);
+    this.facets.remove(doc);
+    this.docs[doc] = undefined;
+    this.idToDoc.delete(id);
+    this.version++;
+    return true;
+  }
+
+  get(id: string): Article | undefined {
+    const doc = this.idToDoc.get(id);
+    return doc === undefined ? undefined : this.docs[doc];
+  }
+
+  has(id: string): boolean {
+    return this.idToDoc.has(id);
+  }
+
+  *articles(): IterableIterator<Article> {
+    for (const a of this.docs) if (a) yield a;
+  }
+
+  stats(): IndexStats {
+    return { numArticles: this.ix.numLive, numParagraphs: this.ix.numLiveParas, numTerms: this.ix.dict.size };
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const t0 = performance.now();
+    if (typeof query !== 'string') throw new InvalidQueryError('query must be a string', { parameter: 'q' });
+    const o = resolveSearchOptions(options);
+    this.settle();
+    const parsed = parseQuery(query, this.analyzer, this.ix.dict, (t) => this.ix.df.data[t]);
+    const filtered = (Object.keys(o.filters) as FacetField[]).filter((f) => o.filters[f].length > 0);
+    const fieldFilters: FieldFilter[] = filtered.map((field, slot) => {
+      const col = this.facets.byField.get(field) as NonNullable<ReturnType<FacetStore['byField']['get']>>;
+      const docLists: number[][] = [];
+      for (const v of o.filters[field]) {
+        const id = col.valueIds.get(v);
+        if (id !== undefined) docLists.push(col.valueDocs[id]);
+      }
+      return { slot, docLists };
+    });
+    const out = this.evaluator.evaluate({
+      slots: parsed.slots,
+      fieldFilters,
+      dateFrom: o.dateFrom,
+      dateTo: o.dateTo,
+      matchAll: o.match === 'all',
+    });
+
+    // Ranking an empty query by "relevance" means nothing: browse newest first instead.
+    const sort = parsed.slots.length === 0 && o.sort === 'relevance' ? 'date' : o.sort;
+    const pageDocs = topK(out.matches, out.numMatches, o.offset + o.limit, this.comparator(sort, out.score)).slice(o.offset);
+
+    const facets: SearchResult['facets'] = {};
+    for (const field of o.facets) {
+      const col = this.facets.byField.get(field);
+      if (!col) continue;
+      const slot = filtered.indexOf(field);
+      facets[field] = countValues(
+        col.docValues,
+        col.values,
+        out.matches,
+        out.numMatches,
+        slot >= 0 ? { docs: out.near, fail: out.nearFail, n: out.numNear, slot } : undefined,
+        o.facetLimit,
+      );
+    }
+    const result: SearchResult = {
+      query,
+      total: out.numMatches,
+      tookMs: 0,
+      hits: pageDocs.map((d) => this.makeHit(d, out.score[d], parsed, o)),
+      facets,
+    };
+    if (o.dateHistogram) {
+      const months = this.facets.docMonth;
+      const hist = countValues(
+        (d) => months[d],
+        this.facets.months,
+        out.matches,
+        out.numMatches,
+        { docs: out.near, fail: out.nearFail, n: out.numNear, slot: filtered.length },
+        0,
+      );
+      result.dateHistogram = hist.sort((a, b) => (a.value < b.value ? -1 : 1));
+    }
+    if (out.numMatches === 0 && parsed.slots.length > 0) {
+      const suggestion = this.didYouMean(query, parsed);
+      if (suggestion) result.didYouMean = suggestion;
+    }
+    result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
+    return result;
+  }
+
+  facetValues(fields: readonly FacetField[] = FACET_FIELDS, limit = 0): Partial<Record<FacetField, FacetValue[]>> {
+    const out: Partial<Record<FacetField, FacetValue[]>> = {};
+    for (const field of fields) {
+      const col = this.facets.byField.get(field);
+      if (!col) throw new InvalidQueryError(`unknown facet field "${String(field)}"`, { parameter: 'facets' });
+      out[field] = rankValues(col.values, col.liveCount, limit);
+    }
+    return out;
+  }
+
+  suggest(prefix: string, limit = 10): string[] {
+    const word = this.analyzer.normalize(prefix.trim());
+    if (!word) return [];
+    const dict = this.ix.dict;
+    const df = this.ix.df.data;
+    const ids = dict.prefix(word, 200).filter((id) => df[id] > 0);
+    ids.sort((a, b) => df[b] - df[a] || (dict.display[a] < dict.display[b] ? -1 : 1));
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const id of ids) {
+      const w = dict.display[id];
+      if (seen.has(w)) continue;
+      seen.add(w);
+      out.push(w);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  highlightArticle(id: string, query: string): HighlightedArticle | undefined {
+    const article = this.get(id);
+    if (!article) return undefined;
+    this.settle();
+    const parsed = parseQuery(query, this.analyzer, this.ix.dict, (t) => this.ix.df.data[t]);
+    const terms = parsed.highlightTerms;
+    return {
+      article,
+      titleHtml: highlightText(article.title, terms, this.analyzer).html,
+      paragraphs: article.paragraphs.map((p) => {
+        const h = highlightText(p, terms, this.analyzer);
+        return { html: h.html, matches: h.matches, matched: h.matches.length > 0 };
+      }),
+    };
+  }
+
+  /** Seals pending postings and refreshes length norms after any change. */
+  private settle(): void {
+    if (this.ix.dirty) this.ix.seal();
+    this.evaluator.prepare(this.version);
+  }
+
+  private comparator(sort: ResolvedSearchOptions['sort'], score: Float64Array): (a: number, b: number) => number {
+    const dates = this.ix.dateMs.data;
+    // Missing dates sort last in both directions.
+    const dateDesc = (a: number, b: number): number => {
+      const da = dates[a];
+      const db = dates[b];
+      if (da === db) return 0;
+      if (Number.isNaN(da)) return Number.isNaN(db) ? 0 : 1;
+      if (Number.isNaN(db)) return -1;
+      return db - da;
+    };
+    if (sort === 'date') return (a, b) => dateDesc(a, b) || score[b] - score[a] || a - b;
+    if (sort === 'date_asc') {
+      return (a, b) => {
+        const da = dates[a];
+        const db = dates[b];
+        if (Number.isNaN(da) || Number.isNaN(db)) return dateDesc(a, b) || a - b;
+        return da - db || score[b] - score[a] || a - b;
+      };
+    }
+    return (a, b) => score[b] - score[a] || dateDesc(a, b) || a - b;
+  }
+
+  private makeHit(doc: number, score: number, parsed: ParsedQuery, o: ResolvedSearchOptions): Hit {
+    const a = this.docs[doc] as Article;
+    const hit: Hit = { id: a.id, title: a.title } as Hit;
+    if (a.date !== undefined) hit.date = a.date;
+    if (a.publisher !== undefined) hit.publisher = a.publisher;
+    if (a.source !== undefined) hit.source = a.source;
+    if (a.category !== undefined) hit.category = a.category;
+    hit.score = Math.round(score * 1e6) / 1e6;
+    hit.titleHtml = highlightText(a.title, parsed.highlightTerms, this.analyzer).html;
+    hit.snippets = [];
+    if (o.snippets > 0) {
+      const candidates = this.rankParagraphs(doc, parsed);
+      hit.snippets = makeSnippets(a.paragraphs, candidates, parsed.highlightTerms, this.analyzer, {
+        count: o.snippets,
+        length: o.snippetLength,
+      });
+    }
+    return hit;
+  }
+
+  /** The matching paragraphs of one document, best first, by paragraph BM25. */
+  private rankParagraphs(doc: number, parsed: ParsedQuery): number[] {
+    const ix = this.ix;
+    const p0 = ix.paraStart.data[doc];
+    const np = ix.numParas.data[doc];
+    if (np === 0) return [];
+    const scores = new Float64Array(np);
+    const k1 = this.ranking.k1;
+    const para = ix.para;
+    for (const slot of parsed.slots) {
+      for (const t of slot.termIds) {
+        const w = slot.weight * idf(ix.numLiveParas, ix.pdf.data[t]);
+        const end = para.offsets[t + 1];
+        for (let i = para.lowerBound(t, p0); i < end && para.ids[i] < p0 + np; i++) {
+          const tf = para.cols[0][i] * this.evaluator.paraNorm(para.ids[i]);
+          scores[para.ids[i] - p0] += (w * tf * (k1 + 1)) / (tf + k1);
+        }
+      }
+    }
+    const order: number[] = [];
+    for (let i = 0; i < np; i++) if (scores[i] > 0) order.push(i);
+    return order.sort((x, y) => scores[y] - scores[x] || x - y);
+  }
+
+  /** A corrected query when some words are unknown and a close, frequent word exists. */
+  private didYouMean(query: string, parsed: ParsedQuery): string | undefined {
+    const dict = this.ix.dict;
+    const df = this.ix.df.data;
+    let out = '';
+    let last = 0;
+    let changed = false;
+    for (const slot of parsed.slots) {
+      if (slot.termIds.length > 0 || slot.prefix) continue;
+      const word = this.analyzer.normalize(slot.surface.text);
+      const maxEdits = word.length <= 4 ? 1 : 2;
+      let best = -1;
+      let bestDist = maxEdits + 1;
+      for (const id of dict.similar(word, 20)) {
+        if (df[id] <= 0) continue;
+        const dist = editDistance(word, dict.display[id], maxEdits);
+        if (dist < bestDist || (dist === bestDist && best >= 0 && df[id] > df[best])) {
+          best = id;
+          bestDist = dist;
+        }
+      }
+      if (best < 0 || bestDist > maxEdits) continue;
+      out += query.slice(last, slot.surface.start) + dict.display[best];
+      last = slot.surface.end;
+      changed = true;
+    }
+    return changed ? out + query.slice(last) : undefined;
+  }
+}
+
+function checkArticle(a: Article): void {
+  const bad = (why: string): never => {
+    throw new SearchError('invalid_article', `invalid article${a && typeof a.id === 'string' ? ` "${a.id}"` : ''}: ${why}`);
+  };
+  if (!a || typeof a !== 'object') bad('not an object');
+  if (typeof a.id !== 'string' || a.id === '') bad('id must be a non-empty string');
+  if (typeof a.title !== 'string') bad('title must be a string');
+  if (!Array.isArray(a.paragraphs) || a.paragraphs.some((p) => typeof p !== 'string')) bad('paragraphs must be an array of strings');
+  if (a.date !== undefined && (typeof a.date !== 'string' || Number.isNaN(Date.parse(a.date)))) bad(`date "${String(a.date)}" is not ISO 8601`);
+}

@@ -1,0 +1,111 @@
+/**
+ * Validation and defaults for {@link SearchOptions}, resolved once per query.
+ */
+import { InvalidQueryError } from '../errors.js';
+import { FACET_FIELDS, type FacetField, type SearchOptions, type SortOrder } from '../types.js';
+
+/** Defaults of every search option. */
+export const DEFAULT_SEARCH_OPTIONS = Object.freeze({
+  limit: 10,
+  offset: 0,
+  snippets: 3,
+  snippetLength: 200,
+  facetLimit: 20,
+  sort: 'relevance' as SortOrder,
+  match: 'any' as const,
+});
+
+const FACET_SET: ReadonlySet<string> = new Set(FACET_FIELDS);
+const SORTS: ReadonlySet<string> = new Set(['relevance', 'date', 'date_asc']);
+const DAY_MS = 86_400_000;
+
+/** SearchOptions with every default filled in and dates as epoch ms (NaN: open bound). */
+export interface ResolvedSearchOptions {
+  filters: Record<FacetField, string[]>;
+  dateFrom: number;
+  dateTo: number;
+  facets: FacetField[];
+  dateHistogram: boolean;
+  facetLimit: number;
+  sort: SortOrder;
+  limit: number;
+  offset: number;
+  snippets: number;
+  snippetLength: number;
+  match: 'any' | 'all';
+}
+
+function count(name: string, v: unknown, dflt: number, min = 0): number {
+  if (v === undefined) return dflt;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+    throw new InvalidQueryError(`${name} must be an integer ≥ ${min}, got ${JSON.stringify(v)}`, { parameter: name });
+  }
+  return v;
+}
+
+/**
+ * Parses an ISO 8601 date or date-time bound. A bare date `to` bound covers its whole day, so
+ * `dateTo: "2019-10-10"` includes articles published at 6:02 that day.
+ */
+export function parseDateBound(name: string, v: unknown, endOfDay: boolean): number {
+  if (v === undefined || v === '') return NaN;
+  if (typeof v !== 'string') throw new InvalidQueryError(`${name} must be an ISO 8601 date string`, { parameter: name });
+  const bare = /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const month = /^\d{4}-\d{2}$/.test(v);
+  let t: number;
+  if (bare) t = Date.parse(`${v}T00:00:00Z`) + (endOfDay ? DAY_MS - 1 : 0);
+  else if (month) {
+    const start = Date.parse(`${v}-01T00:00:00Z`);
+    const d = new Date(start);
+    t = endOfDay ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1 : start;
+  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(v)) {
+    t = Date.parse(/(Z|[+-]\d{2}:?\d{2})$/.test(v) ? v : `${v}Z`);
+  } else t = NaN;
+  if (Number.isNaN(t) || (bare && new Date(t).toISOString().slice(0, 10) !== v)) {
+    throw new InvalidQueryError(`${name} "${v}" is not a valid ISO 8601 date (YYYY-MM-DD)`, { parameter: name, value: v });
+  }
+  return t;
+}
+
+/** Checks every option and fills in defaults. Throws InvalidQueryError naming the bad option. */
+export function resolveSearchOptions(o: SearchOptions): ResolvedSearchOptions {
+  if (o === null || typeof o !== 'object') throw new InvalidQueryError('search options must be an object');
+  const filters = {} as Record<FacetField, string[]>;
+  if (o.filters !== undefined) {
+    if (o.filters === null || typeof o.filters !== 'object') throw new InvalidQueryError('filters must be an object', { parameter: 'filters' });
+    for (const [field, values] of Object.entries(o.filters)) {
+      if (!FACET_SET.has(field)) throw new InvalidQueryError(`unknown filter field "${field}"`, { parameter: field });
+      if (values === undefined) continue;
+      if (!Array.isArray(values) || values.some((x) => typeof x !== 'string')) {
+        throw new InvalidQueryError(`filter ${field} must be an array of strings`, { parameter: field });
+      }
+      filters[field as FacetField] = values;
+    }
+  }
+  const facets = o.facets ?? [];
+  if (!Array.isArray(facets)) throw new InvalidQueryError('facets must be an array of field names', { parameter: 'facets' });
+  for (const f of facets) {
+    if (!FACET_SET.has(f)) throw new InvalidQueryError(`unknown facet field "${String(f)}"`, { parameter: 'facets' });
+  }
+  const sort = o.sort ?? DEFAULT_SEARCH_OPTIONS.sort;
+  if (!SORTS.has(sort)) throw new InvalidQueryError(`sort must be relevance, date or date_asc, got "${String(sort)}"`, { parameter: 'sort' });
+  const match = o.match ?? DEFAULT_SEARCH_OPTIONS.match;
+  if (match !== 'any' && match !== 'all') throw new InvalidQueryError(`match must be any or all, got "${String(match)}"`, { parameter: 'match' });
+  const dateFrom = parseDateBound('dateFrom', o.dateFrom, false);
+  const dateTo = parseDateBound('dateTo', o.dateTo, true);
+  if (dateFrom > dateTo) throw new InvalidQueryError('dateFrom is after dateTo', { parameter: 'dateFrom' });
+  return {
+    filters,
+    dateFrom,
+    dateTo,
+    facets: [...new Set(facets)],
+    dateHistogram: o.dateHistogram === true,
+    facetLimit: count('facetLimit', o.facetLimit, DEFAULT_SEARCH_OPTIONS.facetLimit),
+    sort,
+    limit: count('limit', o.limit, DEFAULT_SEARCH_OPTIONS.limit),
+    offset: count('offset', o.offset, DEFAULT_SEARCH_OPTIONS.offset),
+    snippets: count('snippets', o.snippets, DEFAULT_SEARCH_OPTIONS.snippets),
+    snippetLength: count('snippetLength', o.snippetLength, DEFAULT_SEARCH_OPTIONS.snippetLength, 20),
+    match,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Picks the best `k` of `n` candidates with a bounded binary heap: O(n log k) instead of sorting
+ * the whole match set, which matters when a common word matches most of the archive.
+ */
+
+/** Returns the `k` best items of `items[0..n)` in order, best first. `better(a, b)` < 0 when a ranks above b. */
+export function topK(items: Int32Array, n: number, k: number, better: (a: number, b: number) => number): number[] {
+  if (k <= 0 || n === 0) return [];
+  if (k >= n / 2) {
+    const all = Array.from(items.subarray(0, n));
+    all.sort(better);
+    return all.slice(0, k);
+  }
+  // Max-heap on "worst first": the root is the worst of the kept items.
+  const heap: number[] = [];
+  const worse = (a: number, b: number): boolean => better(a, b) > 0;
+  const siftUp = (i: number): void => {
+    const x = heap[i];
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(x, heap[parent])) break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = x;
+  };
+  const siftDown = (i: number): void => {
+    const len = heap.length;
+    const x = heap[i];
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= len) break;
+      if (c + 1 < len && worse(heap[c + 1], heap[c])) c++;
+      if (!worse(heap[c], x)) break;
+      heap[i] = heap[c];
+      i = c;
+    }
+    heap[i] = x;
+  };
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    if (heap.length < k) {
+      heap.push(item);
+      siftUp(heap.length - 1);
+    } else if (worse(heap[0], item)) {
+      heap[0] = item;
+      siftDown(0);
+    }
+  }
+  return heap.sort(better);
+}
