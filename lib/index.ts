@@ -21,3 +21,10 @@ export {
   type HighlightedArticle,
 } from './search/search-index.js';
 export { type RankingOptions, DEFAULT_RANKING } from './ranking/bm25.js';
+export {
+  saveSnapshot,
+  loadSnapshot,
+  snapshotToBytes,
+  snapshotFromBytes,
+  SNAPSHOT_FORMAT_VERSION,
+} from './snapshot/snapshot-file.js';

@@ -19,6 +19,14 @@ export const COL_TF_TITLE = 1;
 
 type TokenSource = Pick<Analyzer, 'forEachToken' | 'normalize'>;
 
+/** The index as plain arrays, for snapshots. */
+export interface InvertedIndexState {
+  terms: readonly string[];
+  display: readonly string[];
+  arrays: Record<string, Int32Array | Float64Array | Uint8Array>;
+  scalars: { numLive: number; numLiveParas: number; sumTitleLen: number; sumBodyLen: number; sumParaLen: number };
+}
+
 export class InvertedIndex {
   readonly dict = new TermDictionary();
   /** Article postings: id = document, cols = [tf in body, tf in title]. */
@@ -156,6 +164,53 @@ export class InvertedIndex {
   /** True when documents were added since the last seal. */
   get dirty(): boolean {
     return this.art.dirty || this.para.dirty || this.art.numTerms !== this.dict.size;
+  }
+
+  /** Everything needed to rebuild this index without re-analysing text (for snapshots). */
+  exportState(): InvertedIndexState {
+    this.seal();
+    const arrays: Record<string, Int32Array | Float64Array | Uint8Array> = {};
+    for (const [name, g] of this.growables()) arrays[name] = g.data.subarray(0, g.length);
+    const art = this.art.exportState();
+    const para = this.para.exportState();
+    Object.assign(arrays, {
+      artOffsets: art.offsets, artIds: art.ids, artTfBody: art.cols[0], artTfTitle: art.cols[1],
+      paraOffsets: para.offsets, paraIds: para.ids, paraTf: para.cols[0],
+    });
+    return {
+      terms: this.dict.terms,
+      display: this.dict.display,
+      arrays,
+      scalars: {
+        numLive: this.numLive, numLiveParas: this.numLiveParas, sumTitleLen: this.sumTitleLen,
+        sumBodyLen: this.sumBodyLen, sumParaLen: this.sumParaLen,
+      },
+    };
+  }
+
+  /** Restores an exported state into this (empty) index. */
+  importState(s: InvertedIndexState): void {
+    if (this.numDocs > 0) throw new Error('internal: importState into a non-empty index');
+    this.dict.load(s.terms, s.display);
+    for (const [name, g] of this.growables()) {
+      const a = s.arrays[name];
+      if (!a || a.constructor !== g.data.constructor) throw new Error(`internal: snapshot array ${name} missing or of the wrong type`);
+      g.resize(a.length);
+      g.data.set(a as never);
+    }
+    const a = s.arrays as Record<string, Int32Array>;
+    const n = s.terms.length;
+    this.art.importState({ offsets: a.artOffsets, ids: a.artIds, cols: [a.artTfBody, a.artTfTitle], numTerms: n });
+    this.para.importState({ offsets: a.paraOffsets, ids: a.paraIds, cols: [a.paraTf], numTerms: n });
+    Object.assign(this, s.scalars);
+  }
+
+  private growables(): [string, GrowableArray<Int32Array | Float64Array | Uint8Array>][] {
+    return [
+      ['df', this.df], ['pdf', this.pdf], ['alive', this.alive], ['titleLen', this.titleLen],
+      ['bodyLen', this.bodyLen], ['paraStart', this.paraStart], ['numParas', this.numParas],
+      ['dateMs', this.dateMs], ['paraDoc', this.paraDoc], ['paraLen', this.paraLen],
+    ] as [string, GrowableArray<Int32Array | Float64Array | Uint8Array>][];
   }
 
   private tokenize(text: string, onTerm: (tid: number) => void): void {

@@ -7,7 +7,7 @@ import { InvalidQueryError, SearchError } from '../errors.js';
 import { FacetStore } from '../facets/facet-store.js';
 import { countValues, rankValues } from '../facets/count-facets.js';
 import { highlightText, makeSnippets } from '../highlight/snippet.js';
-import { InvertedIndex } from '../index/inverted-index.js';
+import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
 import { idf, resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import {
   FACET_FIELDS,
@@ -86,6 +86,27 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   return new Engine(options);
 }
 
+/** An index's complete state as plain data: what a snapshot stores. Internal to the library. */
+export interface EngineState {
+  options: SearchIndexOptions;
+  /** Articles by document id; null where one was removed. */
+  docs: (Article | null)[];
+  index: InvertedIndexState;
+}
+
+/** Exports the state of an index made by {@link createSearchIndex}. */
+export function exportEngineState(index: SearchIndex): EngineState {
+  if (!(index instanceof Engine)) throw new Error('internal: not an index created by createSearchIndex');
+  return index.exportState();
+}
+
+/** Rebuilds an index from exported state, without re-analysing any text. */
+export function importEngineState(state: EngineState): SearchIndex {
+  const engine = new Engine(state.options);
+  engine.importState(state);
+  return engine;
+}
+
 class Engine implements SearchIndex {
   readonly analyzer: Analyzer;
   readonly ranking: Readonly<ResolvedRankingOptions>;
@@ -95,8 +116,10 @@ class Engine implements SearchIndex {
   private readonly idToDoc = new Map<string, number>();
   private readonly evaluator: QueryEvaluator;
   private version = 0;
+  private readonly options: SearchIndexOptions;
 
   constructor(options: SearchIndexOptions) {
+    this.options = { analyzer: options.analyzer, ranking: options.ranking };
     this.analyzer = createAnalyzer(options.analyzer);
     this.ranking = Object.freeze(resolveRanking(options.ranking));
     this.ix = new InvertedIndex(this.analyzer);
@@ -105,6 +128,23 @@ class Engine implements SearchIndex {
 
   get size(): number {
     return this.idToDoc.size;
+  }
+
+  exportState(): EngineState {
+    return { options: this.options, docs: this.docs.map((a) => a ?? null), index: this.ix.exportState() };
+  }
+
+  importState(state: EngineState): void {
+    this.ix.importState(state.index);
+    if (state.docs.length !== this.ix.numDocs) throw new Error('internal: snapshot documents and index disagree');
+    state.docs.forEach((a, doc) => {
+      this.docs[doc] = a ?? undefined;
+      if (a) {
+        this.idToDoc.set(a.id, doc);
+        this.facets.add(doc, a);
+      } else this.facets.add(doc, { id: '', title: '', paragraphs: [] });
+    });
+    this.version++;
   }
 
   add(article: Article): void {
