@@ -1,0 +1,60 @@
+/**
+ * A deliberately plain implementation of ledesearch's ranking formula, straight from the
+ * definitions in lib/ranking/bm25.ts over maps built from the article text: the yardstick the
+ * engine's typed-array fast path is checked against.
+ */
+import { bm25ParagraphTerm, bm25fTerm, combineScores, idf, type ResolvedRankingOptions } from '../../lib/ranking/bm25.js';
+import type { Analyzer, Article } from '../../lib/index.js';
+
+function tfMap(terms: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+export function referenceScores(articles: Article[], query: string, analyzer: Analyzer, r: ResolvedRankingOptions): Map<string, number> {
+  const docs = articles.map((a) => {
+    const title = analyzer.terms(a.title);
+    const paras = a.paragraphs.map((p) => analyzer.terms(p));
+    return { id: a.id, title: tfMap(title), titleLen: title.length, paras: paras.map((p) => ({ tf: tfMap(p), len: p.length })) };
+  });
+  const bodyTf = docs.map((d) => {
+    const m = new Map<string, number>();
+    for (const p of d.paras) for (const [t, n] of p.tf) m.set(t, (m.get(t) ?? 0) + n);
+    return m;
+  });
+  const bodyLen = docs.map((d) => d.paras.reduce((s, p) => s + p.len, 0));
+  const N = docs.length;
+  const allParas = docs.flatMap((d) => d.paras);
+  const avgTitle = docs.reduce((s, d) => s + d.titleLen, 0) / N;
+  const avgBody = bodyLen.reduce((s, n) => s + n, 0) / N;
+  const avgPara = allParas.reduce((s, p) => s + p.len, 0) / allParas.length;
+  const qtf = tfMap(analyzer.terms(query));
+  const out = new Map<string, number>();
+  docs.forEach((d, i) => {
+    let art = 0;
+    let best = 0;
+    let matched = 0;
+    for (const [t, w] of qtf) {
+      const df = docs.filter((x, j) => x.title.has(t) || bodyTf[j].has(t)).length;
+      if (df === 0) continue;
+      const s = bm25fTerm(
+        { tfTitle: d.title.get(t) ?? 0, tfBody: bodyTf[i].get(t) ?? 0, titleLen: d.titleLen, bodyLen: bodyLen[i], avgTitleLen: avgTitle, avgBodyLen: avgBody },
+        r,
+      );
+      if (s > 0) matched++;
+      art += w * idf(N, df) * s;
+    }
+    for (const p of d.paras) {
+      let ps = 0;
+      for (const [t, w] of qtf) {
+        const pdf = allParas.filter((x) => x.tf.has(t)).length;
+        if (pdf === 0) continue;
+        ps += w * idf(allParas.length, pdf) * bm25ParagraphTerm(p.tf.get(t) ?? 0, p.len, avgPara, r);
+      }
+      best = Math.max(best, ps);
+    }
+    if (matched > 0) out.set(d.id, combineScores(art, best, matched, qtf.size, r));
+  });
+  return out;
+}
