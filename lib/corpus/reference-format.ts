@@ -1,0 +1,177 @@
+/**
+ * The reference article format: the plain-text layout news sites export articles in.
+ *
+ * ```text
+ * Korea, US, Japan discuss security coordination after Sweden talks
+ *
+ * 10-Oct-2019 Intellasia | KoreaTimes | 6:02 AM Print This Post
+ *
+ * Korea, the US and Japan began to coordinate their response …
+ *
+ * It remains unknown when Washington and Pyongyang will restart their talks …
+ *
+ * Category: Korea
+ * ```
+ *
+ * Line 1 is the title; then, blocks separated by blank lines: an optional dateline (see
+ * `dateline.ts`), the paragraphs, and a trailer of `Key: value` lines (see
+ * `reference-trailer.ts`). Site boilerplate ("Print This Post") is dropped.
+ */
+import type { Article, CorpusError } from '../types.js';
+import { formatDateline, looksLikeDateline, parseDateline, type Dateline } from './dateline.js';
+import { normaliseText, toOneLine } from './normalise-text.js';
+import { collectTrailer, formatTrailer, parseTrailerLine, type TrailerLine } from './reference-trailer.js';
+
+/** An article as the reference format holds it: everything but the id and origin. */
+export type ReferenceArticle = Omit<Article, 'id' | 'origin'>;
+
+/** What {@link parseReferenceArticle} returns: the article, or the errors that prevented it. */
+export interface ReferenceParseResult {
+  /** The article; absent exactly when `errors` is not empty. */
+  article?: ReferenceArticle;
+  errors: CorpusError[];
+}
+
+// Boilerplate the sites append to lines; dropped when it is a whole line or ends one.
+const BOILERPLATE_SUFFIX = /\s*Print This Post\s*$/i;
+
+/** Drops the line (undefined) if it is all boilerplate, else strips a boilerplate suffix. */
+function withoutBoilerplate(line: string): string | undefined {
+  const stripped = line.replace(BOILERPLATE_SUFFIX, '');
+  return stripped === line ? line : stripped.trim() === '' ? undefined : stripped;
+}
+
+/** Groups lines into blocks of consecutive non-blank lines, each line trimmed. */
+function toBlocks(lines: readonly string[]): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed === '') {
+      if (current.length > 0) blocks.push(current);
+      current = [];
+    } else {
+      current.push(trimmed);
+    }
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+/** Removes the trailer lines from the end of `blocks` (in place) and returns them in order. */
+function takeTrailer(blocks: string[][]): TrailerLine[] {
+  const trailer: TrailerLine[] = [];
+  while (blocks.length > 0) {
+    const block = blocks[blocks.length - 1];
+    while (block.length > 0) {
+      const entry = parseTrailerLine(block[block.length - 1]);
+      if (!entry) break;
+      trailer.unshift(entry);
+      block.pop();
+    }
+    if (block.length > 0) break;
+    blocks.pop();
+  }
+  return trailer;
+}
+
+/**
+ * Parses one article in the reference format.
+ *
+ * Tolerant of what real exports do: CRLF line ends, a byte-order mark, a dateline without time
+ * or source, a dateline whose date is impossible (`31-Feb-2019`: `date` is left absent, the
+ * publisher and source are kept), paragraphs wrapped over several lines (joined with a space),
+ * and "Print This Post" boilerplate. A first line that is not a title is an error rather than a
+ * guess, because taking a paragraph for the headline would mislead every search result.
+ *
+ * @param text - the whole file.
+ * @param file - the file's path, used in the errors.
+ * @returns the article, or errors: `empty` (nothing but whitespace) or `missing_title`
+ *   (the first line is blank or is the dateline).
+ */
+export function parseReferenceArticle(text: string, file: string): ReferenceParseResult {
+  const normalised = normaliseText(text);
+  if (normalised.trim() === '') {
+    return { errors: [{ file, code: 'empty', reason: 'the file has no text' }] };
+  }
+  const lines = normalised.split('\n');
+  const title = (withoutBoilerplate(lines[0]) ?? '').trim();
+  if (title === '') {
+    const reason = 'the first line is blank; expected the title there';
+    return { errors: [{ file, line: 1, code: 'missing_title', reason }] };
+  }
+  if (looksLikeDateline(title)) {
+    const reason = `the first line is a dateline ("${title}"); expected the title before it`;
+    return { errors: [{ file, line: 1, code: 'missing_title', reason }] };
+  }
+
+  const body = lines.slice(1).map(withoutBoilerplate).filter((line) => line !== undefined);
+  const blocks = toBlocks(body);
+  let dateline: Dateline = {};
+  if (blocks.length > 0) {
+    const parsed = parseDateline(blocks[0][0]);
+    if (parsed) {
+      dateline = parsed;
+      blocks[0].shift();
+      if (blocks[0].length === 0) blocks.shift();
+    }
+  }
+  const trailer = collectTrailer(takeTrailer(blocks));
+  const paragraphs = blocks.map((block) => block.join(' '));
+
+  const article: ReferenceArticle = { title, paragraphs };
+  const date = dateline.date;
+  if (date !== undefined) article.date = date;
+  const publisher = dateline.publisher ?? trailer.publisher;
+  if (publisher !== undefined) article.publisher = publisher;
+  const source = dateline.source ?? trailer.source;
+  if (source !== undefined) article.source = source;
+  for (const field of ['author', 'dateline', 'url'] as const) {
+    const value = trailer[field];
+    if (value !== undefined) article[field] = value;
+  }
+  for (const field of ['category', 'topics', 'places', 'people', 'organisations', 'exchanges'] as const) {
+    const value = trailer[field];
+    if (value !== undefined) article[field] = value;
+  }
+  return { article, errors: [] };
+}
+
+/**
+ * Writes an article in the reference format, the inverse of {@link parseReferenceArticle}:
+ * title, blank line, dateline `DD-Mon-YYYY Publisher | Source | h:mm AM` (when there is a date),
+ * blank line, paragraphs separated by blank lines, blank line, trailer lines. Absent fields are
+ * omitted; without a date, publisher and source go to the trailer instead.
+ *
+ * The format has no escapes, so some articles cannot round-trip exactly: line breaks become
+ * spaces, `,`/`;` inside list items and `|` in publisher or source become spaces, and a title
+ * that looks like a dateline, a last paragraph that looks like a trailer line (`Author: …`), a
+ * first paragraph that looks like a dateline when there is no date, or text ending in
+ * "Print This Post" read back differently.
+ */
+export function formatReferenceArticle(article: ReferenceArticle): string {
+  const lines = [toOneLine(article.title), ''];
+  const dateline = formatDateline(article);
+  if (dateline !== undefined) lines.push(dateline, '');
+  for (const paragraph of article.paragraphs) {
+    const text = toOneLine(paragraph);
+    if (text !== '') lines.push(text, '');
+  }
+  const trailer = formatTrailer({
+    category: article.category,
+    topics: article.topics,
+    places: article.places,
+    people: article.people,
+    organisations: article.organisations,
+    exchanges: article.exchanges,
+    author: article.author,
+    dateline: article.dateline,
+    url: article.url,
+    // The dateline carries these when it is written; otherwise the trailer must.
+    publisher: dateline === undefined ? article.publisher : undefined,
+    source: dateline === undefined ? article.source : undefined,
+  });
+  if (trailer.length > 0) lines.push(...trailer);
+  else lines.pop();
+  return `${lines.join('\n')}\n`;
+}

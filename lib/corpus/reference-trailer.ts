@@ -1,0 +1,106 @@
+/**
+ * The trailer of the reference article format: `Key: value` lines after the last paragraph
+ * (`Category: Korea`, `Author: Jane Doe`, `URL: https://…`).
+ */
+import type { ListField } from '../types.js';
+import { toOneLine } from './normalise-text.js';
+
+/** A scalar field the trailer can carry. */
+export type TrailerScalarField = 'author' | 'dateline' | 'url' | 'publisher' | 'source';
+/** Any field the trailer can carry. */
+export type TrailerField = ListField | TrailerScalarField;
+
+/** The fields a trailer can carry, as read from it. */
+export type TrailerFields = Partial<Record<ListField, string[]> & Record<TrailerScalarField, string>>;
+
+// Only these keys make a line part of the trailer, so that a last paragraph such as
+// "Note: prices are in US dollars." stays a paragraph. `Publisher` and `Source` are read so that
+// an article without a date (hence without a dateline) still round-trips them.
+const KEYS: Readonly<Record<string, TrailerField>> = {
+  category: 'category', categories: 'category', topics: 'topics', places: 'places',
+  people: 'people', organisations: 'organisations', organizations: 'organisations',
+  orgs: 'organisations', exchanges: 'exchanges', author: 'author', dateline: 'dateline',
+  url: 'url', publisher: 'publisher', source: 'source',
+};
+
+const LIST_FIELD_SET: ReadonlySet<string> = new Set<TrailerField>([
+  'category', 'topics', 'places', 'people', 'organisations', 'exchanges',
+]);
+
+/** How the formatter writes each key, in the order it writes them. */
+const WRITTEN_KEYS: ReadonlyArray<readonly [TrailerField, string]> = [
+  ['category', 'Category'], ['topics', 'Topics'], ['places', 'Places'], ['people', 'People'],
+  ['organisations', 'Organisations'], ['exchanges', 'Exchanges'], ['author', 'Author'],
+  ['dateline', 'Dateline'], ['url', 'URL'], ['publisher', 'Publisher'], ['source', 'Source'],
+];
+
+const LINE = /^\s*([A-Za-z]+)\s*:(.*)$/s;
+
+/** A recognised trailer line: the field it sets and its raw value. */
+export interface TrailerLine {
+  field: TrailerField;
+  value: string;
+}
+
+/**
+ * Reads one trailer line. Keys are matched case-insensitively (`CATEGORY:`), and
+ * `Organizations`/`Orgs` mean `Organisations`.
+ *
+ * @returns the field and trimmed value, or undefined when the line is not `Key: value` with a
+ *   known key.
+ */
+export function parseTrailerLine(line: string): TrailerLine | undefined {
+  const m = LINE.exec(line);
+  if (!m) return undefined;
+  const field = KEYS[m[1].toLowerCase()];
+  return field === undefined ? undefined : { field, value: m[2].trim() };
+}
+
+/** Splits a list value on `,` or `;`, trimming items and dropping empty ones and repeats. */
+export function splitListValue(value: string): string[] {
+  const items = value.split(/[,;]/).map((item) => item.trim()).filter((item) => item !== '');
+  return [...new Set(items)];
+}
+
+/**
+ * Folds trailer lines into fields. List fields given twice accumulate; for a scalar given twice
+ * the first value wins. Empty values are ignored.
+ */
+export function collectTrailer(lines: readonly TrailerLine[]): TrailerFields {
+  const fields: TrailerFields = {};
+  for (const { field, value } of lines) {
+    if (isListField(field)) {
+      const items = splitListValue(value);
+      if (items.length > 0) fields[field] = [...new Set([...(fields[field] ?? []), ...items])];
+    } else if (value !== '' && fields[field] === undefined) {
+      fields[field] = value;
+    }
+  }
+  return fields;
+}
+
+function isListField(field: TrailerField): field is ListField {
+  return LIST_FIELD_SET.has(field);
+}
+
+// Item separators inside an item would split it in two on reading.
+const listItem = (value: string): string => toOneLine(value.replace(/[,;]/g, ' '));
+
+/**
+ * Writes the trailer lines for the given fields, in a fixed key order, omitting absent and
+ * empty fields. Lists are joined with `, `; commas or semicolons inside an item, and line
+ * breaks anywhere, become spaces, since the format has no escape for them.
+ */
+export function formatTrailer(fields: TrailerFields): string[] {
+  const lines: string[] = [];
+  for (const [field, key] of WRITTEN_KEYS) {
+    let value: string;
+    if (isListField(field)) {
+      value = (fields[field] ?? []).map(listItem).filter((item) => item !== '').join(', ');
+    } else {
+      value = toOneLine(fields[field] ?? '');
+    }
+    if (value !== '') lines.push(`${key}: ${value}`);
+  }
+  return lines;
+}
