@@ -59,10 +59,9 @@ export class QueryEvaluator {
   private paraScore = new Float64Array(0);
   private touchedParas = new Int32Array(0);
   private filterStamps: Int32Array[] = [];
-  // Length normalisation per document / paragraph, recomputed when the index changes.
-  private normBody = new Float64Array(0);
-  private normTitle = new Float64Array(0);
-  private normPara = new Float64Array(0);
+  // Saturated BM25 term score per posting (without idf), recomputed when the index changes.
+  private artImpact = new Float32Array(0);
+  private paraImpact = new Float32Array(0);
   private normVersion = -1;
 
   constructor(
@@ -100,21 +99,41 @@ export class QueryEvaluator {
     const avgBody = ix.numLive ? ix.sumBodyLen / ix.numLive : 0;
     const avgPara = ix.numLiveParas ? ix.sumParaLen / ix.numLiveParas : 0;
     const r = this.r;
-    // Stored inverted (and the title weight folded in) to save divisions in the hot loop.
-    this.normBody = new Float64Array(nd);
-    this.normTitle = new Float64Array(nd);
+    const k1 = r.k1;
+    const k1p1 = k1 + 1;
+    // Every posting's BM25 term score without idf depends only on its tf and the lengths, so it is
+    // computed once per index change; the query loop is then one multiply-add per posting.
+    const normBody = new Float64Array(nd);
+    const normTitle = new Float64Array(nd);
     for (let d = 0; d < nd; d++) {
-      this.normBody[d] = 1 / lengthNorm(r.b, ix.bodyLen.data[d], avgBody);
-      this.normTitle[d] = r.titleWeight / lengthNorm(r.titleB, ix.titleLen.data[d], avgTitle);
+      normBody[d] = 1 / lengthNorm(r.b, ix.bodyLen.data[d], avgBody);
+      normTitle[d] = r.titleWeight / lengthNorm(r.titleB, ix.titleLen.data[d], avgTitle);
     }
-    this.normPara = new Float64Array(np);
-    for (let p = 0; p < np; p++) this.normPara[p] = 1 / lengthNorm(r.paragraphB, ix.paraLen.data[p], avgPara);
+    const art = ix.art;
+    const tfB = art.cols[COL_TF_BODY];
+    const tfT = art.cols[COL_TF_TITLE];
+    const artImpact = new Float32Array(art.ids.length);
+    for (let i = 0; i < artImpact.length; i++) {
+      const d = art.ids[i];
+      const tf = tfT[i] * normTitle[d] + tfB[i] * normBody[d];
+      artImpact[i] = (tf * k1p1) / (tf + k1);
+    }
+    const para = ix.para;
+    const paraImpact = new Float32Array(para.ids.length);
+    const paraLen = ix.paraLen.data;
+    const ptf = para.cols[0];
+    for (let i = 0; i < paraImpact.length; i++) {
+      const tf = ptf[i] / lengthNorm(r.paragraphB, paraLen[para.ids[i]], avgPara);
+      paraImpact[i] = (tf * k1p1) / (tf + k1);
+    }
+    this.artImpact = artImpact;
+    this.paraImpact = paraImpact;
     this.normVersion = version;
   }
 
-  /** Length normalisation of paragraph p, as a multiplier of its tf. */
-  paraNorm(p: number): number {
-    return this.normPara[p];
+  /** The saturated BM25 score (without idf) of paragraph posting i. */
+  paragraphImpact(i: number): number {
+    return this.paraImpact[i];
   }
 
   evaluate(input: EvaluateInput): EvaluateOutput {
@@ -124,8 +143,6 @@ export class QueryEvaluator {
     const alive = ix.alive.data;
     const { slots, fieldFilters, matchAll } = input;
     const r = this.r;
-    const k1 = r.k1;
-    const k1p1 = k1 + 1;
 
     // Filters first: mark the documents each filtered field accepts.
     while (this.filterStamps.length < fieldFilters.length) this.filterStamps.push(new Int32Array(this.docStamp.length));
@@ -146,10 +163,7 @@ export class QueryEvaluator {
     if (numSlots > 0) {
       const art = ix.art;
       const ids = art.ids;
-      const tfB = art.cols[COL_TF_BODY];
-      const tfT = art.cols[COL_TF_TITLE];
-      const normB = this.normBody;
-      const normT = this.normTitle;
+      const impact = this.artImpact;
       const N = ix.numLive;
       for (let s = 0; s < numSlots; s++) {
         const slot = slots[s];
@@ -168,8 +182,7 @@ export class QueryEvaluator {
               slotSeen[d] = -1;
               touched[numTouched++] = d;
             }
-            const tf = tfT[i] * normT[d] + tfB[i] * normB[d];
-            artScore[d] += (w * (tf * k1p1)) / (tf + k1);
+            artScore[d] += w * impact[i];
             if (slotSeen[d] !== seenMark) {
               slotSeen[d] = seenMark;
               matched[d]++;
@@ -242,15 +255,12 @@ export class QueryEvaluator {
     const ix = this.index;
     const para = ix.para;
     const ids = para.ids;
-    const tfs = para.cols[0];
+    const impact = this.paraImpact;
     const paraDoc = ix.paraDoc.data;
     const alive = ix.alive.data;
-    const normP = this.normPara;
     const paraStamp = this.paraStamp;
     const paraScore = this.paraScore;
     const touchedParas = this.touchedParas;
-    const k1 = this.r.k1;
-    const k1p1 = k1 + 1;
     const Np = ix.numLiveParas;
     let n = 0;
     for (const slot of slots) {
@@ -265,8 +275,7 @@ export class QueryEvaluator {
             paraScore[p] = 0;
             touchedParas[n++] = p;
           }
-          const tf = tfs[i] * normP[p];
-          paraScore[p] += (w * (tf * k1p1)) / (tf + k1);
+          paraScore[p] += w * impact[i];
         }
       }
     }

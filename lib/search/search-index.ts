@@ -363,15 +363,13 @@ class Engine implements SearchIndex {
     const np = ix.numParas.data[doc];
     if (np === 0) return [];
     const scores = new Float64Array(np);
-    const k1 = this.ranking.k1;
     const para = ix.para;
     for (const slot of parsed.slots) {
       for (const t of slot.termIds) {
         const w = slot.weight * idf(ix.numLiveParas, ix.pdf.data[t]);
         const end = para.offsets[t + 1];
         for (let i = para.lowerBound(t, p0); i < end && para.ids[i] < p0 + np; i++) {
-          const tf = para.cols[0][i] * this.evaluator.paraNorm(para.ids[i]);
-          scores[para.ids[i] - p0] += (w * tf * (k1 + 1)) / (tf + k1);
+          scores[para.ids[i] - p0] += w * this.evaluator.paragraphImpact(i);
         }
       }
     }
