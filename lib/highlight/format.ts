@@ -1,0 +1,45 @@
+/**
+ * Rendering a plain text and its matched ranges as HTML: escape first, then mark.
+ */
+import type { Range } from '../types.js';
+import { escapeHtml } from './escape-html.js';
+
+/** The element {@link toHtml} wraps matches in unless told otherwise. */
+export const DEFAULT_MARK_TAG = 'mark';
+
+// A bare element name: whatever the caller passes ends up verbatim in the HTML, so nothing that
+// could carry attributes or close the tag early is accepted.
+const TAG_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
+
+/**
+ * Renders `text` as HTML with every range of `matches` wrapped in `<tag>…</tag>`.
+ *
+ * Each segment of the raw text is escaped on its own with {@link escapeHtml} and the tags are
+ * added between segments, so a range boundary can never fall inside an entity and markup in the
+ * text (`<script>`) always comes out escaped.
+ *
+ * @param text - The plain text.
+ * @param matches - Ranges in `text` to wrap, sorted by `start`. Ranges are clamped to the text;
+ *   a range that overlaps the one before it is trimmed to start where that one ended, and an empty
+ *   range is skipped, so the output is well-formed whatever the input.
+ * @param tag - Element name to wrap matches in. Default `mark`. Must be a bare element name
+ *   (a letter, then letters, digits or `-`).
+ * @returns The HTML fragment.
+ * @throws Error when `tag` is not a bare element name.
+ */
+export function toHtml(text: string, matches: readonly Range[], tag: string = DEFAULT_MARK_TAG): string {
+  if (!TAG_NAME.test(tag)) throw new Error(`invalid tag name "${tag}": expected a bare element name`);
+  if (matches.length === 0) return escapeHtml(text);
+  const open = `<${tag}>`;
+  const close = `</${tag}>`;
+  let html = '';
+  let cursor = 0;
+  for (const range of matches) {
+    const start = Math.max(range.start, cursor);
+    const end = Math.min(range.end, text.length);
+    if (end <= start) continue;
+    html += escapeHtml(text.slice(cursor, start)) + open + escapeHtml(text.slice(start, end)) + close;
+    cursor = end;
+  }
+  return html + escapeHtml(text.slice(cursor));
+}
