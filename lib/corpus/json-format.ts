@@ -86,11 +86,14 @@ function readArticle(value: unknown): ArticleDraft | string {
  */
 function describeSyntaxError(error: unknown, text: string): { message: string; line?: number } {
   const message = error instanceof Error ? error.message : String(error);
+  // A failure at the very end points past the trailing newline; the last line with text is
+  // where the reader should look.
+  const lastLine = text.trimEnd().split('\n').length;
   const lineMatch = /\bline (\d+)/.exec(message);
-  if (lineMatch) return { message, line: Number(lineMatch[1]) };
+  if (lineMatch) return { message, line: Math.min(Number(lineMatch[1]), lastLine) };
   const position = /\bposition (\d+)/.exec(message);
-  if (position) return { message, line: text.slice(0, Number(position[1])).split('\n').length };
-  if (/end of JSON input/.test(message)) return { message, line: text.trimEnd().split('\n').length };
+  if (position) return { message, line: Math.min(text.slice(0, Number(position[1])).split('\n').length, lastLine) };
+  if (/end of JSON input/.test(message)) return { message, line: lastLine };
   return { message };
 }
 
