@@ -60,7 +60,7 @@ export async function listCorpusFiles(
       const path = join(absoluteDir, entry.name);
       if (entry.isDirectory()) {
         await walk(relative);
-      } else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileTarget(path)))) {
+      } else if (entry.isFile() || (entry.isSymbolicLink() && (await linkTarget(path)) !== 'other')) {
         if (accept(relative)) files.push({ path, relative });
       }
     }
@@ -71,11 +71,14 @@ export async function listCorpusFiles(
   return { files, errors };
 }
 
-async function isFileTarget(path: string): Promise<boolean> {
+/**
+ * What a symbolic link points at. A dangling link with a corpus extension is listed, so that
+ * reading it reports `read_failed` instead of the article silently going missing.
+ */
+async function linkTarget(path: string): Promise<'file' | 'dangling' | 'other'> {
   try {
-    return (await stat(path)).isFile();
+    return (await stat(path)).isFile() ? 'file' : 'other';
   } catch {
-    // A dangling link is not a corpus file.
-    return false;
+    return 'dangling';
   }
 }
