@@ -1,0 +1,40 @@
+/**
+ * The build-time floor: tokenising and stemming every title and paragraph once with the library's
+ * own analyzer. No index can be built faster than it reads its text, so build time is reported
+ * as a multiple of this.
+ */
+import { createAnalyzer, type Article } from '../lib/index.js';
+import { timeMs } from './measure.js';
+
+/** What {@link measureAnalyzerFloor} returns. */
+export interface AnalyzerFloor {
+  ms: number;
+  cpuMs: number;
+  /** Terms produced (stop words excluded), to show the work was done. */
+  numTerms: number;
+}
+
+/** Number of articles analysed untimed first, so the timed pass does not include JIT warm-up. */
+const WARM_UP_ARTICLES = 500;
+
+function analyzeAll(articles: readonly Article[], terms: (text: string) => readonly unknown[]): number {
+  let numTerms = 0;
+  for (const a of articles) {
+    numTerms += terms(a.title).length;
+    for (const p of a.paragraphs) numTerms += terms(p).length;
+  }
+  return numTerms;
+}
+
+/**
+ * Times one pass of `createAnalyzer().terms()` over every title and paragraph. The JIT is warmed
+ * on a separate analyzer first, and the timed one starts with an empty term cache, as the
+ * analyzer of a freshly created index does.
+ */
+export async function measureAnalyzerFloor(articles: readonly Article[]): Promise<AnalyzerFloor> {
+  const warm = createAnalyzer();
+  analyzeAll(articles.slice(0, WARM_UP_ARTICLES), (text) => warm.terms(text));
+  const analyzer = createAnalyzer();
+  const { ms, cpuMs, value } = await timeMs(() => analyzeAll(articles, (text) => analyzer.terms(text)));
+  return { ms, cpuMs, numTerms: value };
+}

@@ -1,0 +1,146 @@
+/**
+ * The HTTP benchmark: ledesearch's server and a trivial Express 5 route, each on its own
+ * ephemeral loopback port in this process, loaded by autocannon from a worker thread (so the load
+ * generator has its own event loop and, on a 2-core machine, its own core).
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import express from 'express';
+import type { SearchIndex } from '../lib/index.js';
+// Types only: erased at runtime, so this file loads (and the HTTP part is skipped) without them.
+import type * as AppModule from '../server/app.js';
+import type * as IndexHolderModule from '../server/index-holder.js';
+
+/** Where the compiled server lives, relative to this file once compiled. */
+const APP_MODULE = new URL('../server/app.js', import.meta.url);
+const INDEX_HOLDER_MODULE = new URL('../server/index-holder.js', import.meta.url);
+
+/** The route the targets are checked on: the server's default answer (snippets and all facets). */
+export const SEARCH_TARGET = 'ledesearch /api/search';
+/** A diagnostic variant: the same queries asking for no snippets and no facets. */
+export const RANKED_SEARCH_TARGET = 'ledesearch /api/search (snippets=0&facets=)';
+/** The trivial baseline route. */
+export const PING_TARGET = 'trivial /ping';
+
+/** One autocannon run against one route at one concurrency. */
+export interface HttpRun {
+  target: string;
+  connections: number;
+  durationS: number;
+  requestsPerS: number;
+  p50Ms: number;
+  p99Ms: number;
+  numRequests: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Options of {@link runHttpBench}. */
+export interface HttpBenchOptions {
+  /** Seconds per measured run. Default 10. */
+  durationS?: number;
+  /** Concurrencies to measure. Default [1, 50]. */
+  connections?: number[];
+  /** Seconds of untimed load before each target's first run. Default 2. */
+  warmUpS?: number;
+}
+
+/** True when the compiled server app exists next to the compiled benchmark. */
+export function serverAppExists(): boolean {
+  return existsSync(fileURLToPath(APP_MODULE));
+}
+
+/** The ledesearch server's app over `index`, without request logging. */
+async function createSearchApp(index: SearchIndex): Promise<RequestListener> {
+  const app: typeof AppModule = await import(APP_MODULE.href);
+  const holder: typeof IndexHolderModule = await import(INDEX_HOLDER_MODULE.href);
+  return app.createApp(holder.createIndexHolder(index), { logger: false });
+}
+
+function listenLoopback(handler: RequestListener): Promise<{ server: Server; origin: string }> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(handler);
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, origin: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+}
+
+/** The trivial baseline: Express 5, one route answering `{ ok: true }`. */
+function createPingApp(): RequestListener {
+  const app = express();
+  app.get('/ping', (_req, res) => {
+    res.json({ ok: true });
+  });
+  return app;
+}
+
+async function fire(origin: string, paths: string[], connections: number, durationS: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: origin,
+    connections,
+    duration: durationS,
+    workers: 1,
+    timeout: 10,
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  });
+}
+
+/**
+ * Runs the HTTP benchmark: for each target, a warm-up, then one bounded run per concurrency.
+ * Each connection loops over `queries` as `/api/search?q=…&limit=10` URLs (the server's default
+ * answer: snippets and every facet); a second search target asks for neither, to show what the
+ * default answer costs over ranking alone.
+ */
+export async function runHttpBench(index: SearchIndex, queries: readonly string[], options: HttpBenchOptions = {}): Promise<HttpRun[]> {
+  const durationS = options.durationS ?? 10;
+  const concurrencies = options.connections ?? [1, 50];
+  const warmUpS = options.warmUpS ?? 2;
+  const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}&limit=10`);
+
+  const lede = await listenLoopback(await createSearchApp(index));
+  const ping = await listenLoopback(createPingApp());
+  try {
+    const probe = await fetch(lede.origin + searchPaths[0]);
+    if (!probe.ok) throw new Error(`GET ${searchPaths[0]} answered ${probe.status}: ${(await probe.text()).slice(0, 200)}`);
+    await probe.arrayBuffer().catch(() => undefined);
+
+    const targets = [
+      { target: SEARCH_TARGET, origin: lede.origin, paths: searchPaths },
+      { target: RANKED_SEARCH_TARGET, origin: lede.origin, paths: searchPaths.map((p) => `${p}&snippets=0&facets=`) },
+      { target: PING_TARGET, origin: ping.origin, paths: ['/ping'] },
+    ];
+    const runs: HttpRun[] = [];
+    for (const t of targets) {
+      if (warmUpS > 0) await fire(t.origin, t.paths, 10, warmUpS);
+      for (const connections of concurrencies) {
+        const r = await fire(t.origin, t.paths, connections, durationS);
+        runs.push({
+          target: t.target,
+          connections,
+          durationS: r.duration,
+          requestsPerS: r.requests.average,
+          p50Ms: r.latency.p50,
+          p99Ms: r.latency.p99,
+          numRequests: r.requests.total ?? Math.round(r.requests.average * r.duration),
+          errors: r.errors,
+          non2xx: r.non2xx,
+        });
+      }
+    }
+    return runs;
+  } finally {
+    await close(lede.server);
+    await close(ping.server);
+  }
+}

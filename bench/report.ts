@@ -1,0 +1,186 @@
+/**
+ * Renders a run's results as the markdown printed to the console and saved to BENCHMARKS.md.
+ */
+import { fmtInt, fmtMB, fmtMs, fmtX, mdTable } from './format.js';
+import { isSkipped, type BenchResults } from './results.js';
+import type { ScalePoint } from './scale.js';
+import type { TargetCheck } from './targets.js';
+
+function setupSection(r: BenchResults): string {
+  const m = r.machine;
+  const c = r.corpus;
+  const q = r.queries;
+  const rows: string[][] = [
+    ['Date', m.date],
+    ['Command', `\`${m.command}\``],
+    ['CPU', `${m.cpuModel}, ${m.numCores} cores`],
+    ['Memory', `${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB`],
+    ['Node', `${m.node} (${m.os})`],
+    ['Load average (1/5/15 min) at start → end', `${m.loadAvg.map((x) => x.toFixed(1)).join(' / ')} → ${r.loadAvgEnd?.map((x) => x.toFixed(1)).join(' / ') ?? '–'}`],
+    ['Seed', String(r.seed)],
+    ['Corpus', c.description],
+    ['Articles / paragraphs / characters', `${fmtInt(c.numArticles)} / ${fmtInt(c.numParagraphs)} / ${fmtInt(c.numChars)}`],
+    ['Queries', `${fmtInt(q.numQueries)} plain (1/2/3 words: ${q.numByLength.join('/')}), ${fmtInt(q.numFiltered)} filtered; e.g. ${q.examples.map((e) => `"${e}"`).join(', ')}`],
+  ];
+  const warnings: string[] = [];
+  if (c.kind === 'bundled') warnings.push(`> **Reuters-21578 was not found (${c.fallbackReason}); this run used the small bundled corpus. Its numbers are not comparable with the targets.**`);
+  if (!r.gcExposed) warnings.push('> **Node was started without `--expose-gc`: heap numbers include garbage and are unreliable.**');
+  if (r.quick) warnings.push('> Quick run (`--quick`): no scale run, short HTTP runs.');
+  return ['## Setup', '', mdTable(['', ''], rows), ...(warnings.length ? ['', ...warnings] : [])].join('\n');
+}
+
+function enginesSection(r: BenchResults): string {
+  const lede = r.engines.find((e) => e.key === 'ledesearch');
+  const rows = r.engines.map((e) => {
+    if (e.error) return [e.name, `error: ${e.error}`, '', '', '', '', '', ''];
+    const x = lede?.ranked && e.ranked && e.key !== 'ledesearch' ? fmtX(e.ranked.p50Ms / lede.ranked.p50Ms, 1) : '';
+    return [
+      e.name,
+      fmtMs(e.buildMs),
+      fmtMs(e.buildCpuMs),
+      fmtMB(e.heapBytes),
+      fmtMs(e.ranked?.p50Ms),
+      fmtMs(e.ranked?.p99Ms),
+      e.ranked ? `${e.ranked.meanHits.toFixed(2)} (${e.ranked.numEmpty} empty)` : '–',
+      x,
+    ];
+  });
+  const config = r.engines.map((e) => [e.name, e.config]);
+  return [
+    '## Engines at 1× (ranked top-10)',
+    '',
+    mdTable(['Engine', 'Build', 'Build CPU', 'Heap', 'p50', 'p99', 'Hits/query', 'p50 vs ledesearch'], rows),
+    '',
+    mdTable(['Engine', 'Configuration'], config),
+  ].join('\n');
+}
+
+function ledeSection(r: BenchResults): string {
+  const lede = r.engines.find((e) => e.key === 'ledesearch' && !e.error);
+  const snap = r.lede.snapshot;
+  const rows: string[][] = [
+    ['Corpus parse (SGML → Articles)', fmtMs(r.corpus.parseMs)],
+    ['Analyzer floor (terms() over every title and paragraph)', r.floor ? `${fmtMs(r.floor.ms)}, CPU ${fmtMs(r.floor.cpuMs)} (${fmtInt(r.floor.numTerms)} terms)` : '–'],
+    ['Build as a multiple of the floor (wall; CPU)', lede?.buildMs !== undefined && r.floor
+      ? `${fmtMs(lede.buildMs)} = ${fmtX(lede.buildMs / r.floor.ms, 1)}; CPU ${fmtMs(lede.buildCpuMs)} = ${fmtX((lede.buildCpuMs ?? NaN) / r.floor.cpuMs, 1)}`
+      : '–'],
+    ['Ranked p50 / p99 (snippets: 0)', `${fmtMs(lede?.ranked?.p50Ms)} / ${fmtMs(lede?.ranked?.p99Ms)}`],
+    ['Full answer p50 / p99 (10 hits × 1 snippet + all facets)', `${fmtMs(r.lede.full?.p50Ms)} / ${fmtMs(r.lede.full?.p99Ms)}`],
+    ['Filtered p50 / p99 (facet filter + date range, snippets: 0)', r.lede.filtered ? `${fmtMs(r.lede.filtered.p50Ms)} / ${fmtMs(r.lede.filtered.p99Ms)} (${r.lede.filtered.numEmpty} of ${r.lede.filtered.numSamples} empty)` : '–'],
+    ['Snapshot size', snap?.status === 'ok' ? fmtMB(snap.bytes) : `n/a (${snap?.reason ?? 'not measured'})`],
+    ['Snapshot save (fsync included) / load vs rebuild', snap?.status === 'ok' ? `${fmtMs(snap.saveMs)} / ${fmtMs(snap.loadMs)} (CPU ${fmtMs(snap.loadCpuMs)}) vs ${fmtMs(lede?.buildMs)} (CPU ${fmtMs(lede?.buildCpuMs)})` : 'n/a'],
+    ['First query after load; loaded index answers alike', snap?.status === 'ok' ? `${fmtMs(snap.firstQueryMs)}; ${snap.numChecked - snap.numMismatched} of ${snap.numChecked} top-10s identical` : 'n/a'],
+  ];
+  return ['## ledesearch in detail (1×)', '', mdTable(['Measure', 'Value'], rows)].join('\n');
+}
+
+function httpSection(r: BenchResults): string {
+  if (isSkipped(r.http)) return `## HTTP\n\nSkipped: ${r.http.skipped}.`;
+  const rows = r.http.map((h) => [
+    h.target,
+    String(h.connections),
+    `${h.durationS} s`,
+    h.requestsPerS.toFixed(0),
+    `${h.p50Ms} ms`,
+    `${h.p99Ms} ms`,
+    fmtInt(h.numRequests),
+    `${h.errors} / ${h.non2xx}`,
+  ]);
+  return [
+    '## HTTP (autocannon, loopback, load generator in a worker thread)',
+    '',
+    mdTable(['Route', 'Connections', 'Duration', 'Requests/s', 'p50', 'p99', 'Requests', 'Errors / non-2xx'], rows),
+    '',
+    'Search requests rotate through the query set as `GET /api/search?q=…&limit=10` (the server\'s default answer: 3 snippets per hit and every facet); ' +
+      'the `snippets=0&facets=` row asks for neither and is not used by the targets. autocannon records latency in whole milliseconds.',
+  ].join('\n');
+}
+
+function scaleSection(r: BenchResults): string {
+  if (isSkipped(r.scale)) return `## Scale\n\nSkipped: ${r.scale.skipped}.`;
+  const points: readonly ScalePoint[] = r.scale;
+  if (points.length === 0) return '## Scale\n\nNo factor was run.';
+  const base = points.find((p) => p.factor === 1) ?? points[0];
+  const rows = points.map((p) => [
+    `${p.factor}×`,
+    fmtInt(p.numArticles),
+    fmtInt(p.numParagraphs),
+    fmtMs(p.buildMs),
+    fmtMs(p.buildCpuMs),
+    fmtX(p.buildMs / base.buildMs, 1),
+    fmtMB(p.heapBytes),
+    fmtMB(p.maxRssBytes),
+    fmtMs(p.ranked.p50Ms),
+    fmtMs(p.ranked.p99Ms),
+    fmtX(p.ranked.p50Ms / base.ranked.p50Ms, 1),
+    `${fmtMs(p.full.p50Ms)} / ${fmtMs(p.full.p99Ms)}`,
+  ]);
+  const curve = (label: string, value: (p: ScalePoint) => number): string =>
+    `- ${label}: ${points.map((p) => fmtX(value(p) / value(base), 1)).join(' → ')}`;
+  return [
+    '## Scale (ledesearch alone, Reuters replicated; one child process per factor)',
+    '',
+    mdTable(['Factor', 'Articles', 'Paragraphs', 'Build', 'Build CPU', 'Build growth', 'Heap', 'Peak RSS', 'Ranked p50', 'Ranked p99', 'p50 growth', 'Full p50 / p99'], rows),
+    '',
+    `Growth relative to ${base.factor}× (data: ${points.map((p) => `${p.factor / base.factor}×`).join(' → ')}):`,
+    '',
+    curve('build (wall)', (p) => p.buildMs),
+    curve('build (CPU)', (p) => p.buildCpuMs),
+    curve('heap', (p) => p.heapBytes),
+    curve('ranked p50', (p) => p.ranked.p50Ms),
+    curve('ranked p99', (p) => p.ranked.p99Ms),
+    curve('full-answer p50', (p) => p.full.p50Ms),
+    '',
+    'Replicas are exact copies, so every posting list grows by the factor: a query\'s matches grow linearly, which is the worst case for sub-linear latency.',
+  ].join('\n');
+}
+
+function targetsSection(targets: readonly TargetCheck[]): string {
+  const rows = targets.map((t) => [t.target, t.measured, t.required, `**${t.verdict}**`, t.detail]);
+  const count = (v: string): number => targets.filter((t) => t.verdict === v).length;
+  return [
+    '## Targets (issue 5), from this run',
+    '',
+    mdTable(['Target', 'Measured', 'Required', 'Result', 'From'], rows),
+    '',
+    `${count('PASS')} PASS, ${count('FAIL')} FAIL, ${count('n/a')} n/a.`,
+  ].join('\n');
+}
+
+const METHOD = `## Method
+
+- Every engine indexes the same articles (title + paragraphs; peers get the paragraphs joined by
+  blank lines in one \`text\` field) and answers the same queries for its top 10 in this process.
+- Queries: 1–3 consecutive title words (lower-cased, letters only, no stop words or 1-letter
+  words) sampled with a seeded mulberry32 generator; filtered queries add one topic or place of
+  the article the words came from and a ±0–60-day window around its date.
+- Build: wall time of indexing every article. Heap: \`heapUsed + arrayBuffers\` after four forced
+  GCs, minus the same reading taken before the engine was created (articles already loaded);
+  each engine is dropped and the heap collected before the next.
+- Latency: one untimed warm-up pass over all queries, then one timed pass, \`process.hrtime.bigint\`
+  around each call; p50/p99 by nearest rank.
+- Floor: one pass of the library's \`createAnalyzer().terms()\` over every title and paragraph.`;
+
+/** The whole markdown report. */
+export function renderReport(r: BenchResults, targets: readonly TargetCheck[]): string {
+  return [
+    '# ledesearch benchmarks',
+    '',
+    'Generated by `npm run bench` (`bench/run.ts`); rerun it to refresh this file. All numbers come from one run on one machine.',
+    '',
+    setupSection(r),
+    '',
+    targetsSection(targets),
+    '',
+    enginesSection(r),
+    '',
+    ledeSection(r),
+    '',
+    httpSection(r),
+    '',
+    scaleSection(r),
+    '',
+    METHOD,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,58 @@
+/**
+ * The data a benchmark run collects, gathered in one object that the report renders.
+ */
+import type { EngineKey } from './args.js';
+import type { AnalyzerFloor } from './floor.js';
+import type { HttpRun } from './http.js';
+import type { MachineInfo } from './machine.js';
+import type { QueryRun } from './measure.js';
+import type { ScalePoint } from './scale.js';
+import type { SnapshotMeasure } from './snapshot.js';
+
+/** One engine's 1× measurements; absent numbers where it failed or was not run. */
+export interface EngineResult {
+  key: EngineKey;
+  name: string;
+  config: string;
+  buildMs?: number;
+  /** Process CPU time during the build. */
+  buildCpuMs?: number;
+  heapBytes?: number;
+  ranked?: QueryRun;
+  error?: string;
+}
+
+/** A part of the run that did not happen, and why. */
+export interface Skipped {
+  skipped: string;
+}
+
+/** Everything one run measured. */
+export interface BenchResults {
+  machine: MachineInfo;
+  seed: number;
+  quick: boolean;
+  gcExposed: boolean;
+  corpus: {
+    kind: 'reuters' | 'bundled';
+    description: string;
+    fallbackReason?: string;
+    numArticles: number;
+    numParagraphs: number;
+    numChars: number;
+    parseMs: number;
+  };
+  queries: { numQueries: number; numByLength: [number, number, number]; numFiltered: number; examples: string[] };
+  floor?: AnalyzerFloor;
+  engines: EngineResult[];
+  lede: { full?: QueryRun; filtered?: QueryRun; snapshot?: SnapshotMeasure };
+  http: HttpRun[] | Skipped;
+  scale: ScalePoint[] | Skipped;
+  /** 1, 5 and 15-minute load averages when the run ended (the machine's, not only this process's). */
+  loadAvgEnd?: number[];
+}
+
+/** True for a part of the run that was skipped. */
+export function isSkipped(value: unknown): value is Skipped {
+  return typeof value === 'object' && value !== null && 'skipped' in value;
+}

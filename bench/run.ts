@@ -1,0 +1,193 @@
+/**
+ * The benchmark of issue 5: `npm run bench` (see `--help`). Builds every engine on the same corpus
+ * and queries, one at a time, measures them, runs the HTTP and scale parts, prints the report and
+ * saves it to BENCHMARKS.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { DEFAULT_STOP_WORDS } from '../lib/index.js';
+import { parseBenchArgs, USAGE, type BenchOptions, type EngineKey } from './args.js';
+import { loadBenchCorpus } from './corpus.js';
+import { toBenchDocs, type Engine, type EngineFactory, type EngineInput } from './engine.js';
+import { createFlexSearchEngine } from './engine-flexsearch.js';
+import { createLedeEngine, type LedeEngine } from './engine-ledesearch.js';
+import { createLunrEngine } from './engine-lunr.js';
+import { createMiniSearchEngine } from './engine-minisearch.js';
+import { createOramaEngine } from './engine-orama.js';
+import { measureAnalyzerFloor } from './floor.js';
+import { fmtMB, fmtMs } from './format.js';
+import { runHttpBench, serverAppExists } from './http.js';
+import { describeMachine } from './machine.js';
+import { canCollect, measureQueries, settledHeapBytes, settleHeap, timeMs } from './measure.js';
+import { buildQuerySet, type FilteredQuery } from './queries.js';
+import { renderReport } from './report.js';
+import type { BenchResults, EngineResult } from './results.js';
+import { createRng } from './rng.js';
+import { runScaleBench } from './scale.js';
+import { measureSnapshot } from './snapshot.js';
+import { checkTargets } from './targets.js';
+
+const PEERS: Record<Exclude<EngineKey, 'ledesearch'>, EngineFactory> = {
+  minisearch: createMiniSearchEngine,
+  orama: createOramaEngine,
+  lunr: createLunrEngine,
+  flexsearch: createFlexSearchEngine,
+};
+
+const log = (line: string): void => console.log(line);
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Builds one engine from a settled heap, measures build, heap and ranked latency. */
+async function measureEngine(key: EngineKey, engine: Engine, queries: readonly string[]): Promise<EngineResult> {
+  const result: EngineResult = { key, name: engine.name, config: engine.config };
+  try {
+    const baseline = await settledHeapBytes();
+    const built = await timeMs(() => engine.build());
+    result.buildMs = built.ms;
+    result.buildCpuMs = built.cpuMs;
+    result.heapBytes = (await settledHeapBytes()) - baseline;
+    result.ranked = await measureQueries(queries, (q) => engine.search(q));
+    log(`  ${engine.name}: build ${fmtMs(result.buildMs)} (CPU ${fmtMs(result.buildCpuMs)}), heap ${fmtMB(result.heapBytes)}, ` +
+      `p50 ${fmtMs(result.ranked.p50Ms)}, p99 ${fmtMs(result.ranked.p99Ms)}, ${result.ranked.meanHits.toFixed(2)} hits/query`);
+  } catch (err) {
+    result.error = message(err);
+    log(`  ${engine.name}: FAILED: ${result.error}`);
+  }
+  return result;
+}
+
+/** Measures ledesearch: what every engine gets, then full answers, filtered queries and snapshots. */
+async function measureLede(lede: LedeEngine, queries: readonly string[], filtered: readonly FilteredQuery[], results: BenchResults): Promise<void> {
+  const r = await measureEngine('ledesearch', lede, queries);
+  results.engines.push(r);
+  if (r.error) return;
+  try {
+    results.lede.full = await measureQueries(queries, (q) => lede.searchFull(q));
+    log(`  ledesearch full answer: p50 ${fmtMs(results.lede.full.p50Ms)}, p99 ${fmtMs(results.lede.full.p99Ms)}`);
+    if (filtered.length > 0) {
+      results.lede.filtered = await measureQueries(filtered, (fq) => lede.searchFiltered(fq));
+      log(`  ledesearch filtered: p50 ${fmtMs(results.lede.filtered.p50Ms)}, p99 ${fmtMs(results.lede.filtered.p99Ms)}, ${results.lede.filtered.numEmpty} empty`);
+    }
+    const s = await measureSnapshot(lede.index, queries);
+    results.lede.snapshot = s;
+    log(s.status === 'ok'
+      ? `  snapshot: ${fmtMB(s.bytes)}, save ${fmtMs(s.saveMs)}, load ${fmtMs(s.loadMs)}, first query ${fmtMs(s.firstQueryMs)}, ${s.numMismatched}/${s.numChecked} answers differ`
+      : `  snapshot: n/a (${s.reason})`);
+  } catch (err) {
+    r.error = `after build: ${message(err)}`;
+    log(`  ledesearch: FAILED: ${r.error}`);
+  }
+}
+
+async function main(opts: BenchOptions): Promise<void> {
+  const machine = describeMachine();
+  log(`# ledesearch benchmark — ${machine.date}`);
+  log(`${machine.cpuModel} × ${machine.numCores}, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${machine.node}; seed ${opts.seed}; load average ${machine.loadAvg.map((x) => x.toFixed(1)).join(' ')}`);
+  if (!canCollect()) log('WARNING: run with `node --expose-gc`: without it heap numbers include garbage.');
+
+  const corpus = await loadBenchCorpus(opts.corporaDir);
+  if (corpus.kind === 'bundled') {
+    log(`WARNING: Reuters-21578 not found (${corpus.fallbackReason}); using the bundled corpus/ folder instead. Numbers are NOT comparable with the targets.`);
+  }
+  log(`corpus: ${corpus.description}: ${corpus.articles.length} articles, ${corpus.numParagraphs} paragraphs, parsed in ${fmtMs(corpus.parseMs)}`);
+  if (corpus.articles.length === 0) throw new Error('the corpus has no article: nothing to benchmark');
+
+  const stopWords: ReadonlySet<string> = new Set(DEFAULT_STOP_WORDS);
+  const querySet = buildQuerySet(corpus.articles, stopWords, createRng(opts.seed), { numQueries: opts.numQueries, numFiltered: opts.numFiltered });
+  const { queries, filtered } = querySet;
+  log(`queries: ${queries.length} plain (1/2/3 words: ${querySet.numByLength.join('/')}), ${filtered.length} filtered (seed ${opts.seed})`);
+
+  const input: EngineInput = { articles: corpus.articles, docs: toBenchDocs(corpus.articles), stopWords };
+  const results: BenchResults = {
+    machine,
+    seed: opts.seed,
+    quick: opts.quick,
+    gcExposed: canCollect(),
+    corpus: {
+      kind: corpus.kind,
+      description: corpus.description,
+      fallbackReason: corpus.fallbackReason,
+      numArticles: corpus.articles.length,
+      numParagraphs: corpus.numParagraphs,
+      numChars: corpus.numChars,
+      parseMs: corpus.parseMs,
+    },
+    queries: { numQueries: queries.length, numByLength: querySet.numByLength, numFiltered: filtered.length, examples: queries.slice(0, 4) },
+    engines: [],
+    lede: {},
+    http: { skipped: 'not run' },
+    scale: { skipped: 'not run' },
+  };
+
+  log('analyzer floor ...');
+  results.floor = await measureAnalyzerFloor(corpus.articles);
+  log(`  floor: ${fmtMs(results.floor.ms)} (CPU ${fmtMs(results.floor.cpuMs)}) for ${results.floor.numTerms} terms`);
+
+  log('engines at 1× ...');
+  for (const key of opts.engines) {
+    if (key === 'ledesearch') {
+      await measureLede(createLedeEngine(input), queries, filtered, results);
+    } else {
+      results.engines.push(await measureEngine(key, PEERS[key](input), queries));
+    }
+    await settleHeap();
+  }
+
+  const httpWanted = opts.http === 'auto' ? serverAppExists() : opts.http;
+  if (!httpWanted) {
+    results.http = { skipped: opts.http === false ? '--no-http' : 'server/app.ts is not there (no compiled dist server/app.js)' };
+  } else {
+    log(`HTTP (${opts.httpDurationS} s per run) ...`);
+    try {
+      const lede = createLedeEngine(input);
+      await lede.build();
+      results.http = await runHttpBench(lede.index, queries, { durationS: opts.httpDurationS, warmUpS: opts.quick ? 1 : 2 });
+      for (const h of results.http) log(`  ${h.target} c=${h.connections}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}`);
+    } catch (err) {
+      results.http = { skipped: `failed: ${message(err)}` };
+      log(`  HTTP FAILED: ${message(err)}`);
+    }
+    await settleHeap();
+  }
+
+  if (!opts.scale) {
+    results.scale = { skipped: opts.quick ? '--quick' : '--no-scale' };
+  } else {
+    log(`scale ${opts.factors.map((f) => `${f}×`).join(', ')} (one child process each) ...`);
+    try {
+      results.scale = await runScaleBench({ corporaDir: opts.corporaDir, seed: opts.seed, numQueries: opts.numQueries }, opts.factors, (p) =>
+        log(`  ${p.factor}×: ${p.numParagraphs} paragraphs, build ${fmtMs(p.buildMs)}, heap ${fmtMB(p.heapBytes)}, p50 ${fmtMs(p.ranked.p50Ms)}, p99 ${fmtMs(p.ranked.p99Ms)}`));
+    } catch (err) {
+      results.scale = { skipped: `failed: ${message(err)}` };
+      log(`  scale FAILED: ${message(err)}`);
+    }
+  }
+
+  results.loadAvgEnd = loadavg();
+  const report = renderReport(results, checkTargets(results));
+  log('');
+  log(report);
+  if (opts.out) {
+    writeFileSync(opts.out, report);
+    log(`(saved to ${opts.out})`);
+  }
+}
+
+let parsed: BenchOptions | 'help';
+try {
+  parsed = parseBenchArgs(process.argv.slice(2));
+} catch (err) {
+  console.error(message(err));
+  process.exit(2);
+}
+if (parsed === 'help') {
+  console.log(USAGE);
+} else {
+  main(parsed).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

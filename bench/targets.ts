@@ -1,0 +1,103 @@
+/**
+ * Issue 5's performance targets, checked against the numbers of one run.
+ */
+import { fmtMB, fmtMs, fmtX } from './format.js';
+import { PING_TARGET, SEARCH_TARGET } from './http.js';
+import type { BenchResults, EngineResult } from './results.js';
+import { isSkipped } from './results.js';
+
+/** Verdict on one target. */
+export type Verdict = 'PASS' | 'FAIL' | 'n/a';
+
+/** One row of the targets table. */
+export interface TargetCheck {
+  target: string;
+  /** The measured ratio or value, formatted. */
+  measured: string;
+  /** The bound it must meet, formatted. */
+  required: string;
+  verdict: Verdict;
+  /** Why n/a, or what the ratio was computed from. */
+  detail: string;
+}
+
+const fmt = (x: number, digits = 2): string => x.toFixed(digits);
+const ms = fmtMs;
+const mb = fmtMB;
+
+function check(target: string, value: number | undefined, bound: number, op: '<=' | '>=' | '<', unit: string, detail: string, why = 'missing data'): TargetCheck {
+  if (value === undefined || !Number.isFinite(value)) return { target, measured: '–', required: `${op} ${bound}${unit}`, verdict: 'n/a', detail: why };
+  const pass = op === '<=' ? value <= bound : op === '>=' ? value >= bound : value < bound;
+  return { target, measured: `${fmt(value)}${unit}`, required: `${op} ${bound}${unit}`, verdict: pass ? 'PASS' : 'FAIL', detail };
+}
+
+function ratio(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined || b === 0 ? undefined : a / b;
+}
+
+function engine(results: BenchResults, key: EngineResult['key']): EngineResult | undefined {
+  return results.engines.find((e) => e.key === key && e.error === undefined);
+}
+
+/** Computes every target's verdict from this run's numbers only. */
+export function checkTargets(r: BenchResults): TargetCheck[] {
+  const lede = engine(r, 'ledesearch');
+  const mini = engine(r, 'minisearch');
+  const flex = engine(r, 'flexsearch');
+  const rows: TargetCheck[] = [];
+
+  rows.push(check('ranked p50 ≤ flexsearch raw p50', ratio(lede?.ranked?.p50Ms, flex?.ranked?.p50Ms), 1, '<=', '×',
+    lede?.ranked && flex?.ranked ? `${ms(lede.ranked.p50Ms)} vs ${ms(flex.ranked.p50Ms)}` : ''));
+  rows.push(check('ranked p99 ≤ flexsearch raw p99', ratio(lede?.ranked?.p99Ms, flex?.ranked?.p99Ms), 1, '<=', '×',
+    lede?.ranked && flex?.ranked ? `${ms(lede.ranked.p99Ms)} vs ${ms(flex.ranked.p99Ms)}` : ''));
+  rows.push(check('ranked p50 ≥ 6× faster than MiniSearch', ratio(mini?.ranked?.p50Ms, lede?.ranked?.p50Ms), 6, '>=', '×',
+    lede?.ranked && mini?.ranked ? `MiniSearch ${ms(mini.ranked.p50Ms)} / ledesearch ${ms(lede.ranked.p50Ms)}` : ''));
+  rows.push(check('full-answer p50 ≤ 0.5× MiniSearch ranked p50', ratio(r.lede.full?.p50Ms, mini?.ranked?.p50Ms), 0.5, '<=', '×',
+    r.lede.full && mini?.ranked ? `${ms(r.lede.full.p50Ms)} vs ${ms(mini.ranked.p50Ms)}` : ''));
+  rows.push(check('full-answer p99 ≤ 0.5× MiniSearch ranked p99', ratio(r.lede.full?.p99Ms, mini?.ranked?.p99Ms), 0.5, '<=', '×',
+    r.lede.full && mini?.ranked ? `${ms(r.lede.full.p99Ms)} vs ${ms(mini.ranked.p99Ms)}` : ''));
+  rows.push(check('build ≤ MiniSearch build', ratio(lede?.buildMs, mini?.buildMs), 1, '<=', '×',
+    lede?.buildMs !== undefined && mini?.buildMs !== undefined
+      ? `${ms(lede.buildMs)} vs ${ms(mini.buildMs)} (CPU time: ${fmtX(ratio(lede.buildCpuMs, mini.buildCpuMs))})`
+      : ''));
+  rows.push(check('build ≤ 4× analyzer floor', ratio(lede?.buildMs, r.floor?.ms), 4, '<=', '×',
+    lede?.buildMs !== undefined && r.floor
+      ? `${ms(lede.buildMs)} vs floor ${ms(r.floor.ms)} (CPU time: ${fmtX(ratio(lede.buildCpuMs, r.floor.cpuMs))})`
+      : ''));
+  rows.push(check('heap ≤ 1.5× MiniSearch heap', ratio(lede?.heapBytes, mini?.heapBytes), 1.5, '<=', '×',
+    lede?.heapBytes !== undefined && mini?.heapBytes !== undefined ? `${mb(lede.heapBytes)} vs ${mb(mini.heapBytes)}` : ''));
+
+  const snap = r.lede.snapshot;
+  if (snap?.status === 'ok' && lede?.buildMs !== undefined) {
+    rows.push(check('snapshot load ≥ 5× faster than rebuild', lede.buildMs / snap.loadMs, 5, '>=', '×', `rebuild ${ms(lede.buildMs)} / load ${ms(snap.loadMs)} (CPU time: ${fmtX(ratio(lede.buildCpuMs, snap.loadCpuMs))})`));
+  } else {
+    rows.push(check('snapshot load ≥ 5× faster than rebuild', undefined, 5, '>=', '×', '', snap?.status === 'n/a' ? snap.reason : 'not measured'));
+  }
+
+  if (isSkipped(r.http)) {
+    rows.push(check('HTTP rps at 50 conns ≥ 50% of trivial route', undefined, 0.5, '>=', '×', '', r.http.skipped));
+    rows.push(check('HTTP p99 at 50 conns ≤ 20 ms', undefined, 20, '<=', ' ms', '', r.http.skipped));
+  } else {
+    const at50 = (t: string) => (r.http as Exclude<BenchResults['http'], { skipped: string }>).find((h) => h.target === t && h.connections === 50);
+    const search = at50(SEARCH_TARGET);
+    const ping = at50(PING_TARGET);
+    rows.push(check('HTTP rps at 50 conns ≥ 50% of trivial route', ratio(search?.requestsPerS, ping?.requestsPerS), 0.5, '>=', '×',
+      search && ping ? `${search.requestsPerS.toFixed(0)} vs ${ping.requestsPerS.toFixed(0)} req/s` : ''));
+    rows.push(check('HTTP p99 at 50 conns ≤ 20 ms', search?.p99Ms, 20, '<=', ' ms', search ? `p50 ${search.p50Ms} ms (autocannon: whole ms)` : ''));
+  }
+
+  if (isSkipped(r.scale)) {
+    rows.push(check('10× builds', undefined, 1, '>=', '', '', r.scale.skipped));
+    rows.push(check('p50 grows sub-linearly (10× vs 1×)', undefined, 10, '<', '×', '', r.scale.skipped));
+  } else {
+    const p1 = r.scale.find((p) => p.factor === 1);
+    const p10 = r.scale.find((p) => p.factor === 10);
+    rows.push(p10
+      ? { target: '10× builds', measured: `${(p10.buildMs / 1000).toFixed(1)} s, ${mb(p10.heapBytes)}`, required: 'completes', verdict: 'PASS', detail: `${p10.numArticles} articles, ${p10.numParagraphs} paragraphs` }
+      : check('10× builds', undefined, 1, '>=', '', '', 'factor 10 not in --factors'));
+    const growth = ratio(p10?.ranked.p50Ms, p1?.ranked.p50Ms);
+    rows.push(check('p50 grows sub-linearly (10× vs 1×)', growth, 10, '<', '×',
+      p1 && p10 ? `${ms(p10.ranked.p50Ms)} at 10× / ${ms(p1.ranked.p50Ms)} at 1× (data grew 10×)` : '', 'needs factors 1 and 10'));
+  }
+  return rows;
+}
