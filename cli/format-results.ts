@@ -1,0 +1,85 @@
+/**
+ * Search results as readable terminal text: title, date, facets, snippets with the matches
+ * emphasised (bold inverse on a terminal, `[brackets]` otherwise).
+ */
+import type { FacetField, Hit, Range, SearchResult } from '../lib/index.js';
+
+/** Options of {@link formatResults}. */
+export interface FormatOptions {
+  /** Use ANSI styles (for a terminal). Default false: plain text with `[...]` around matches. */
+  color?: boolean;
+  /** Values shown per facet field. Default 5. */
+  facetValues?: number;
+  /** Hits skipped before this page, so ranks continue across pages. Default 0. */
+  offset?: number;
+}
+
+const BOLD = '\x1b[1m';
+const MATCH = '\x1b[1;7m';
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+
+/**
+ * Replaces control characters with U+FFFD so article text can never drive the terminal (an
+ * ESC in a corpus file would otherwise be an escape sequence). One code unit for one, so match
+ * ranges stay valid.
+ */
+export function sanitizeForTerminal(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
+/** `text` with each range wrapped: in ANSI bold inverse, or in brackets. */
+export function emphasise(text: string, matches: readonly Range[], color: boolean): string {
+  const open = color ? MATCH : '[';
+  const close = color ? RESET : ']';
+  let out = '';
+  let last = 0;
+  for (const { start, end } of matches) {
+    if (start < last || end > text.length || end <= start) continue;
+    out += text.slice(last, start) + open + text.slice(start, end) + close;
+    last = end;
+  }
+  return out + text.slice(last);
+}
+
+function hitLines(hit: Hit, rank: number, color: boolean): string[] {
+  const style = (s: string, code: string): string => (color ? `${code}${s}${RESET}` : s);
+  const indent = ' '.repeat(String(rank).length + 2);
+  const meta = [hit.date?.replace('T', ' ').replace(/:00$/, ''), hit.publisher, hit.source, hit.category?.join(', ')].filter(
+    (x): x is string => Boolean(x),
+  );
+  const lines = [`${rank}. ${style(sanitizeForTerminal(hit.title || '(untitled)'), BOLD)}`];
+  if (meta.length > 0) lines.push(indent + sanitizeForTerminal(meta.join(' · ')));
+  lines.push(indent + style(sanitizeForTerminal(hit.id), DIM));
+  for (const s of hit.snippets) lines.push(`${indent}${emphasise(sanitizeForTerminal(s.text), s.matches, color)}`);
+  return lines;
+}
+
+/** The whole result as text, ending with a newline. */
+export function formatResults(result: SearchResult, options: FormatOptions = {}): string {
+  const color = options.color ?? false;
+  const perFacet = options.facetValues ?? 5;
+  const out: string[] = [];
+  const q = JSON.stringify(sanitizeForTerminal(result.query));
+  if (result.total === 0) {
+    out.push(`No results for ${q}.`);
+    if (result.didYouMean) out.push(`Did you mean ${JSON.stringify(sanitizeForTerminal(result.didYouMean))}?`);
+    return `${out.join('\n')}\n`;
+  }
+  const first = result.hits.length > 0 ? result.hits[0] : undefined;
+  const shown = first ? `, showing ${result.hits.length}` : '';
+  out.push(`${result.total} result${result.total === 1 ? '' : 's'} for ${q} (${result.tookMs} ms${shown})`);
+  const offset = options.offset ?? 0;
+  result.hits.forEach((hit, i) => {
+    out.push('');
+    out.push(...hitLines(hit, offset + i + 1, color));
+  });
+  const facetLines: string[] = [];
+  for (const [field, values] of Object.entries(result.facets) as [FacetField, { value: string; count: number }[]][]) {
+    if (!values || values.length === 0) continue;
+    const list = values.slice(0, perFacet).map((v) => `${sanitizeForTerminal(v.value)} (${v.count})`).join(', ');
+    facetLines.push(`  ${field}: ${list}${values.length > perFacet ? ', …' : ''}`);
+  }
+  if (facetLines.length > 0) out.push('', color ? `${BOLD}Facets${RESET}` : 'Facets', ...facetLines);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,50 @@
+/**
+ * `ledesearch serve`: run the search server (also what `server/main.ts` runs).
+ */
+import { Command, Option } from 'commander';
+import { serve } from '../server/serve.js';
+import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT, parseOrigins, parsePort } from './cli-options.js';
+
+interface ServeFlags {
+  corpus: string;
+  snapshot: string | false;
+  port: number;
+  host: string;
+  cors?: string;
+  logLevel: string;
+  web: boolean;
+}
+
+/** Builds the `serve` command. */
+export function createServeCommand(): Command {
+  return new Command('serve')
+    .description('serve the search API (and the search page) over HTTP')
+    .option('--corpus <dir>', 'corpus folder to index (and to rebuild from on POST /api/reindex)', DEFAULT_CORPUS)
+    .option('--snapshot <file>', 'snapshot to load when newer than the corpus, else to write', DEFAULT_SNAPSHOT)
+    .option('--no-snapshot', 'always build from the corpus, write no snapshot')
+    .addOption(new Option('-p, --port <n>', 'port (0: any free port)').env('PORT').default(DEFAULT_PORT).argParser(parsePort))
+    .addOption(new Option('--host <host>', 'interface to listen on').env('HOST').default(DEFAULT_HOST))
+    .addOption(new Option('--cors <origins>', 'comma-separated origins allowed to call the API, or *').env('LEDESEARCH_CORS_ORIGINS'))
+    .addOption(
+      new Option('--log-level <level>', 'log level').env('LOG_LEVEL').default('info').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
+    )
+    .option('--no-web', 'do not serve the search page at /')
+    .addHelpText(
+      'after',
+      '\nEnvironment:\n  LEDESEARCH_REINDEX_TOKEN  enables POST /api/reindex for clients sending "Authorization: Bearer <token>"\n' +
+        '  PORT, HOST, LEDESEARCH_CORS_ORIGINS, LOG_LEVEL  defaults for the options above\n\n' +
+        'Logs are JSON lines (pino) on stdout. SIGTERM or SIGINT stops the server after in-flight requests finish.',
+    )
+    .action(async (flags: ServeFlags) => {
+      await serve({
+        corpus: flags.corpus,
+        snapshot: flags.snapshot,
+        port: flags.port,
+        host: flags.host,
+        reindexToken: process.env.LEDESEARCH_REINDEX_TOKEN || undefined,
+        corsOrigins: parseOrigins(flags.cors),
+        webDir: flags.web ? undefined : false,
+        logLevel: flags.logLevel,
+      });
+    });
+}

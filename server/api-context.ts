@@ -1,0 +1,18 @@
+/**
+ * What the route handlers share: the index holder, the compiled schemas, the rebuild machinery.
+ */
+import type { IndexHolder } from './index-holder.js';
+import type { Reindexer } from './reindexer.js';
+import type { SchemaRegistry } from './schemas.js';
+
+/** The state the API's handlers work on; built once by `createApp`. */
+export interface ApiContext {
+  holder: IndexHolder;
+  schemas: SchemaRegistry;
+  /** Absent when reindexing is disabled (no rebuild function or no token). */
+  reindexer?: Reindexer;
+  /** The secret POST /api/reindex requires; absent when reindexing is disabled. */
+  reindexToken?: string;
+  /** The OpenAPI document, assembled once. */
+  openapi: Record<string, unknown>;
+}

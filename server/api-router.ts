@@ -1,0 +1,80 @@
+/**
+ * The endpoints of the HTTP API under `/api`: search, articles, facets, suggestions, health,
+ * OpenAPI, and reindex (whose handler lives in `reindex-route.ts`).
+ *
+ * Each handler validates its query string against its request schema first (a bad one is a 400
+ * naming the parameter), reads the index in service once, and returns the library's answer as
+ * it is.
+ */
+import { Router, type Request } from 'express';
+import { FACET_FIELDS, type FacetField } from '../lib/index.js';
+import type { ApiContext } from './api-context.js';
+import { HttpError } from './http-error.js';
+import { createReindexHandler } from './reindex-route.js';
+import { splitListParameters, parseSearchParams, toSearchOptions } from './search-params.js';
+
+/** The query string as a plain object (Express 5 parses it afresh on every read). */
+function queryOf(req: Request): Record<string, unknown> {
+  return { ...(req.query as Record<string, unknown>) };
+}
+
+/** Builds the router for the read endpoints under `/api`. */
+export function createApiRouter(ctx: ApiContext): Router {
+  const router = Router();
+  const { holder, schemas } = ctx;
+
+  router.get('/search', (req, res) => {
+    const params = parseSearchParams(schemas, queryOf(req));
+    const { query, options } = toSearchOptions(params);
+    res.json(holder.current.index.search(query, options));
+  });
+
+  // Ids contain slashes (`seed/000_db3d054a026eb58a`): accept them raw, as the wildcard's
+  // segments, or URL-encoded (%2F) inside one segment; both decode to the same id.
+  router.get('/articles/*id', (req, res) => {
+    const { q } = schemas.parseRequest<{ q: string }>('article-request', queryOf(req));
+    const segments = (req.params as { id: string[] | string }).id;
+    const id = Array.isArray(segments) ? segments.join('/') : segments;
+    const highlighted = holder.current.index.highlightArticle(id, q);
+    if (!highlighted) throw new HttpError(404, 'not_found', `no article with id ${JSON.stringify(id)}`);
+    res.json({ article: highlighted.article, query: q, titleHtml: highlighted.titleHtml, paragraphs: highlighted.paragraphs });
+  });
+
+  router.get('/facets', (req, res) => {
+    const p = schemas.parseRequest<{ fields?: FacetField[]; limit: number }>('facets-request', splitListParameters(queryOf(req)));
+    const { index } = holder.current;
+    res.json({ numArticles: index.size, facets: index.facetValues(p.fields ?? FACET_FIELDS, p.limit) });
+  });
+
+  router.get('/suggest', (req, res) => {
+    const p = schemas.parseRequest<{ q: string; limit: number }>('suggest-request', queryOf(req));
+    res.json({ query: p.q, suggestions: holder.current.index.suggest(p.q, p.limit) });
+  });
+
+  router.get('/health', (req, res) => {
+    schemas.parseRequest('empty-request', queryOf(req));
+    const current = holder.current;
+    const stats = current.index.stats();
+    const body: Record<string, unknown> = {
+      status: 'ok',
+      numArticles: stats.numArticles,
+      numParagraphs: stats.numParagraphs,
+      numTerms: stats.numTerms,
+      builtAt: current.builtAt,
+      buildMs: current.buildMs,
+      source: current.source,
+      reindex: ctx.reindexer?.status() ?? { state: 'idle' },
+    };
+    if (current.numCorpusErrors !== undefined) body.numCorpusErrors = current.numCorpusErrors;
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+
+  router.get('/openapi.json', (req, res) => {
+    schemas.parseRequest('empty-request', queryOf(req));
+    res.json(ctx.openapi);
+  });
+
+  router.post('/reindex', createReindexHandler(ctx));
+
+  return router;
+}

@@ -1,0 +1,128 @@
+/**
+ * The Express app of the search server: `createApp(holder, options)` builds it with no listen,
+ * no environment and no I/O at import; `main.ts` does those.
+ */
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { createApiRouter } from './api-router.js';
+import type { ApiContext } from './api-context.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import type { IndexHolder } from './index-holder.js';
+import { buildOpenApi } from './openapi.js';
+import { Reindexer, type RebuildFunction, type ReindexStatus } from './reindexer.js';
+import { createSchemaRegistry, type SchemaRegistry } from './schemas.js';
+
+/** Default {@link AppOptions.bodyLimit}: no endpoint takes a real body, so a small one. */
+export const DEFAULT_BODY_LIMIT = '16kb';
+
+/** Options of {@link createApp}. All optional. */
+export interface AppOptions {
+  /**
+   * Builds a fresh index for POST /api/reindex. With `reindexToken`, enables that endpoint;
+   * without either, it answers 403 `reindex_disabled`.
+   */
+  rebuild?: RebuildFunction;
+  /** The secret POST /api/reindex requires as `Authorization: Bearer <token>`. */
+  reindexToken?: string;
+  /**
+   * Request logger (pino). Default: none. Pass `false` or leave it out in tests; the server's
+   * main passes a real one.
+   */
+  logger?: Logger | false;
+  /**
+   * Origins allowed to call the API from a browser: a list of origins, or `*` for any.
+   * Default: none (no CORS headers; same-origin pages only).
+   */
+  corsOrigins?: readonly string[] | '*';
+  /** A folder of static files (the search page) served at `/`. Default: none. */
+  webDir?: string;
+  /** Largest accepted request body, in body-parser's notation. Default {@link DEFAULT_BODY_LIMIT}. */
+  bodyLimit?: string;
+  /** Compiled schemas; default: read from the package's `schema/` folder once, here. */
+  schemas?: SchemaRegistry;
+}
+
+/** The app, with a handle on its rebuild machinery (for shutdown and tests). */
+export interface SearchApp extends Express {
+  /** The reindexer; undefined when reindexing is disabled. */
+  readonly reindexer?: Reindexer;
+}
+
+/** Builds the search server's Express app over the index in `holder`. */
+export function createApp(holder: IndexHolder, options: AppOptions = {}): SearchApp {
+  const schemas = options.schemas ?? createSchemaRegistry();
+  const logger = options.logger || undefined;
+  const reindexer =
+    options.rebuild && options.reindexToken
+      ? new Reindexer(holder, options.rebuild, (status: ReindexStatus, error?: unknown) => {
+          if (status.state === 'failed') logger?.error({ err: error, reindex: status }, 'reindex failed; the old index stays in service');
+          else logger?.info({ reindex: status }, 'reindex finished; new index in service');
+        })
+      : undefined;
+  const ctx: ApiContext = { holder, schemas, reindexer, reindexToken: reindexer ? options.reindexToken : undefined, openapi: buildOpenApi(schemas) };
+
+  const app = express() as SearchApp;
+  Object.defineProperty(app, 'reindexer', { value: reindexer, enumerable: false });
+  // Escape <, > and & in JSON so a response can never be sniffed as HTML, whatever an article holds.
+  app.set('json escape', true);
+  // The simple parser gives strings and arrays only, never nested objects from a[b]=c.
+  app.set('query parser', 'simple');
+
+  if (logger) {
+    app.use(
+      pinoHttp({
+        logger,
+        // Method, URL and status are enough; headers would log the reindex token.
+        serializers: {
+          req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+        customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      }),
+    );
+  }
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        // The page is plain files from web/: no inline script or style, no third-party origin.
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      crossOriginResourcePolicy: { policy: options.corsOrigins ? 'cross-origin' : 'same-origin' },
+    }),
+  );
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    const origins = options.corsOrigins;
+    app.use(
+      '/api',
+      cors({
+        origin: origins === '*' ? '*' : [...origins],
+        methods: ['GET', 'HEAD', 'POST'],
+        allowedHeaders: ['Content-Type', 'Authorization'],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }));
+
+  app.use('/api', createApiRouter(ctx));
+  if (options.webDir) app.use(express.static(options.webDir, { index: 'index.html', dotfiles: 'ignore', redirect: false }));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

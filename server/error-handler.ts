@@ -1,0 +1,59 @@
+/**
+ * The last two middlewares: a JSON 404 for unknown routes, and the error handler that turns
+ * anything thrown into a JSON error body without a stack trace.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { InvalidQueryError, NotFoundError } from '../lib/index.js';
+import { HttpError } from './http-error.js';
+
+/** Library option names that the HTTP API spells differently. */
+const PARAMETER_NAMES: Readonly<Record<string, string>> = { dateFrom: 'from', dateTo: 'to', dateHistogram: 'histogram' };
+
+/** Answers 404 for any route no one handled. */
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, 'not_found', `no route for ${req.method} ${req.path}`));
+};
+
+/** Maps an error to the HttpError it should be answered with. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof InvalidQueryError) {
+    const raw = error.details?.parameter;
+    const parameter = typeof raw === 'string' ? PARAMETER_NAMES[raw] ?? raw : undefined;
+    const message = parameter ? rename(error.message, raw as string, parameter) : error.message;
+    return new HttpError(400, 'invalid_query', message, [parameter ? { parameter, message } : { message }]);
+  }
+  if (error instanceof NotFoundError) return new HttpError(404, 'not_found', error.message);
+  // body-parser's errors carry `type` and `status`; their messages are written for clients.
+  const e = error as { type?: unknown; status?: unknown; expose?: unknown; message?: unknown } | null;
+  if (e && typeof e === 'object') {
+    if (e.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'the request body is not valid JSON');
+    if (e.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'the request body is too large');
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true) {
+      return new HttpError(e.status, 'invalid_request', typeof e.message === 'string' ? e.message : 'bad request');
+    }
+  }
+  return new HttpError(500, 'internal', 'internal server error');
+}
+
+function rename(message: string, from: string, to: string): string {
+  return from === to ? message : message.replace(new RegExp(`\\b${from}\\b`, 'g'), to);
+}
+
+/** Answers every error with `{ error, code, details? }`; logs 5xx with their stack. */
+export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const http = toHttpError(error);
+  if (http.status >= 500) {
+    // pino-http attaches req.log when logging is on; the stack goes to the log, never the client.
+    (req as { log?: { error: (o: unknown, msg: string) => void } }).log?.error({ err: error }, 'request failed');
+  }
+  const body: Record<string, unknown> = { error: http.message, code: http.code };
+  if (http.details) body.details = http.details;
+  if (http.extra) Object.assign(body, http.extra);
+  if (http.status === 401) res.set('WWW-Authenticate', 'Bearer realm="ledesearch"');
+  res.status(http.status).json(body);
+};

@@ -1,0 +1,62 @@
+/**
+ * Listening and stopping: the HTTP server around the app, its timeouts, graceful shutdown.
+ */
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Default {@link ListenOptions.requestTimeoutMs}: a whole request must arrive within 30 s. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Default {@link ListenOptions.headersTimeoutMs}: headers within 10 s (slow-loris clients). */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+/** Default {@link ListenOptions.idleTimeoutMs}: a socket silent for 60 s is closed. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+/** Default grace period of {@link closeGracefully}: in-flight requests get 10 s to finish. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/** Options of {@link listen}. */
+export interface ListenOptions {
+  /** Port; 0 for any free one. */
+  port: number;
+  host: string;
+  /** Time for the whole request (headers and body) to arrive. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Time for the headers to arrive. Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Inactivity after which a socket is closed. Default 60 s. */
+  idleTimeoutMs?: number;
+}
+
+/** Starts an HTTP server for `app`; resolves once it listens, with the actual port. */
+export async function listen(app: RequestListener, options: ListenOptions): Promise<{ server: Server; port: number; url: string }> {
+  const server = createServer(app);
+  server.requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  server.headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  server.setTimeout(options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return { server, port, url: `http://${host}:${port}` };
+}
+
+/**
+ * Stops accepting connections, lets in-flight requests finish, closes idle keep-alive
+ * connections at once and any still open after `graceMs`. Resolves when the server is closed.
+ */
+export function closeGracefully(server: Server, graceMs = DEFAULT_SHUTDOWN_GRACE_MS): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    timer.unref();
+    server.close((error) => {
+      clearTimeout(timer);
+      if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

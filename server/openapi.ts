@@ -1,0 +1,132 @@
+/**
+ * The OpenAPI 3.1 document of the HTTP API, assembled from the same JSON Schemas the server
+ * validates with, so the two cannot drift apart.
+ */
+import type { SchemaDocument, SchemaName, SchemaRegistry } from './schemas.js';
+
+/** Version of the HTTP API the document describes (not the package version). */
+export const API_VERSION = '1.0.0';
+
+type Json = Record<string, unknown>;
+
+/** Rewrites every schema reference to point into `#/components/schemas`. */
+function rewriteRefs(node: unknown, refToComponent: (ref: string) => string): unknown {
+  if (Array.isArray(node)) return node.map((n) => rewriteRefs(n, refToComponent));
+  if (node === null || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) {
+    // $id would change the base URI inside the component and break the rewritten refs.
+    if (key === '$id' || key === '$schema' || key === '$defs') continue;
+    out[key] = key === '$ref' && typeof value === 'string' ? refToComponent(value) : rewriteRefs(value, refToComponent);
+  }
+  return out;
+}
+
+/** Builds the document from the registry's schemas. */
+export function buildOpenApi(schemas: SchemaRegistry): Json {
+  const docs = schemas.documents;
+  const doc = (name: SchemaName): SchemaDocument => {
+    const d = docs.get(name);
+    if (!d) throw new Error(`internal: schema ${name} missing`);
+    return d;
+  };
+  const titleOf = (s: SchemaDocument, fallback: string): string => (typeof s.title === 'string' ? s.title : fallback);
+
+  // Component names: each top-level schema by its title, each common $defs entry by its title.
+  const byRef = new Map<string, string>();
+  const components: Json = {};
+  const commonDefs = (doc('common').$defs ?? {}) as Record<string, SchemaDocument>;
+  for (const [key, def] of Object.entries(commonDefs)) {
+    const name = titleOf(def, key);
+    byRef.set(`common.schema.json#/$defs/${key}`, name);
+    byRef.set(`#/$defs/${key}`, name);
+  }
+  for (const [file, d] of docs) {
+    if (file !== 'common') byRef.set(`${file}.schema.json`, titleOf(d, file));
+  }
+  const toComponent = (ref: string): string => {
+    const name = byRef.get(ref);
+    if (!name) throw new Error(`internal: cannot place $ref ${ref} in the OpenAPI document`);
+    return `#/components/schemas/${name}`;
+  };
+  for (const def of Object.values(commonDefs)) components[titleOf(def, '')] = rewriteRefs(def, toComponent);
+  for (const [file, d] of docs) {
+    if (file !== 'common') components[titleOf(d, file)] = rewriteRefs(d, toComponent);
+  }
+
+  const ref = (name: SchemaName): Json => ({ $ref: `#/components/schemas/${titleOf(doc(name), name)}` });
+  const json = (name: SchemaName, description: string): Json => ({ description, content: { 'application/json': { schema: ref(name) } } });
+  const error = (description: string): Json => json('error', description);
+
+  /** Query parameters from a request schema's properties. */
+  const queryParameters = (name: SchemaName): Json[] => {
+    const s = doc(name);
+    const required = new Set((s.required as string[] | undefined) ?? []);
+    return Object.entries((s.properties ?? {}) as Record<string, SchemaDocument>).map(([param, prop]) => {
+      const { description, ...schema } = rewriteRefs(prop, toComponent) as Json;
+      const p: Json = { name: param, in: 'query', required: required.has(param), schema };
+      if (typeof description === 'string') p.description = description;
+      if (prop.type === 'array') Object.assign(p, { style: 'form', explode: true });
+      return p;
+    });
+  };
+
+  const get = (summary: string, request: SchemaName, response: SchemaName, extra: Json = {}, extraParams: Json[] = []): Json => ({
+    get: {
+      summary,
+      parameters: [...extraParams, ...queryParameters(request)],
+      responses: { 200: json(response, 'OK'), 400: error('A bad parameter, named in details'), ...extra },
+    },
+  });
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'ledesearch',
+      version: API_VERSION,
+      description: 'Full-text search over a news archive: ranked hits with highlighted snippets, facets, articles.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths: {
+      '/api/search': get('Search articles', 'search-request', 'search-response'),
+      '/api/articles/{id}': get(
+        'One article, with the words of q marked',
+        'article-request',
+        'article-response',
+        { 404: error('No article with this id') },
+        [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'The article id. It contains slashes: give them URL-encoded (%2F) or raw (/api/articles/seed/000_db3d054a026eb58a).',
+            schema: { type: 'string', minLength: 1 },
+          },
+        ],
+      ),
+      '/api/facets': get('Every facet field with its values and counts', 'facets-request', 'facets-response'),
+      '/api/suggest': get('Completions of a word prefix', 'suggest-request', 'suggest-response'),
+      '/api/health': get('Index counts, build time and reindex state', 'empty-request', 'health-response'),
+      '/api/openapi.json': get('This document', 'empty-request', 'openapi-response'),
+      '/api/reindex': {
+        post: {
+          summary: 'Rebuild the index from the corpus folder in the background',
+          description: 'Searches keep being answered from the old index until the new one is swapped in. Disabled unless the server has a reindex token.',
+          security: [{ reindexToken: [] }],
+          requestBody: { required: false, content: { 'application/json': { schema: ref('empty-request') } } },
+          responses: {
+            202: json('reindex-response', 'The rebuild has started; follow it in GET /api/health'),
+            400: error('A body or parameter was given'),
+            401: error('No bearer token'),
+            403: error('Wrong token, or reindexing disabled (code reindex_disabled)'),
+            409: error('A rebuild is already running (its status in reindex)'),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: components,
+      securitySchemes: { reindexToken: { type: 'http', scheme: 'bearer', description: 'The value of LEDESEARCH_REINDEX_TOKEN.' } },
+    },
+  };
+}

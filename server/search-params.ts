@@ -1,0 +1,74 @@
+/**
+ * From the parameters of GET /api/search (and of `ledesearch search`) to the library's
+ * SearchOptions: the one place the two front ends agree on what a parameter means.
+ */
+import { FACET_FIELDS, type FacetField, type Filters, type SearchOptions, type SortOrder } from '../lib/index.js';
+import type { SchemaRegistry } from './schemas.js';
+
+/**
+ * Search parameters after validation against `schema/search-request.schema.json`, defaults
+ * filled in. Kept in step with that schema (a test checks the facet fields).
+ */
+export interface SearchParams extends Partial<Record<FacetField, string[]>> {
+  q: string;
+  from?: string;
+  to?: string;
+  sort: SortOrder;
+  limit: number;
+  offset: number;
+  /** Absent: every facet field. */
+  facets?: FacetField[];
+  facetLimit: number;
+  histogram: '0' | '1' | 'true' | 'false';
+  snippets: number;
+  match: 'any' | 'all';
+}
+
+/** Parameters that may be comma-separated as well as repeated. */
+const LIST_PARAMETERS: ReadonlySet<string> = new Set(['facets', 'fields']);
+
+/**
+ * Spreads comma-separated list parameters (`facets=category,topics`) into arrays, so that
+ * `facets=a,b` and `facets=a&facets=b` mean the same; empty items are dropped, so `facets=`
+ * asks for none. Other parameters are copied as they are.
+ */
+export function splitListParameters(query: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (LIST_PARAMETERS.has(key) && (typeof value === 'string' || Array.isArray(value))) {
+      const items = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+      out[key] = items.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** Validates raw search parameters (throws a 400 HttpError naming the parameter). */
+export function parseSearchParams(schemas: SchemaRegistry, query: Record<string, unknown>): SearchParams {
+  return schemas.parseRequest<SearchParams>('search-request', splitListParameters(query));
+}
+
+/** The library call a set of valid search parameters stands for. */
+export function toSearchOptions(p: SearchParams): { query: string; options: SearchOptions } {
+  const filters: Filters = {};
+  for (const field of FACET_FIELDS) {
+    const values = p[field];
+    if (values && values.length > 0) filters[field] = values;
+  }
+  const options: SearchOptions = {
+    filters,
+    facets: p.facets ?? [...FACET_FIELDS],
+    facetLimit: p.facetLimit,
+    dateHistogram: p.histogram === '1' || p.histogram === 'true',
+    sort: p.sort,
+    limit: p.limit,
+    offset: p.offset,
+    snippets: p.snippets,
+    match: p.match,
+  };
+  if (p.from !== undefined) options.dateFrom = p.from;
+  if (p.to !== undefined) options.dateTo = p.to;
+  return { query: p.q, options };
+}

@@ -1,0 +1,165 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import request from 'supertest';
+import { BAD_CORPUS, expectValid, fixtureApp, FIXTURE_CORPUS } from '../server/helpers.js';
+import { childEnv, runCli, SERVER_MAIN, startUntil } from './run-cli.js';
+
+/** stderr as lines, without the trailing empty one. */
+const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
+
+describe('ledesearch (command line)', () => {
+  let work: string;
+  before(async () => {
+    work = await mkdtemp(join(tmpdir(), 'ledesearch-cli-'));
+  });
+  after(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  describe('--help', () => {
+    for (const command of [[], ['index'], ['search'], ['serve']]) {
+      it(`prints usage for ${['ledesearch', ...command].join(' ')} and exits 0`, async () => {
+        const r = await runCli([...command, '--help'], work);
+        expect(r.code).to.equal(0);
+        expect(r.stdout).to.contain(`Usage: ledesearch${command.length ? ` ${command[0]}` : ''}`);
+      });
+    }
+  });
+
+  describe('index', () => {
+    it('indexes a corpus, lists the bad file on stderr, writes the snapshot and exits 0', async () => {
+      const out = join(work, 'good', 'index.snapshot');
+      const r = await runCli(['index', FIXTURE_CORPUS, '--out', out], work);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout).to.match(/^indexed 8 articles \(\d+ paragraphs, \d+ terms\)/);
+      expect(r.stdout).to.contain(`wrote snapshot ${out}`);
+      expect(lines(r.stderr)).to.deep.equal(['skipped wire/broken.json:1: invalid_json: not valid JSON: Unexpected end of JSON input']);
+      expect((await stat(out)).size).to.be.greaterThan(0);
+    });
+
+    it('exits non-zero, listing every bad file, when nothing could be indexed', async () => {
+      const out = join(work, 'bad', 'index.snapshot');
+      const r = await runCli(['index', BAD_CORPUS, '--out', out], work);
+      expect(r.code).to.equal(1);
+      const err = lines(r.stderr);
+      for (const file of ['broken.json', 'empty.txt', 'lines.jsonl:1', 'lines.jsonl:2']) {
+        expect(err.some((l) => l.startsWith(`skipped ${file}:`)), file).to.equal(true);
+      }
+      expect(err[err.length - 1]).to.match(/^error: no article could be read/);
+      expect(await stat(out).then(() => true, () => false)).to.equal(false);
+    });
+
+    it('exits 2 with a one-line error for a missing folder', async () => {
+      const r = await runCli(['index', join(work, 'no-such-folder')], work);
+      expect(r.code).to.equal(2);
+      expect(lines(r.stderr)).to.have.length(1);
+      expect(r.stderr).to.match(/^error: corpus folder ".*no-such-folder" does not exist/);
+    });
+
+    it('exits 2 with a one-line error for a wrong flag', async () => {
+      const r = await runCli(['index', FIXTURE_CORPUS, '--output', 'x'], work);
+      expect(r.code).to.equal(2);
+      expect(lines(r.stderr)).to.have.length(1);
+      expect(r.stderr).to.match(/^error: unknown option '--output'/);
+    });
+  });
+
+  describe('search', () => {
+    it('prints with --json exactly the body GET /api/search answers', async () => {
+      const r = await runCli(
+        ['search', 'north korea missile', '--category', 'Korea', '--category', 'Politics', '--limit', '5', '--facets', 'category,places', '--json', '--corpus', FIXTURE_CORPUS, '--no-snapshot'],
+        work,
+      );
+      expect(r.code, r.stderr).to.equal(0);
+      const cli = JSON.parse(r.stdout);
+      expectValid('search-response', cli);
+      const { app } = await fixtureApp();
+      const http = await request(app).get('/api/search?q=north+korea+missile&category=Korea&category=Politics&limit=5&facets=category,places');
+      expect(http.status).to.equal(200);
+      expect({ ...cli, tookMs: 0 }).to.deep.equal({ ...http.body, tookMs: 0 });
+      expect(cli.hits[0].id).to.equal('korea/seed-talks');
+      // Same escaping as the HTTP body, so the bytes match too (but for tookMs).
+      expect(r.stdout.trimEnd().replace(/"tookMs":[\d.]+/, '')).to.equal(http.text.replace(/"tookMs":[\d.]+/, ''));
+    });
+
+    it('prints readable hits with matches in [brackets] when stdout is not a terminal', async () => {
+      const r = await runCli(['search', 'missile', '--corpus', FIXTURE_CORPUS, '--no-snapshot'], work);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout).to.match(/^\d+ results? for "missile"/);
+      expect(r.stdout).to.contain('NORTH KOREA TESTS NEW MISSILE, SEOUL SAYS');
+      expect(r.stdout).to.contain('reuters/123');
+      expect(r.stdout).to.contain('[missile]');
+      expect(r.stdout).to.contain('Facets');
+      expect(r.stdout).to.not.contain('\x1b[');
+      expect(r.stderr).to.contain('1 corpus files or lines were skipped');
+    });
+
+    it('loads the snapshot written by index', async () => {
+      const out = join(work, 'search', 'index.snapshot');
+      expect((await runCli(['index', FIXTURE_CORPUS, '--out', out], work)).code).to.equal(0);
+      // A corpus path that does not exist: only the snapshot can answer.
+      const r = await runCli(['search', 'cocoa', '--corpus', join(work, 'gone'), '--snapshot', out, '--json'], work);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(JSON.parse(r.stdout).hits[0].id).to.equal('reuters/124');
+    });
+
+    it('exits 2 naming the parameter for an out-of-range value', async () => {
+      const r = await runCli(['search', 'oil', '--limit', '500', '--corpus', FIXTURE_CORPUS, '--no-snapshot'], work);
+      expect(r.code).to.equal(2);
+      expect(lines(r.stderr)).to.deep.equal(['error: invalid parameter "limit": must be <= 100']);
+    });
+
+    it('exits 2 with a one-line error for a bad flag value or a wrong flag', async () => {
+      const bad = await runCli(['search', 'oil', '--sort', 'random'], work);
+      expect(bad.code).to.equal(2);
+      expect(lines(bad.stderr)).to.have.length(1);
+      expect(bad.stderr).to.contain("'random' is invalid");
+      const wrong = await runCli(['search', 'oil', '--catgory', 'Korea'], work);
+      expect(wrong.code).to.equal(2);
+      expect(lines(wrong.stderr)).to.deep.equal(["error: unknown option '--catgory' (Did you mean --category?)"]);
+    });
+
+    it('exits 2 when the corpus folder is missing and there is no snapshot', async () => {
+      const r = await runCli(['search', 'oil', '--corpus', join(work, 'none'), '--no-snapshot'], work);
+      expect(r.code).to.equal(2);
+      expect(lines(r.stderr)).to.have.length(1);
+      expect(r.stderr).to.match(/^error: corpus folder .* does not exist/);
+    });
+  });
+
+  describe('serve (server/main.js)', () => {
+    it('serves on a free port, answers searches, and exits 0 on SIGTERM', async () => {
+      const { child, line } = await startUntil(
+        SERVER_MAIN,
+        ['--corpus', FIXTURE_CORPUS, '--no-snapshot', '--port', '0', '--no-web'],
+        work,
+        childEnv({ LEDESEARCH_REINDEX_TOKEN: 'secret-token' }),
+        (l) => l.includes('"port"'),
+      );
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      try {
+        const { url, reindex } = JSON.parse(line) as { url: string; reindex: boolean };
+        expect(reindex).to.equal(true);
+        const res = await fetch(`${url}/api/search?q=north+korea+missile`);
+        expect(res.status).to.equal(200);
+        const body = await res.json();
+        expectValid('search-response', body);
+        expect((body as { hits: { id: string }[] }).hits.map((h) => h.id)).to.include('korea/seed-talks');
+        const reindexed = await fetch(`${url}/api/reindex`, { method: 'POST', headers: { Authorization: 'Bearer secret-token' } });
+        expect(reindexed.status).to.equal(202);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited).to.equal(0);
+    });
+
+    it('exits 2 with a one-line error for a bad port', async () => {
+      const r = await runCli(['serve', '--port', 'http'], work);
+      expect(r.code).to.equal(2);
+      expect(lines(r.stderr)).to.have.length(1);
+      expect(r.stderr).to.contain('must be a port number');
+    });
+  });
+});

@@ -1,0 +1,184 @@
+import { cp, mkdtemp, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { SearchError, type CorpusError } from '../../lib/index.js';
+import { loadOrBuildIndex, snapshotMetaFile, type LoadReporter } from '../../server/load-index.js';
+import { newestMtime } from '../../server/corpus-mtime.js';
+import { BAD_CORPUS, FIXTURE_CORPUS } from './helpers.js';
+
+/** A reporter that records what it is told. */
+function recorder(): LoadReporter & { infos: string[]; warnings: string[]; problems: CorpusError[] } {
+  const r = {
+    infos: [] as string[],
+    warnings: [] as string[],
+    problems: [] as CorpusError[],
+    info: (m: string) => r.infos.push(m),
+    warn: (m: string) => r.warnings.push(m),
+    problem: (e: CorpusError) => r.problems.push(e),
+  };
+  return r;
+}
+
+/** Sets the modification time of a folder and everything in it. */
+async function setTimes(dir: string, when: Date): Promise<void> {
+  for (const rel of ['korea/seed-talks.txt', 'korea/trade.txt', 'korea/xss.txt', 'wire/reuters.jsonl', 'wire/markets.json', 'wire/broken.json', 'korea', 'wire', '.']) {
+    await utimes(join(dir, rel), when, when);
+  }
+}
+
+describe('loadOrBuildIndex', () => {
+  let work: string;
+  let corpus: string;
+  let snapshot: string;
+  const hourAgo = new Date(Date.now() - 3_600_000);
+
+  beforeEach(async () => {
+    work = await mkdtemp(join(tmpdir(), 'ledesearch-load-'));
+    corpus = join(work, 'corpus');
+    snapshot = join(work, 'cache', 'index.snapshot');
+    await cp(FIXTURE_CORPUS, corpus, { recursive: true });
+    // Corpus files an hour old: any snapshot written now is newer, whatever the clock resolution.
+    await setTimes(corpus, hourAgo);
+  });
+
+  afterEach(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('builds from the corpus and writes the snapshot when there is none', async () => {
+    const r = recorder();
+    const { loaded, errors } = await loadOrBuildIndex({ corpus, snapshot, reporter: r });
+    expect(loaded.source).to.equal('corpus');
+    expect(loaded.index.size).to.equal(8);
+    expect(errors.map((e) => e.file)).to.deep.equal(['wire/broken.json']);
+    expect(r.problems.map((e) => e.file)).to.deep.equal(['wire/broken.json']);
+    expect((await stat(snapshot)).size).to.be.greaterThan(100);
+    expect(JSON.parse(await readFile(snapshotMetaFile(snapshot), 'utf8')).corpus).to.equal(corpus);
+    expect(r.warnings).to.deep.equal([]);
+  });
+
+  it('loads the snapshot when it is newer than the corpus, answering like the fresh build', async () => {
+    const first = await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    const r = recorder();
+    const { loaded, errors } = await loadOrBuildIndex({ corpus, snapshot, reporter: r });
+    expect(loaded.source).to.equal('snapshot');
+    expect(errors).to.deep.equal([]);
+    const options = { facets: ['category' as const], dateHistogram: true };
+    const a = first.loaded.index.search('north korea missile', options);
+    const b = loaded.index.search('north korea missile', options);
+    expect({ ...b, tookMs: 0 }).to.deep.equal({ ...a, tookMs: 0 });
+  });
+
+  it('rebuilds when a corpus file changed after the snapshot', async () => {
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    const later = new Date(Date.now() + 3_600_000);
+    await utimes(join(corpus, 'korea', 'trade.txt'), later, later);
+    const r = recorder();
+    const { loaded } = await loadOrBuildIndex({ corpus, snapshot, reporter: r });
+    expect(loaded.source).to.equal('corpus');
+    expect(r.infos.join('\n')).to.contain('the corpus changed');
+  });
+
+  it('rebuilds when a file was deleted (its folder changed)', async () => {
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    await rm(join(corpus, 'korea', 'trade.txt'));
+    const { loaded } = await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    expect(loaded.source).to.equal('corpus');
+    expect(loaded.index.size).to.equal(7);
+  });
+
+  it('rebuilds, with a warning, from a truncated snapshot', async () => {
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    await truncate(snapshot, Math.floor((await stat(snapshot)).size / 2));
+    await utimes(snapshot, new Date(), new Date());
+    const r = recorder();
+    const { loaded } = await loadOrBuildIndex({ corpus, snapshot, reporter: r });
+    expect(loaded.source).to.equal('corpus');
+    expect(loaded.index.size).to.equal(8);
+    expect(r.warnings).to.have.length(1);
+    expect(r.warnings[0]).to.match(/unusable.*rebuilding/);
+    // And the rebuilt snapshot is good again.
+    expect((await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() })).loaded.source).to.equal('snapshot');
+  });
+
+  it('rebuilds, with a warning, from a snapshot with a flipped byte', async () => {
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    const bytes = await readFile(snapshot);
+    const at = Math.floor(bytes.length * 0.6);
+    bytes[at] ^= 0xff;
+    await writeFile(snapshot, bytes);
+    const r = recorder();
+    const { loaded } = await loadOrBuildIndex({ corpus, snapshot, reporter: r });
+    expect(loaded.source).to.equal('corpus');
+    expect(r.warnings.join('\n')).to.contain('checksum');
+  });
+
+  it('rebuilds, with a warning, from a file that is not a snapshot', async () => {
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    await writeFile(snapshot, 'not a snapshot at all');
+    const r = recorder();
+    expect((await loadOrBuildIndex({ corpus, snapshot, reporter: r })).loaded.source).to.equal('corpus');
+    expect(r.warnings).to.have.length(1);
+  });
+
+  it('does not trust a snapshot built from another corpus folder', async () => {
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    const other = join(work, 'other');
+    await cp(FIXTURE_CORPUS, other, { recursive: true });
+    await setTimes(other, hourAgo);
+    await rm(join(other, 'korea'), { recursive: true });
+    const r = recorder();
+    const { loaded } = await loadOrBuildIndex({ corpus: other, snapshot, reporter: r });
+    expect(loaded.source).to.equal('corpus');
+    expect(loaded.index.size).to.equal(5);
+    expect(r.infos.join('\n')).to.contain('another corpus');
+  });
+
+  it('serves an existing snapshot when the corpus folder is missing', async () => {
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    await rm(corpus, { recursive: true });
+    const { loaded } = await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    expect(loaded.source).to.equal('snapshot');
+    expect(loaded.index.size).to.equal(8);
+  });
+
+  it('throws corpus_not_found when there is neither a corpus nor a snapshot', async () => {
+    const error = await loadOrBuildIndex({ corpus: join(work, 'nope'), snapshot, reporter: recorder() }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(SearchError);
+    expect((error as SearchError).code).to.equal('corpus_not_found');
+  });
+
+  it('throws when no article could be read, reporting every bad file, and writes no snapshot', async () => {
+    const r = recorder();
+    const error = await loadOrBuildIndex({ corpus: BAD_CORPUS, snapshot, reporter: r }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(SearchError);
+    expect((error as Error).message).to.contain('no article could be read');
+    expect(new Set(r.problems.map((e) => e.file))).to.deep.equal(new Set(['broken.json', 'empty.txt', 'lines.jsonl']));
+    expect(await stat(snapshot).then(() => true, () => false)).to.equal(false);
+  });
+
+  it('neither reads nor writes a snapshot when it is false', async () => {
+    const { loaded } = await loadOrBuildIndex({ corpus, snapshot: false, reporter: recorder() });
+    expect(loaded.source).to.equal('corpus');
+    expect(await stat(snapshot).then(() => true, () => false)).to.equal(false);
+  });
+});
+
+describe('newestMtime', () => {
+  it('is the newest time of any file or folder, skipping dot-files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledesearch-mtime-'));
+    try {
+      await cp(FIXTURE_CORPUS, dir, { recursive: true });
+      await setTimes(dir, new Date('2020-01-01T00:00:00Z'));
+      const newer = new Date('2021-06-01T00:00:00Z');
+      await utimes(join(dir, 'wire', 'markets.json'), newer, newer);
+      await writeFile(join(dir, '.hidden'), 'x');
+      await utimes(join(dir, '.hidden'), new Date('2030-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'));
+      await utimes(dir, new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
+      expect(await newestMtime(dir)).to.equal(newer.getTime());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
