@@ -54,8 +54,7 @@ export async function buildIndexFromCorpus(dir: string, options: BuildIndexOptio
     }
   }
   // Settle the statistics now, not on the first search: that search may be a user's.
-  index.addAll([]);
-  index.search('', { limit: 0, snippets: 0 });
+  await index.prepare();
   return {
     index,
     errors: problems,

@@ -51,9 +51,8 @@ export function defaultWebDir(): string {
  * Builds the lazily made parts of an index (the vocabulary lookups behind suggestions and
  * "did you mean") before it serves, so the first user to type is not the one who waits.
  */
-export function warmUp(index: SearchIndex): void {
-  index.suggest('a', 1);
-  index.search('qzxjv', { limit: 0, snippets: 0 });
+export async function warmUp(index: SearchIndex): Promise<void> {
+  await index.prepare();
 }
 
 function reporterFor(logger: Logger): LoadReporter {
@@ -66,7 +65,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const reporter = reporterFor(logger);
   const { loaded } = await loadOrBuildIndex({ corpus: options.corpus, snapshot: options.snapshot, reporter });
   const tWarm = performance.now();
-  warmUp(loaded.index);
+  await warmUp(loaded.index);
   logger.info(`warmed up the vocabulary lookups in ${Math.round(performance.now() - tWarm)} ms`);
   const holder = new IndexHolder(loaded);
 
@@ -78,7 +77,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       throw new SearchError('invalid_article', `no article could be read from the corpus (${errors.length} problems)`);
     }
     if (options.snapshot !== false) await writeSnapshot(built, options.snapshot, options.corpus, reporter);
-    warmUp(built.index);
+    await warmUp(built.index);
     return built;
   };
 

@@ -75,6 +75,13 @@ export interface SearchIndex {
   highlightArticle(id: string, query: string): HighlightedArticle | undefined;
   /** Counts. */
   stats(): IndexStats;
+  /**
+   * Settles statistics and builds the lazily built lookups (the vocabulary indexes behind prefix
+   * queries, suggestions and did-you-mean) in small steps that yield to the event loop, so a
+   * server can warm a fresh index without blocking the searches it is answering. Optional:
+   * everything is also built on first use.
+   */
+  prepare(): Promise<void>;
   /** The analyzer this index uses. */
   readonly analyzer: Analyzer;
   /** The ranking parameters in force. */
@@ -191,6 +198,11 @@ class Engine implements SearchIndex {
 
   stats(): IndexStats {
     return { numArticles: this.ix.numLive, numParagraphs: this.ix.numLiveParas, numTerms: this.ix.dict.size };
+  }
+
+  async prepare(): Promise<void> {
+    this.settle();
+    await this.ix.dict.syncVocabularyAsync();
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {

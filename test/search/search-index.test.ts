@@ -204,6 +204,17 @@ describe('SearchIndex', () => {
     });
   });
 
+  describe('#prepare', () => {
+    it('builds the vocabulary lookups ahead of use, including words added later', async () => {
+      const index = build();
+      await index.prepare();
+      expect(index.suggest('negot')).to.deep.equal(['negotiators']);
+      index.add({ id: 'late', title: 'Negligence claims', paragraphs: ['Negligence again.'] });
+      await index.prepare();
+      expect(index.suggest('neg')).to.have.members(['negotiators', 'negligence']);
+    });
+  });
+
   describe('#suggest', () => {
     it('completes a prefix from the vocabulary, most frequent first', () => {
       expect(build().suggest('mis')).to.deep.equal(['missile']);
