@@ -1,0 +1,361 @@
+/**
+ * The search page's controller: keeps the page state in the URL, asks the API for what the state
+ * needs, and renders it.
+ *
+ * One rule runs everything: a change of state is a new URL (`commit`), and `update` makes the
+ * page match the URL. Back/forward (`popstate`) and a reload go through `update` too, so they
+ * restore exactly what a reader saw.
+ */
+import { getJson, isAbort } from './api.js';
+import { jumpToMatch, renderArticle } from './article-view.js';
+import { h, isTypingTarget } from './dom.js';
+import { renderFacets } from './facets.js';
+import { renderSearch, renderSearchError } from './search-view.js';
+import {
+  articleApiUrl, countFilters, emptyState, monthRange, parseState, searchApiUrl, searchKey, stateToQuery,
+} from './url-state.js';
+
+/** Quiet time after the last keystroke before searching. */
+const TYPING_DEBOUNCE_MS = 200;
+
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const els = {
+  form: /** @type {HTMLFormElement} */ ($('search-form')),
+  q: /** @type {HTMLInputElement} */ ($('q')),
+  sort: /** @type {HTMLSelectElement} */ ($('sort')),
+  from: /** @type {HTMLInputElement} */ ($('from')),
+  to: /** @type {HTMLInputElement} */ ($('to')),
+  clearDates: $('clear-dates'),
+  dateError: $('date-error'),
+  clearFilters: $('clear-filters'),
+  filtersToggle: $('filters-toggle'),
+  facets: $('facets'),
+  status: $('status'),
+  alert: $('alert'),
+  didYouMean: $('did-you-mean'),
+  timeline: $('timeline'),
+  empty: $('empty'),
+  results: /** @type {HTMLOListElement} */ ($('results')),
+  pagination: $('pagination'),
+  searchView: $('search-view'),
+  articleView: $('article-view'),
+};
+
+let state = parseState(location.search);
+/** Fields whose facet list is unfolded; survives re-renders, not reloads. */
+const expanded = new Set();
+/** The search on screen (its key and response), and the one in flight. */
+let shown = { key: /** @type {string | null} */ (null), result: /** @type {any} */ (null) };
+let searchCtl = /** @type {AbortController | null} */ (null);
+let searchingKey = '';
+let articleCtl = /** @type {AbortController | null} */ (null);
+let shownArticle = '';
+let matchIndex = -1;
+let typingTimer = 0;
+/** True while the current history entry was made by typing: more typing replaces it. */
+let typingEntry = false;
+/** Scroll position of the results when an article was opened from them. */
+let resultsScroll = 0;
+
+history.scrollRestoration = 'manual';
+
+// ---- state changes -------------------------------------------------------------------------
+
+/**
+ * Moves to a new state: a new history entry (or a replaced one), then the page follows.
+ * @param {import('./url-state.js').PageState} next
+ * @param {{replace?: boolean, typing?: boolean}} [how]
+ */
+function commit(next, how = {}) {
+  if (typingTimer && !how.typing) {
+    // A click right after typing must not drop the words typed since the last search.
+    clearTimeout(typingTimer);
+    typingTimer = 0;
+    if (next.q === state.q && els.q.value !== state.q) next = { ...next, q: els.q.value, page: 1 };
+  }
+  if (stateToQuery(next) === stateToQuery(state)) {
+    // Nothing changed (the current page's link, say): no new history entry.
+    update();
+    return;
+  }
+  const replace = how.replace ?? (how.typing && typingEntry);
+  typingEntry = Boolean(how.typing);
+  if (!state.article && next.article) resultsScroll = window.scrollY;
+  const url = `${location.pathname}${stateToQuery(next)}`;
+  if (replace) history.replaceState({ app: true }, '', url);
+  else history.pushState({ app: true, fromState: stateToQuery(state) }, '', url);
+  state = next;
+  update();
+}
+
+/** A change to what is searched: back to page 1, article closed. */
+function commitSearch(changes, how = {}) {
+  commit({ ...state, ...changes, page: 1, article: '' }, how);
+}
+
+// ---- rendering -----------------------------------------------------------------------------
+
+/** Makes the page match `state`: controls, search results, article view. */
+function update() {
+  syncControls();
+  const key = searchKey(state);
+  if (key !== shown.key) runSearch(key);
+  if (state.article) showArticle();
+  else hideArticle();
+  updateTitle();
+}
+
+function syncControls() {
+  if (els.q.value !== state.q) els.q.value = state.q;
+  els.sort.value = state.sort;
+  els.from.value = state.from;
+  els.to.value = state.to;
+  els.to.min = state.from;
+  els.from.max = state.to;
+  els.clearDates.hidden = !state.from && !state.to;
+  els.dateError.hidden = true;
+  els.from.removeAttribute('aria-invalid');
+  els.to.removeAttribute('aria-invalid');
+  els.clearFilters.hidden = countFilters(state) === 0;
+  const n = countFilters(state);
+  els.filtersToggle.textContent = els.filtersToggle.getAttribute('aria-expanded') === 'true'
+    ? 'Hide filters'
+    : n > 0 ? `Show filters (${n})` : 'Show filters';
+}
+
+function updateTitle() {
+  const q = state.q.trim();
+  const article = state.article && els.articleView.querySelector('.article-title')?.textContent;
+  document.title = article ? `${article} — ledesearch` : q ? `${q} — ledesearch` : 'ledesearch';
+}
+
+/** @param {string} key */
+async function runSearch(key) {
+  if (searchCtl && searchingKey === key) return;
+  searchCtl?.abort();
+  const ctl = new AbortController();
+  searchCtl = ctl;
+  searchingKey = key;
+  const forState = state;
+  els.searchView.setAttribute('aria-busy', 'true');
+  try {
+    const result = await getJson(searchApiUrl(forState), ctl.signal);
+    if (ctl !== searchCtl) return;
+    shown = { key, result };
+    renderSearch(els, forState, result, expanded);
+  } catch (err) {
+    if (isAbort(err) || ctl !== searchCtl) return;
+    shown = { key: null, result: null };
+    renderSearchError(els, err instanceof Error ? err.message : String(err));
+  } finally {
+    if (ctl === searchCtl) {
+      els.searchView.removeAttribute('aria-busy');
+      searchCtl = null;
+    }
+  }
+}
+
+// ---- the article view ----------------------------------------------------------------------
+
+async function showArticle() {
+  const id = state.article;
+  const q = state.q;
+  const want = `${id}\n${q}`;
+  els.searchView.hidden = true;
+  els.articleView.hidden = false;
+  document.body.classList.add('article-open');
+  if (shownArticle === want) return;
+  articleCtl?.abort();
+  const ctl = new AbortController();
+  articleCtl = ctl;
+  shownArticle = want;
+  els.articleView.setAttribute('aria-busy', 'true');
+  els.articleView.replaceChildren(h('p', { class: 'muted', text: 'Loading the article…' }));
+  window.scrollTo(0, 0);
+  try {
+    const data = await getJson(articleApiUrl(id, q), ctl.signal);
+    if (ctl !== articleCtl) return;
+    renderArticle(els.articleView, data, q);
+    matchIndex = -1;
+    updateTitle();
+    /** @type {HTMLElement | null} */ (els.articleView.querySelector('#article-title'))?.focus();
+  } catch (err) {
+    if (isAbort(err) || ctl !== articleCtl) return;
+    shownArticle = '';
+    const notFound = err && /** @type {any} */ (err).status === 404;
+    els.articleView.replaceChildren(
+      h('div', { class: 'alert', role: 'alert' },
+        h('p', {}, h('strong', { text: notFound ? 'This article is not in the archive. ' : 'The article could not be loaded: ' }), notFound ? `No article has the id “${id}”.` : String(/** @type {any} */ (err)?.message ?? err)),
+        h('button', { type: 'button', class: 'link-button back', id: 'back-to-results', text: '← Back to results' }),
+      ),
+    );
+  } finally {
+    if (ctl === articleCtl) {
+      els.articleView.removeAttribute('aria-busy');
+      articleCtl = null;
+    }
+  }
+}
+
+function hideArticle() {
+  if (els.articleView.hidden) return;
+  articleCtl?.abort();
+  articleCtl = null;
+  const openedId = shownArticle.split('\n')[0];
+  shownArticle = '';
+  els.articleView.hidden = true;
+  els.articleView.replaceChildren();
+  document.body.classList.remove('article-open');
+  els.searchView.hidden = false;
+  window.scrollTo(0, resultsScroll);
+  // Put the reader back on the result they came from.
+  const link = [...els.results.querySelectorAll('a.hit-link')].find((a) => a instanceof HTMLElement && a.dataset.article === openedId);
+  if (link instanceof HTMLElement) link.focus({ preventScroll: true });
+}
+
+function backToResults() {
+  // When the article was opened from these results, going back is the browser's Back.
+  if (history.state?.app && history.state.fromState === stateToQuery({ ...state, article: '' })) history.back();
+  else commit({ ...state, article: '' });
+}
+
+// ---- events --------------------------------------------------------------------------------
+
+els.q.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = window.setTimeout(() => {
+    typingTimer = 0;
+    if (els.q.value !== state.q || state.article) commitSearch({ q: els.q.value }, { typing: true });
+  }, TYPING_DEBOUNCE_MS);
+});
+
+els.form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  clearTimeout(typingTimer);
+  typingTimer = 0;
+  if (els.q.value !== state.q || state.article) commitSearch({ q: els.q.value }, { replace: typingEntry });
+  typingEntry = false;
+  if (els.q.value === state.q && !state.article && shown.key === null) runSearch(searchKey(state));
+});
+
+els.sort.addEventListener('change', () => commitSearch({ sort: els.sort.value }));
+
+for (const input of [els.from, els.to]) {
+  input.addEventListener('change', () => {
+    // A half-typed date reads as '' with badInput set: wait until it is whole.
+    if (input.validity.badInput) return;
+    const from = els.from.value;
+    const to = els.to.value;
+    const backwards = Boolean(from && to && from > to);
+    els.dateError.hidden = !backwards;
+    input.setAttribute('aria-invalid', String(backwards));
+    if (backwards) return;
+    els.from.removeAttribute('aria-invalid');
+    els.to.removeAttribute('aria-invalid');
+    commitSearch({ from, to });
+  });
+}
+els.clearDates.addEventListener('click', () => commitSearch({ from: '', to: '' }));
+els.clearFilters.addEventListener('click', () => commitSearch({ filters: {} }));
+
+els.facets.addEventListener('change', (e) => {
+  const box = e.target;
+  if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
+  const values = new Set(state.filters[box.name] ?? []);
+  if (box.checked) values.add(box.value);
+  else values.delete(box.value);
+  const filters = { ...state.filters, [box.name]: [...values] };
+  if (values.size === 0) delete filters[box.name];
+  commitSearch({ filters });
+});
+
+els.facets.addEventListener('click', (e) => {
+  const button = e.target instanceof Element ? e.target.closest('button') : null;
+  if (!button) return;
+  if (button.dataset.field) {
+    const field = button.dataset.field;
+    if (expanded.has(field)) expanded.delete(field);
+    else expanded.add(field);
+    if (shown.result) renderFacets(els.facets, shown.result.facets ?? {}, state.filters, expanded);
+  } else if (button.dataset.clear) {
+    const filters = { ...state.filters };
+    delete filters[button.dataset.clear];
+    commitSearch({ filters });
+  }
+});
+
+els.filtersToggle.addEventListener('click', () => {
+  const open = els.filtersToggle.getAttribute('aria-expanded') !== 'true';
+  els.filtersToggle.setAttribute('aria-expanded', String(open));
+  document.body.classList.toggle('filters-open', open);
+  syncControls();
+});
+
+els.timeline.addEventListener('click', (e) => {
+  const bar = e.target instanceof Element ? e.target.closest('button.bar') : null;
+  if (!(bar instanceof HTMLElement) || !bar.dataset.month) return;
+  const range = monthRange(bar.dataset.month);
+  // Pressing the month already chosen lets go of it.
+  if (bar.getAttribute('aria-pressed') === 'true') commitSearch({ from: '', to: '' });
+  else commitSearch(range);
+});
+
+document.addEventListener('click', (e) => {
+  if (!isPlainClick(e) || !(e.target instanceof Element)) return;
+  const el = e.target.closest('a[data-article], a[data-page], a[data-suggestion], button[data-action], #back-to-results, #next-match, #prev-match, #home-link');
+  if (!el || !(el instanceof HTMLElement)) return;
+  if (el.dataset.article) {
+    e.preventDefault();
+    commit({ ...state, article: el.dataset.article });
+  } else if (el.dataset.page) {
+    e.preventDefault();
+    commit({ ...state, page: Number(el.dataset.page), article: '' });
+    /** @type {HTMLElement} */ ($('results-heading')).focus();
+  } else if (el.dataset.suggestion) {
+    e.preventDefault();
+    commitSearch({ q: el.dataset.suggestion });
+  } else if (el.id === 'back-to-results') backToResults();
+  else if (el.id === 'next-match') matchIndex = jumpToMatch(els.articleView, matchIndex, 1);
+  else if (el.id === 'prev-match') matchIndex = jumpToMatch(els.articleView, matchIndex, -1);
+  else if (el.id === 'home-link') {
+    e.preventDefault();
+    commit(emptyState());
+    els.q.focus();
+  } else if (el.dataset.action === 'clear-filters') commitSearch({ filters: {} });
+  else if (el.dataset.action === 'clear-dates') commitSearch({ from: '', to: '' });
+  else if (el.dataset.action === 'retry') {
+    shown = { key: null, result: null };
+    update();
+  }
+});
+
+document.addEventListener('keydown', (e) => {
+  if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+  if (e.key === '/') {
+    e.preventDefault();
+    els.q.focus();
+    els.q.select();
+  } else if (state.article && (e.key === 'n' || e.key === 'p')) {
+    matchIndex = jumpToMatch(els.articleView, matchIndex, e.key === 'n' ? 1 : -1);
+  } else if (state.article && e.key === 'Escape') {
+    backToResults();
+  }
+});
+
+window.addEventListener('popstate', () => {
+  clearTimeout(typingTimer);
+  typingTimer = 0;
+  typingEntry = false;
+  const next = parseState(location.search);
+  if (!state.article && next.article) resultsScroll = window.scrollY;
+  state = next;
+  update();
+});
+
+/** @param {MouseEvent} e a click that should stay in the page (not a new tab or window) */
+function isPlainClick(e) {
+  return e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey;
+}
+
+update();
+if (!state.article && !state.q) els.q.focus();

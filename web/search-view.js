@@ -1,0 +1,128 @@
+/**
+ * The search view: the status line (count and time), "did you mean", the message above the
+ * results (welcome, nothing found, past the last page), the hits, pagination, facets and
+ * timeline, from one `/api/search` response; and the error state when there is none.
+ *
+ * Links and buttons here only carry data attributes (`data-page`, `data-suggestion`,
+ * `data-action`); the controller in app.js handles their clicks.
+ */
+import { h, plural } from './dom.js';
+import { renderFacets } from './facets.js';
+import { renderHits, renderPagination } from './results.js';
+import { renderTimeline } from './timeline.js';
+import { MAX_PAGE, PAGE_SIZE, countFilters, isBlank, stateToQuery } from './url-state.js';
+
+/**
+ * @typedef {object} SearchViewElements
+ * @property {HTMLElement} status
+ * @property {HTMLElement} alert
+ * @property {HTMLElement} didYouMean
+ * @property {HTMLElement} empty
+ * @property {HTMLOListElement} results
+ * @property {HTMLElement} pagination
+ * @property {HTMLElement} facets
+ * @property {HTMLElement} timeline
+ */
+
+/**
+ * Renders a search response: status line, did-you-mean, message, hits, pages, facets, timeline.
+ * @param {SearchViewElements} els
+ * @param {import('./url-state.js').PageState} s the state the search was made for
+ * @param {any} result the `/api/search` response
+ * @param {Set<string>} expanded facet fields shown unfolded
+ */
+export function renderSearch(els, s, result, expanded) {
+  els.alert.hidden = true;
+  els.alert.replaceChildren();
+  const q = s.q.trim();
+  const total = result.total;
+  const pages = Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGE);
+  const took = typeof result.tookMs === 'number' ? ` in ${formatMs(result.tookMs)}` : '';
+
+  if (isBlank(s)) els.status.textContent = `${plural(total, 'article')} in the archive, newest first (listed${took}).`;
+  else if (total === 0) els.status.textContent = q ? `No results for “${q}”.` : 'No articles match these filters.';
+  else {
+    const what = q ? `${plural(total, 'result')} for “${q}”` : `${plural(total, 'article')} match these filters`;
+    const page = pages > 1 ? ` · page ${Math.min(s.page, pages)} of ${pages}` : '';
+    els.status.textContent = `${what}${took}${page}.`;
+  }
+
+  renderDidYouMean(els, s, result.didYouMean);
+  renderEmpty(els, s, result, pages);
+  renderHits(els.results, result.hits ?? [], s);
+  renderPagination(els.pagination, total, s);
+  renderFacets(els.facets, result.facets ?? {}, s.filters, expanded);
+  const hasTimeline = renderTimeline(els.timeline, result.dateHistogram, s);
+  els.timeline.closest('section')?.classList.toggle('no-data', !hasTimeline);
+}
+
+/** @param {number} ms */
+function formatMs(ms) {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+}
+
+/**
+ * @param {SearchViewElements} els
+ * @param {import('./url-state.js').PageState} s
+ * @param {string | undefined} suggestion
+ */
+function renderDidYouMean(els, s, suggestion) {
+  if (!suggestion) {
+    els.didYouMean.hidden = true;
+    els.didYouMean.replaceChildren();
+    return;
+  }
+  const href = stateToQuery({ ...s, q: suggestion, page: 1, article: '' }) || '?';
+  const link = h('a', { href, id: 'did-you-mean-link', 'data-suggestion': suggestion, text: suggestion });
+  els.didYouMean.replaceChildren(h('p', {}, 'Did you mean ', link, '?'));
+  els.didYouMean.hidden = false;
+}
+
+/**
+ * The message above the results when there is something to say: a welcome on a blank page,
+ * what to try when nothing matched, where the last page is when the page number is past it.
+ */
+function renderEmpty(els, s, result, pages) {
+  const box = els.empty;
+  const parts = [];
+  if (isBlank(s)) {
+    parts.push(
+      h('p', { class: 'lead', text: 'Type a few words to search every paragraph of the archive.' }),
+      h('p', { class: 'muted', text: 'Filter with the sidebar, narrow the dates with the timeline, end a word with * to match its prefix (missil*). The newest articles are below.' }),
+    );
+  } else if (result.total === 0) {
+    parts.push(h('p', { class: 'lead', text: s.q.trim() ? `Nothing in the archive matches “${s.q.trim()}”${countFilters(s) || s.from || s.to ? ' with these filters' : ''}.` : 'No article matches these filters.' }));
+    const tips = [];
+    if (countFilters(s) > 0) tips.push(h('li', {}, h('button', { type: 'button', class: 'link-button', 'data-action': 'clear-filters', text: 'Remove the filters' })));
+    if (s.from || s.to) tips.push(h('li', {}, h('button', { type: 'button', class: 'link-button', 'data-action': 'clear-dates', text: 'Search any date' })));
+    if (s.q.trim()) tips.push(h('li', { text: 'Check the spelling, use fewer words, or end a word with * to match its beginning.' }));
+    if (tips.length) parts.push(h('ul', { class: 'tips' }, ...tips));
+  } else if (s.page > pages) {
+    const last = stateToQuery({ ...s, page: pages, article: '' }) || '?';
+    parts.push(h('p', {}, `There are only ${plural(pages, 'page')} of results. `, h('a', { href: last, 'data-page': pages, text: 'Go to the last page' })));
+  }
+  box.replaceChildren(...parts);
+  box.hidden = parts.length === 0;
+}
+
+/**
+ * Shows why a search failed, with a "Try again" button (`data-action="retry"`).
+ * @param {SearchViewElements} els
+ * @param {string} message
+ */
+export function renderSearchError(els, message) {
+  els.status.textContent = 'The search failed.';
+  els.alert.replaceChildren(
+    h('p', {}, h('strong', { text: 'The search could not be run: ' }), message),
+    h('button', { type: 'button', class: 'button', 'data-action': 'retry', text: 'Try again' }),
+  );
+  els.alert.hidden = false;
+  els.results.replaceChildren();
+  els.pagination.replaceChildren();
+  els.pagination.hidden = true;
+  els.empty.hidden = true;
+  els.didYouMean.hidden = true;
+  // The facets stay (a filter may be what to undo); the timeline would only show old counts.
+  renderTimeline(els.timeline, [], { from: '', to: '' });
+  els.timeline.closest('section')?.classList.add('no-data');
+}

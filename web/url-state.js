@@ -1,0 +1,172 @@
+/**
+ * The page's state and its two spellings: the page URL (what a reader shares, reloads and
+ * navigates with back/forward) and the search API URL.
+ *
+ * Pure functions, no DOM: the tests run them in Node as well as in the browser.
+ */
+
+/** Facet fields in sidebar order (the library's FACET_FIELDS). */
+export const FACET_FIELDS = Object.freeze([
+  'category', 'publisher', 'source', 'topics', 'places', 'people', 'organisations', 'exchanges',
+  'author', 'dateline',
+]);
+
+/** Sort orders the API accepts, the default first. */
+export const SORTS = Object.freeze(['relevance', 'date', 'date_asc']);
+
+/** Hits per page. */
+export const PAGE_SIZE = 10;
+
+/** Last reachable page: the API caps `offset` at 10,000. */
+export const MAX_PAGE = Math.floor(10_000 / PAGE_SIZE) + 1;
+
+/** Facet values asked for per field; the sidebar shows a few and folds the rest. */
+export const FACET_LIMIT = 40;
+
+/**
+ * @typedef {object} PageState
+ * @property {string} q the query as typed
+ * @property {Record<string, string[]>} filters accepted values per facet field (absent: no filter)
+ * @property {string} from earliest date `YYYY-MM-DD`, or ''
+ * @property {string} to latest date `YYYY-MM-DD`, or ''
+ * @property {string} sort one of {@link SORTS}
+ * @property {number} page 1-based page number
+ * @property {string} article id of the open article, or ''
+ */
+
+/** @returns {PageState} */
+export function emptyState() {
+  return { q: '', filters: {}, from: '', to: '', sort: 'relevance', page: 1, article: '' };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Reads the state from a URL query string (`?q=korea&category=Korea&page=2`). Anything
+ * malformed is dropped rather than passed on, so a hand-edited URL still gives a working page.
+ * @param {string} search
+ * @returns {PageState}
+ */
+export function parseState(search) {
+  const p = new URLSearchParams(search);
+  const s = emptyState();
+  s.q = p.get('q') ?? '';
+  for (const field of FACET_FIELDS) {
+    const values = [...new Set(p.getAll(field).filter((v) => v !== ''))];
+    if (values.length > 0) s.filters[field] = values;
+  }
+  const from = p.get('from') ?? '';
+  const to = p.get('to') ?? '';
+  if (ISO_DAY.test(from)) s.from = from;
+  if (ISO_DAY.test(to)) s.to = to;
+  const sort = p.get('sort') ?? '';
+  if (SORTS.includes(sort)) s.sort = sort;
+  const page = Number(p.get('page'));
+  if (Number.isInteger(page) && page > 1) s.page = Math.min(page, MAX_PAGE);
+  s.article = p.get('article') ?? '';
+  return s;
+}
+
+/**
+ * The page URL's query string for a state, `''` for the empty state. Defaults are left out and
+ * the order is fixed, so equal states give equal strings.
+ * @param {PageState} s
+ * @returns {string}
+ */
+export function stateToQuery(s) {
+  const p = searchParams(s);
+  if (s.sort !== 'relevance') p.append('sort', s.sort);
+  if (s.page > 1) p.append('page', String(s.page));
+  if (s.article) p.append('article', s.article);
+  const str = p.toString();
+  return str ? `?${str}` : '';
+}
+
+/**
+ * A key naming the search a state asks for (everything but the open article).
+ * @param {PageState} s
+ */
+export function searchKey(s) {
+  return stateToQuery({ ...s, article: '' });
+}
+
+/**
+ * The `/api/search` URL (relative, so the page also works below a path prefix).
+ * @param {PageState} s
+ */
+export function searchApiUrl(s) {
+  const p = searchParams(s);
+  p.append('sort', s.sort);
+  p.append('limit', String(PAGE_SIZE));
+  p.append('offset', String((s.page - 1) * PAGE_SIZE));
+  p.append('facetLimit', String(FACET_LIMIT));
+  p.append('histogram', '1');
+  return `api/search?${p}`;
+}
+
+/**
+ * The `/api/articles/:id` URL, with the query whose words the server should mark.
+ * @param {string} id
+ * @param {string} q
+ */
+export function articleApiUrl(id, q) {
+  const base = `api/articles/${encodeURIComponent(id)}`;
+  return q.trim() ? `${base}?${new URLSearchParams({ q })}` : base;
+}
+
+/** @param {PageState} s */
+function searchParams(s) {
+  const p = new URLSearchParams();
+  if (s.q.trim()) p.append('q', s.q);
+  for (const field of FACET_FIELDS) for (const v of s.filters[field] ?? []) p.append(field, v);
+  if (s.from) p.append('from', s.from);
+  if (s.to) p.append('to', s.to);
+  return p;
+}
+
+/**
+ * True when the state asks for nothing in particular: no words, filters or dates.
+ * @param {PageState} s
+ */
+export function isBlank(s) {
+  return !s.q.trim() && countFilters(s) === 0 && !s.from && !s.to;
+}
+
+/**
+ * Number of ticked facet values.
+ * @param {PageState} s
+ */
+export function countFilters(s) {
+  return Object.values(s.filters).reduce((n, vs) => n + vs.length, 0);
+}
+
+/**
+ * The first and last day of a month key: `2019-02` → `{ from: '2019-02-01', to: '2019-02-28' }`.
+ * @param {string} month
+ */
+export function monthRange(month) {
+  const [y, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/**
+ * Every month key from `first` to `last` inclusive (`2019-11` … `2020-02`).
+ * @param {string} first
+ * @param {string} last
+ * @returns {string[]}
+ */
+export function monthsBetween(first, last) {
+  const out = [];
+  let [y, m] = first.split('-').map(Number);
+  const [ly, lm] = last.split('-').map(Number);
+  while (y < ly || (y === ly && m <= lm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
