@@ -16,7 +16,6 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_RANKING } from '../lib/index.js';
 import {
   COLLECTION_NAMES,
   DEFAULT_PARAGRAPH_OPTIONS,
@@ -26,7 +25,6 @@ import {
 } from './eval/collections.js';
 import type { EvalEngine } from './eval/engine.js';
 import { createLedesearchEngine } from './eval/ledesearch-engine.js';
-import { PROPOSED_RANKING } from './eval/proposed-ranking.js';
 import { createFlexSearchEngine, createLunrEngine, createMiniSearchEngine, createOramaEngine } from './eval/peers.js';
 import { ReferenceBm25 } from './eval/reference-bm25.js';
 import { replaceGenerated, resultsTable } from './eval/report.js';
@@ -34,23 +32,13 @@ import { runEngine, type EngineResult } from './eval/run-engine.js';
 
 /** Engine keys accepted by `--engines`, each giving one or more table rows. */
 const ENGINE_FACTORIES: Record<string, () => EvalEngine[]> = {
-  ledesearch: () => [
-    createLedesearchEngine(),
-    ...(proposalShipped() ? [] : [createLedesearchEngine({ ranking: PROPOSED_RANKING }, 'ledesearch (proposed)')]),
-  ],
+  ledesearch: () => [createLedesearchEngine()],
   bm25: () => [new ReferenceBm25({ k1: 0.9, b: 0.4 }), new ReferenceBm25({ k1: 1.2, b: 0.75 })],
   lunr: () => [createLunrEngine()],
   minisearch: () => [createMiniSearchEngine()],
   orama: () => [createOramaEngine()],
   flexsearch: () => [createFlexSearchEngine()],
 };
-
-/** Whether the engine's defaults already are the proposed ranking (then one row suffices). */
-function proposalShipped(): boolean {
-  return Object.entries(PROPOSED_RANKING).every(
-    ([key, value]) => (DEFAULT_RANKING as Readonly<Record<string, number>>)[key] === value,
-  );
-}
 
 const COLLECTION_TITLES: Record<CollectionName, string> = {
   'ir-time': 'TIME (423 TIME magazine articles, 1963)',

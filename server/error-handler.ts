@@ -20,7 +20,7 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof InvalidQueryError) {
     const raw = error.details?.parameter;
     const parameter = typeof raw === 'string' ? PARAMETER_NAMES[raw] ?? raw : undefined;
-    const message = parameter ? rename(error.message, raw as string, parameter) : error.message;
+    const message = toHttpNames(error.message);
     return new HttpError(400, 'invalid_query', message, [parameter ? { parameter, message } : { message }]);
   }
   if (error instanceof NotFoundError) return new HttpError(404, 'not_found', error.message);
@@ -36,8 +36,11 @@ export function toHttpError(error: unknown): HttpError {
   return new HttpError(500, 'internal', 'internal server error');
 }
 
-function rename(message: string, from: string, to: string): string {
-  return from === to ? message : message.replace(new RegExp(`\\b${from}\\b`, 'g'), to);
+/** Spells every library option name in a message as the HTTP API does ("from is after to"). */
+function toHttpNames(message: string): string {
+  let out = message;
+  for (const [from, to] of Object.entries(PARAMETER_NAMES)) out = out.replace(new RegExp(`\\b${from}\\b`, 'g'), to);
+  return out;
 }
 
 /** Answers every error with `{ error, code, details? }`; logs 5xx with their stack. */

@@ -6,7 +6,7 @@
  * cleared or allocated per query. The arithmetic is exactly that of lib/ranking/bm25.ts, with
  * the per-document length normalisation precomputed once per index change.
  */
-import { idf, lengthNorm, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import { idf, lengthNorm, usesCoordination, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
 import type { QuerySlot } from './parse-query.js';
 
@@ -218,7 +218,7 @@ export class QueryEvaluator {
     const w1 = 1 - r.paragraphWeight;
     const w2 = r.paragraphWeight;
     const coord = r.coordination;
-    const useCoord = coord > 0 && numSlots > 1;
+    const useCoord = usesCoordination(numSlots, r);
     for (let i = 0; i < numTouched; i++) {
       const d = touched[i];
       if (matchAll && matched[d] < numSlots) continue;

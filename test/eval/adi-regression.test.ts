@@ -6,7 +6,6 @@ import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
 import { loadCollection, type Collection } from '../../scripts/eval/collections.js';
 import { createLedesearchEngine } from '../../scripts/eval/ledesearch-engine.js';
-import { PROPOSED_RANKING } from '../../scripts/eval/proposed-ranking.js';
 import { ReferenceBm25 } from '../../scripts/eval/reference-bm25.js';
 import { runEngine } from '../../scripts/eval/run-engine.js';
 
@@ -30,16 +29,10 @@ describe('ADI regression', () => {
     expect(classic.metrics.ap).to.be.closeTo(0.4118, 0.0001);
   });
 
-  it('keeps the default configuration above its MAP floor', async () => {
-    // Measured 0.3611 with the defaults of the first engine commit (coordination 1). Raise the
-    // floor to 0.42 when PROPOSED_RANKING becomes the default (it measures 0.4391).
+  it('keeps the default configuration above its MAP floor, ahead of reference BM25 and lunr', async () => {
+    // Measured 0.4386 with the shipped defaults (`npm run eval`); reference BM25 k1 1.2 b 0.75
+    // gets 0.4118 and lunr 0.4248, so the floor sits a little under the measurement and above both.
     const result = await runEngine(createLedesearchEngine(), adi);
-    expect(result.metrics.ap).to.be.at.least(0.35);
-  });
-
-  it('keeps the proposed ranking above its MAP floor (itself above reference BM25)', async () => {
-    // Measured 0.4391; reference BM25 k1 1.2 b 0.75 gets 0.4118 and lunr 0.4248.
-    const result = await runEngine(createLedesearchEngine({ ranking: PROPOSED_RANKING }), adi);
-    expect(result.metrics.ap).to.be.at.least(0.42);
+    expect(result.metrics.ap).to.be.at.least(0.43);
   });
 });

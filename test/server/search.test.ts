@@ -151,6 +151,8 @@ describe('GET /api/search', () => {
       expectError(reversed, 400, 'invalid_query');
       expect(reversed.body.details[0].parameter).to.equal('from');
       expect(reversed.body.error).to.not.contain('dateFrom');
+      expect(reversed.body.error).to.not.contain('dateTo');
+      expect(reversed.body.error).to.equal('from is after to');
     });
   });
 });
