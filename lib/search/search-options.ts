@@ -93,7 +93,7 @@ export function resolveSearchOptions(o: SearchOptions): ResolvedSearchOptions {
   if (match !== 'any' && match !== 'all') throw new InvalidQueryError(`match must be any or all, got "${String(match)}"`, { parameter: 'match' });
   const dateFrom = parseDateBound('dateFrom', o.dateFrom, false);
   const dateTo = parseDateBound('dateTo', o.dateTo, true);
-  if (dateFrom > dateTo) throw new InvalidQueryError('dateFrom is after dateTo', { parameter: 'dateFrom' });
+  if (dateFrom > dateTo) throw new InvalidQueryError('the date range is empty: dateFrom is after dateTo', { parameter: 'dateFrom' });
   return {
     filters,
     dateFrom,

@@ -152,7 +152,7 @@ describe('GET /api/search', () => {
       expect(reversed.body.details[0].parameter).to.equal('from');
       expect(reversed.body.error).to.not.contain('dateFrom');
       expect(reversed.body.error).to.not.contain('dateTo');
-      expect(reversed.body.error).to.equal('from is after to');
+      expect(reversed.body.error).to.equal('the date range is empty: from is after to');
     });
   });
 });
