@@ -5,34 +5,70 @@
  * user filtered on ignore that field's own filter, so "Korea (12) · Japan (7)" stays visible after
  * ticking Korea and a second value can be added. Every other filter still applies.
  */
-import type { FacetValue } from '../types.js';
+import type { FacetField, FacetValue } from '../types.js';
+import type { FacetStore } from './facet-store.js';
+
+/** Documents failing exactly one filter, and which (see QueryEvaluator). */
+export interface NearMisses {
+  docs: Int32Array;
+  fail: Int32Array;
+  n: number;
+}
 
 /**
- * Counts value ids over `docs[0..n)` plus the near-miss documents whose only failed filter is
- * `nearSlot`, and returns the `limit` most frequent values (ties by value, 0 = all).
+ * Counts the values of `fields` over `docs[0..n)`. For a field that was filtered (its filter slot
+ * in `filterSlot`), documents that failed only that filter count too. Returns the `limit` most
+ * frequent values per field (0 = all).
  */
-export function countValues(
-  docValues: readonly (ArrayLike<number> | undefined)[] | ((doc: number) => number),
-  values: readonly string[],
+export function countFacets(
+  store: FacetStore,
+  fields: readonly FacetField[],
   docs: Int32Array,
   n: number,
-  near: { docs: Int32Array; fail: Int32Array; n: number; slot: number } | undefined,
+  near: NearMisses,
+  filterSlot: (field: FacetField) => number,
   limit: number,
-): FacetValue[] {
-  const counts = new Int32Array(values.length);
-  const add =
-    typeof docValues === 'function'
-      ? (d: number): void => {
-          const v = docValues(d);
-          if (v >= 0) counts[v]++;
-        }
-      : (d: number): void => {
-          const ids = docValues[d];
-          if (ids) for (let j = 0; j < ids.length; j++) counts[ids[j]]++;
-        };
-  for (let i = 0; i < n; i++) add(docs[i]);
-  if (near) for (let i = 0; i < near.n; i++) if (near.fail[i] === near.slot) add(near.docs[i]);
-  return rankValues(values, counts, limit);
+): Partial<Record<FacetField, FacetValue[]>> {
+  const out: Partial<Record<FacetField, FacetValue[]>> = {};
+  if (fields.length === 0) return out;
+  const counts = new Int32Array(store.numValues);
+  const start = store.docValueStart.data;
+  const values = store.docValues.data;
+  // One pass over the match set counts every field at once.
+  for (let i = 0; i < n; i++) {
+    const d = docs[i];
+    for (let j = start[d], e = start[d + 1]; j < e; j++) counts[values[j]]++;
+  }
+  const fieldOf = store.globalField.data;
+  for (const field of fields) {
+    const col = store.byField.get(field);
+    if (!col) continue;
+    const slot = filterSlot(field);
+    if (slot >= 0) {
+      for (let i = 0; i < near.n; i++) {
+        if (near.fail[i] !== slot) continue;
+        const d = near.docs[i];
+        for (let j = start[d], e = start[d + 1]; j < e; j++) if (fieldOf[values[j]] === col.index) counts[values[j]]++;
+      }
+    }
+    const local = new Int32Array(col.values.length);
+    for (let v = 0; v < local.length; v++) local[v] = counts[col.globalIds[v]];
+    out[field] = rankValues(col.values, local, limit);
+  }
+  return out;
+}
+
+/** Matches per month, ascending; documents that failed only the date filter count too. */
+export function countMonths(store: FacetStore, docs: Int32Array, n: number, near: NearMisses, dateSlot: number): FacetValue[] {
+  const counts = new Int32Array(store.months.length);
+  const month = store.docMonth.data;
+  for (let i = 0; i < n; i++) if (month[docs[i]] >= 0) counts[month[docs[i]]]++;
+  for (let i = 0; i < near.n; i++) if (near.fail[i] === dateSlot && month[near.docs[i]] >= 0) counts[month[near.docs[i]]]++;
+  const out: FacetValue[] = [];
+  store.months.forEach((value, m) => {
+    if (counts[m] > 0) out.push({ value, count: counts[m] });
+  });
+  return out.sort((a, b) => (a.value < b.value ? -1 : 1));
 }
 
 /** Non-zero counts as FacetValues, most frequent first, ties by value; at most `limit` (0 = all). */

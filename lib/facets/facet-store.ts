@@ -1,8 +1,11 @@
 /**
- * Facet values per article: for each facet field a value dictionary, the value ids of every
- * document, the documents of every value (for filters) and live counts (for whole-index facets).
- * Also the calendar month of each document, for the date histogram.
+ * Facet values per article: for each facet field a value dictionary, the documents of every
+ * value (for filters) and live counts (for whole-index facets); and for every document its values
+ * of all fields in one append-only CSR over global value ids, so that counting every facet of a
+ * match set is one tight pass over flat typed arrays. Also the month of each document, for the
+ * date histogram.
  */
+import { GrowableArray } from '../index/growable-array.js';
 import { FACET_FIELDS, LIST_FIELDS, type Article, type FacetField } from '../types.js';
 
 const LIST_FIELD_SET: ReadonlySet<string> = new Set(LIST_FIELDS);
@@ -10,14 +13,16 @@ const LIST_FIELD_SET: ReadonlySet<string> = new Set(LIST_FIELDS);
 /** Facet data of one field. */
 export interface FacetColumn {
   readonly field: FacetField;
+  /** Position of the field in FACET_FIELDS. */
+  readonly index: number;
   readonly valueIds: Map<string, number>;
   readonly values: string[];
-  /** Documents carrying each value, in increasing order (dead documents included). */
+  /** Global value id of each of this field's values. */
+  readonly globalIds: number[];
+  /** Documents carrying each value, in increasing order (removed documents included). */
   readonly valueDocs: number[][];
   /** Number of live documents carrying each value. */
   readonly liveCount: number[];
-  /** Value ids of each document (undefined: none). */
-  readonly docValues: (Int32Array | undefined)[];
 }
 
 /** The values an article has for a facet field, de-duplicated, in source order. */
@@ -33,65 +38,78 @@ export function articleFacetValues(article: Article, field: FacetField): string[
 export class FacetStore {
   readonly columns: FacetColumn[];
   readonly byField: Map<FacetField, FacetColumn>;
+  /** docValueStart[d] … docValueStart[d + 1]: document d's global value ids in `docValues`. */
+  readonly docValueStart = new GrowableArray(Int32Array);
+  readonly docValues = new GrowableArray(Int32Array);
+  /** Field index and local value id of each global value id. */
+  readonly globalField = new GrowableArray(Int32Array, 256);
+  readonly globalLocal = new GrowableArray(Int32Array, 256);
   /** Month id per document (-1: no date). */
-  readonly docMonth: number[] = [];
+  readonly docMonth = new GrowableArray(Int32Array);
   readonly months: string[] = [];
   private readonly monthIds = new Map<string, number>();
 
   constructor() {
-    this.columns = FACET_FIELDS.map((field) => ({
+    this.columns = FACET_FIELDS.map((field, index) => ({
       field,
+      index,
       valueIds: new Map<string, number>(),
       values: [],
+      globalIds: [],
       valueDocs: [],
       liveCount: [],
-      docValues: [],
     }));
     this.byField = new Map(this.columns.map((c) => [c.field, c]));
+    this.docValueStart.push(0);
   }
 
-  /** Records the facet values of document `doc` (which must be the next document id). */
+  /** Number of global value ids. */
+  get numValues(): number {
+    return this.globalField.length;
+  }
+
+  /** Records the facet values of document `doc`, which must be the next document id. */
   add(doc: number, article: Article): void {
+    if (doc !== this.docValueStart.length - 1) throw new Error(`internal: facet store expected document ${this.docValueStart.length - 1}, got ${doc}`);
     for (const col of this.columns) {
-      const values = articleFacetValues(article, col.field);
-      if (values.length === 0) {
-        col.docValues[doc] = undefined;
-        continue;
-      }
-      const ids = new Int32Array(values.length);
-      values.forEach((v, i) => {
+      for (const v of articleFacetValues(article, col.field)) {
         let id = col.valueIds.get(v);
         if (id === undefined) {
           id = col.values.length;
           col.valueIds.set(v, id);
           col.values.push(v);
+          col.globalIds.push(this.globalField.length);
+          this.globalField.push(col.index);
+          this.globalLocal.push(id);
           col.valueDocs.push([]);
           col.liveCount.push(0);
         }
-        ids[i] = id;
         col.valueDocs[id].push(doc);
         col.liveCount[id]++;
-      });
-      col.docValues[doc] = ids;
+        this.docValues.push(col.globalIds[id]);
+      }
     }
+    this.docValueStart.push(this.docValues.length);
     const month = article.date && /^\d{4}-\d{2}/.test(article.date) ? article.date.slice(0, 7) : undefined;
-    if (month === undefined) this.docMonth[doc] = -1;
-    else {
-      let m = this.monthIds.get(month);
-      if (m === undefined) {
+    let m = -1;
+    if (month !== undefined) {
+      m = this.monthIds.get(month) ?? -1;
+      if (m < 0) {
         m = this.months.length;
         this.monthIds.set(month, m);
         this.months.push(month);
       }
-      this.docMonth[doc] = m;
     }
+    this.docMonth.push(m);
   }
 
   /** Takes document `doc` out of the live counts. */
   remove(doc: number): void {
-    for (const col of this.columns) {
-      const ids = col.docValues[doc];
-      if (ids) for (const id of ids) col.liveCount[id]--;
+    const start = this.docValueStart.data;
+    const values = this.docValues.data;
+    for (let j = start[doc]; j < start[doc + 1]; j++) {
+      const g = values[j];
+      this.columns[this.globalField.data[g]].liveCount[this.globalLocal.data[g]]--;
     }
   }
 }

@@ -5,7 +5,7 @@
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../analysis/analyzer.js';
 import { InvalidQueryError, SearchError } from '../errors.js';
 import { FacetStore } from '../facets/facet-store.js';
-import { countValues, rankValues } from '../facets/count-facets.js';
+import { countFacets, countMonths, rankValues } from '../facets/count-facets.js';
 import { highlightText, makeSnippets } from '../highlight/snippet.js';
 import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
 import { idf, resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
@@ -149,7 +149,7 @@ class Engine implements SearchIndex {
       if (a) {
         this.idToDoc.set(a.id, doc);
         this.facets.add(doc, a);
-      } else this.facets.add(doc, { id: '', title: '', paragraphs: [] });
+      } else this.facets.add(doc, { id: '', title: '', paragraphs: [] }); // keeps document ids aligned
     });
     this.version++;
   }
@@ -233,20 +233,8 @@ class Engine implements SearchIndex {
     const sort = parsed.slots.length === 0 && o.sort === 'relevance' ? 'date' : o.sort;
     const pageDocs = topK(out.matches, out.numMatches, o.offset + o.limit, this.comparator(sort, out.score)).slice(o.offset);
 
-    const facets: SearchResult['facets'] = {};
-    for (const field of o.facets) {
-      const col = this.facets.byField.get(field);
-      if (!col) continue;
-      const slot = filtered.indexOf(field);
-      facets[field] = countValues(
-        col.docValues,
-        col.values,
-        out.matches,
-        out.numMatches,
-        slot >= 0 ? { docs: out.near, fail: out.nearFail, n: out.numNear, slot } : undefined,
-        o.facetLimit,
-      );
-    }
+    const near = { docs: out.near, fail: out.nearFail, n: out.numNear };
+    const facets = countFacets(this.facets, o.facets, out.matches, out.numMatches, near, (f) => filtered.indexOf(f), o.facetLimit);
     const result: SearchResult = {
       query,
       total: out.numMatches,
@@ -254,18 +242,7 @@ class Engine implements SearchIndex {
       hits: pageDocs.map((d) => this.makeHit(d, out.score[d], parsed, o)),
       facets,
     };
-    if (o.dateHistogram) {
-      const months = this.facets.docMonth;
-      const hist = countValues(
-        (d) => months[d],
-        this.facets.months,
-        out.matches,
-        out.numMatches,
-        { docs: out.near, fail: out.nearFail, n: out.numNear, slot: filtered.length },
-        0,
-      );
-      result.dateHistogram = hist.sort((a, b) => (a.value < b.value ? -1 : 1));
-    }
+    if (o.dateHistogram) result.dateHistogram = countMonths(this.facets, out.matches, out.numMatches, near, filtered.length);
     if (out.numMatches === 0 && parsed.slots.length > 0) {
       const suggestion = this.didYouMean(query, parsed);
       if (suggestion) result.didYouMean = suggestion;
