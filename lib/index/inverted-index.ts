@@ -77,7 +77,6 @@ export class InvertedIndex {
     const touchedDoc = this.touchedDoc;
     let titleTokens = 0;
     this.tokenize(article.title, (tid) => {
-      this.ensureScratch(tid);
       if (this.tfTitle[tid] === 0 && this.tfBody[tid] === 0) touchedDoc.push(tid);
       this.tfTitle[tid]++;
       titleTokens++;
@@ -85,14 +84,20 @@ export class InvertedIndex {
 
     const firstPara = this.paraDoc.length;
     let bodyTokens = 0;
+    const dict = this.dict;
+    const analyzer = this.analyzer;
     for (const text of article.paragraphs) {
       const p = this.paraDoc.length;
       let len = 0;
       const touched = this.touchedPara;
-      this.tokenize(text, (tid) => {
-        this.ensureScratch(tid);
-        if (this.tfPara[tid] === 0) touched.push(tid);
-        this.tfPara[tid]++;
+      // The indexing hot loop (once per token of the archive): one callback, no nested closures,
+      // and the scratch arrays are only checked for size when the dictionary grows.
+      analyzer.forEachToken(text, (term, start, end) => {
+        let tid = dict.get(term);
+        if (tid < 0) tid = this.newTerm(term, text, start, end);
+        const tf = this.tfPara;
+        if (tf[tid] === 0) touched.push(tid);
+        tf[tid]++;
         len++;
       });
       for (const tid of touched) {
@@ -214,17 +219,19 @@ export class InvertedIndex {
   }
 
   private tokenize(text: string, onTerm: (tid: number) => void): void {
-    const dict = this.dict;
-    const analyzer = this.analyzer;
-    analyzer.forEachToken(text, (term, start, end) => {
-      let tid = dict.get(term);
-      if (tid < 0) {
-        tid = dict.getOrAdd(term, () => analyzer.normalize(text.slice(start, end)));
-        this.df.push(0);
-        this.pdf.push(0);
-      }
-      onTerm(tid);
+    this.analyzer.forEachToken(text, (term, start, end) => {
+      const tid = this.dict.get(term);
+      onTerm(tid < 0 ? this.newTerm(term, text, start, end) : tid);
     });
+  }
+
+  /** Adds a term to the dictionary, with its statistics and scratch space. */
+  private newTerm(term: string, text: string, start: number, end: number): number {
+    const tid = this.dict.getOrAdd(term, () => this.analyzer.normalize(text.slice(start, end)));
+    this.df.push(0);
+    this.pdf.push(0);
+    this.ensureScratch(tid);
+    return tid;
   }
 
   private tokenizeExisting(text: string, onTerm: (tid: number) => void): void {

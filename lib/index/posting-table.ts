@@ -22,7 +22,7 @@ export class PostingTable {
   private readonly pendingId = new GrowableArray(Int32Array, 4096);
   private readonly pendingCols: GrowableArray<Int32Array>[];
 
-  constructor(numCols: number) {
+  constructor(numCols: 1 | 2) {
     this.cols = Array.from({ length: numCols }, () => new Int32Array(0));
     this.pendingCols = Array.from({ length: numCols }, () => new GrowableArray(Int32Array, 4096));
   }
@@ -74,11 +74,25 @@ export class PostingTable {
       }
     }
     const pid = this.pendingId.data;
-    const pcols = this.pendingCols.map((p) => p.data);
-    for (let i = 0; i < n; i++) {
-      const pos = cursor[pt[i]]++;
-      ids[pos] = pid[i];
-      for (let c = 0; c < cols.length; c++) cols[c][pos] = pcols[c][i];
+    const p0 = this.pendingCols[0].data;
+    const c0 = cols[0];
+    // The tables have one or two value columns; a loop per case keeps the scatter free of an
+    // inner loop over columns (it runs once per posting: millions of times on a real archive).
+    if (cols.length === 1) {
+      for (let i = 0; i < n; i++) {
+        const pos = cursor[pt[i]]++;
+        ids[pos] = pid[i];
+        c0[pos] = p0[i];
+      }
+    } else {
+      const p1 = this.pendingCols[1].data;
+      const c1 = cols[1];
+      for (let i = 0; i < n; i++) {
+        const pos = cursor[pt[i]]++;
+        ids[pos] = pid[i];
+        c0[pos] = p0[i];
+        c1[pos] = p1[i];
+      }
     }
     this.offsets = off;
     this.ids = ids;
