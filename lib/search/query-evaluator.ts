@@ -25,6 +25,12 @@ export interface EvaluateInput {
   dateFrom: number;
   dateTo: number;
   matchAll: boolean;
+  /**
+   * When true, best-paragraph evidence is not computed for every candidate: `score` holds an upper
+   * bound instead (`scoreIsBound` in the output), and {@link QueryEvaluator.exactScore} gives the
+   * exact score of the few candidates a top-k page needs.
+   */
+  boundParagraphs: boolean;
 }
 
 /** Candidates split by how many filters they fail. Valid until the next evaluate(). */
@@ -36,8 +42,10 @@ export interface EvaluateOutput {
   near: Int32Array;
   nearFail: Int32Array;
   numNear: number;
-  /** Final score per document id (meaningful for documents in `matches`). */
+  /** Final score per document id (meaningful for documents in `matches`); see `scoreIsBound`. */
   score: Float64Array;
+  /** True when `score` is an upper bound of the final score, not the score itself. */
+  scoreIsBound: boolean;
 }
 
 export class QueryEvaluator {
@@ -62,7 +70,9 @@ export class QueryEvaluator {
   // Saturated BM25 term score per posting (without idf), recomputed when the index changes.
   private artImpact = new Float32Array(0);
   private paraImpact = new Float32Array(0);
+  private paraBound = new Float32Array(0);
   private normVersion = -1;
+  private lastSlots: readonly QuerySlot[] = [];
 
   constructor(
     private readonly index: InvertedIndex,
@@ -126,14 +136,69 @@ export class QueryEvaluator {
       const tf = ptf[i] / lengthNorm(r.paragraphB, paraLen[para.ids[i]], avgPara);
       paraImpact[i] = (tf * k1p1) / (tf + k1);
     }
+    // A bound on what a term can add to a document's best paragraph, per article posting: the
+    // paragraph tf is at most the body tf, and no paragraph of the document is normalised more
+    // kindly than its shortest one. Tight enough that a page needs few exact computations.
+    const bestNorm = new Float64Array(nd);
+    for (let d = 0; d < nd; d++) {
+      const p0 = ix.paraStart.data[d];
+      let m = 0;
+      for (let p = p0, e = p0 + ix.numParas.data[d]; p < e; p++) {
+        const f = 1 / lengthNorm(r.paragraphB, paraLen[p], avgPara);
+        if (f > m) m = f;
+      }
+      bestNorm[d] = m;
+    }
+    const paraBound = new Float32Array(art.ids.length);
+    for (let i = 0; i < paraBound.length; i++) {
+      const tf = tfB[i] * bestNorm[art.ids[i]];
+      // Rounded up a hair: Float32 storage must not make the bound smaller than the truth.
+      paraBound[i] = tf > 0 ? ((tf * k1p1) / (tf + k1)) * (1 + 1e-6) : 0;
+    }
     this.artImpact = artImpact;
     this.paraImpact = paraImpact;
+    this.paraBound = paraBound;
     this.normVersion = version;
   }
 
-  /** The saturated BM25 score (without idf) of paragraph posting i. */
-  paragraphImpact(i: number): number {
-    return this.paraImpact[i];
+  /**
+   * BM25 score of each paragraph of document d for the query slots (index = paragraph number),
+   * found by binary search in each term's paragraph postings: cost O(terms · log postings), so
+   * it is cheap for the handful of documents a page shows.
+   */
+  paragraphScores(d: number, slots: readonly QuerySlot[]): Float64Array {
+    const ix = this.index;
+    const p0 = ix.paraStart.data[d];
+    const np = ix.numParas.data[d];
+    const scores = new Float64Array(np);
+    if (np === 0) return scores;
+    const para = ix.para;
+    const Np = ix.numLiveParas;
+    for (const slot of slots) {
+      for (const t of slot.termIds) {
+        const w = slot.weight * idf(Np, ix.pdf.data[t]);
+        const end = para.offsets[t + 1];
+        for (let i = para.lowerBound(t, p0); i < end && para.ids[i] < p0 + np; i++) {
+          scores[para.ids[i] - p0] += w * this.paraImpact[i];
+        }
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * The exact final score of a document of the last evaluate() call (which must have matched it),
+   * computing its best paragraph on demand. Equal to what the unbounded path stores in `score`:
+   * the same sums in the same order.
+   */
+  exactScore(d: number): number {
+    const r = this.r;
+    let best = 0;
+    if (r.paragraphWeight > 0) for (const s of this.paragraphScores(d, this.lastSlots)) if (s > best) best = s;
+    let sc = (1 - r.paragraphWeight) * this.artScore[d] + r.paragraphWeight * best;
+    const n = this.lastSlots.length;
+    if (usesCoordination(n, r)) sc *= Math.pow(this.matchedSlots[d] / n, r.coordination);
+    return sc;
   }
 
   evaluate(input: EvaluateInput): EvaluateOutput {
@@ -142,6 +207,8 @@ export class QueryEvaluator {
     const nd = ix.numDocs;
     const alive = ix.alive.data;
     const { slots, fieldFilters, matchAll } = input;
+    const bound = input.boundParagraphs && this.r.paragraphWeight > 0 && slots.length > 0;
+    this.lastSlots = slots;
     const r = this.r;
 
     // Filters first: mark the documents each filtered field accepts.
@@ -164,12 +231,17 @@ export class QueryEvaluator {
       const art = ix.art;
       const ids = art.ids;
       const impact = this.artImpact;
+      const paraBound = this.paraBound;
       const N = ix.numLive;
+      const Np = ix.numLiveParas;
       for (let s = 0; s < numSlots; s++) {
         const slot = slots[s];
         const seenMark = ++this.slotGen; // distinct per (query, slot), so nothing needs clearing
         for (const t of slot.termIds) {
           const w = slot.weight * idf(N, ix.df.data[t]);
+          // With bounded paragraphs, bestPara gathers a bound on each matched term's contribution
+          // to the document's best paragraph; otherwise scoreParagraphs fills it exactly.
+          const wBound = bound ? slot.weight * idf(Np, ix.pdf.data[t]) : 0;
           const end = art.offsets[t + 1];
           for (let i = art.offsets[t]; i < end; i++) {
             const d = ids[i];
@@ -183,6 +255,7 @@ export class QueryEvaluator {
               touched[numTouched++] = d;
             }
             artScore[d] += w * impact[i];
+            bestPara[d] += wBound * paraBound[i];
             if (slotSeen[d] !== seenMark) {
               slotSeen[d] = seenMark;
               matched[d]++;
@@ -190,7 +263,7 @@ export class QueryEvaluator {
           }
         }
       }
-      if (r.paragraphWeight > 0) this.scoreParagraphs(slots, gen);
+      if (r.paragraphWeight > 0 && !bound) this.scoreParagraphs(slots, gen);
     } else {
       // Browsing: every live document is a candidate.
       for (let d = 0; d < nd; d++) {
@@ -247,7 +320,7 @@ export class QueryEvaluator {
         nearFail[numNear++] = failAt;
       }
     }
-    return { matches, numMatches, near, nearFail, numNear, score: finalScore };
+    return { matches, numMatches, near, nearFail, numNear, score: finalScore, scoreIsBound: bound };
   }
 
   /** Best-paragraph evidence: BM25 per paragraph with paragraph statistics, max per document. */

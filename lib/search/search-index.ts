@@ -8,7 +8,7 @@ import { FacetStore } from '../facets/facet-store.js';
 import { countFacets, countMonths, rankValues } from '../facets/count-facets.js';
 import { highlightText, makeSnippets } from '../highlight/snippet.js';
 import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
-import { idf, resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import { resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import {
   FACET_FIELDS,
   type Article,
@@ -87,6 +87,13 @@ export interface SearchIndex {
   /** The ranking parameters in force. */
   readonly ranking: Readonly<ResolvedRankingOptions>;
 }
+
+/**
+ * Pages up to this deep (offset + limit) are ranked with bounded paragraph evidence and exact
+ * refinement of the top candidates; deeper ones (an evaluation ranking to depth 1000) score
+ * every paragraph outright, which is cheaper than refining most of the match set.
+ */
+const MAX_BOUNDED_PAGE = 100;
 
 /** Creates an empty search index. */
 export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
@@ -221,17 +228,18 @@ class Engine implements SearchIndex {
       }
       return { slot, docLists };
     });
+    // Ranking an empty query by "relevance" means nothing: browse newest first instead.
+    const sort = parsed.slots.length === 0 && o.sort === 'relevance' ? 'date' : o.sort;
+    const k = o.offset + o.limit;
     const out = this.evaluator.evaluate({
       slots: parsed.slots,
       fieldFilters,
       dateFrom: o.dateFrom,
       dateTo: o.dateTo,
       matchAll: o.match === 'all',
+      boundParagraphs: sort === 'relevance' && k <= MAX_BOUNDED_PAGE,
     });
-
-    // Ranking an empty query by "relevance" means nothing: browse newest first instead.
-    const sort = parsed.slots.length === 0 && o.sort === 'relevance' ? 'date' : o.sort;
-    const pageDocs = topK(out.matches, out.numMatches, o.offset + o.limit, this.comparator(sort, out.score)).slice(o.offset);
+    const pageDocs = (out.scoreIsBound ? this.refineTopK(out.matches, out.numMatches, k, out.score) : topK(out.matches, out.numMatches, k, this.comparator(sort, out.score))).slice(o.offset);
 
     const near = { docs: out.near, fail: out.nearFail, n: out.numNear };
     const facets = countFacets(this.facets, o.facets, out.matches, out.numMatches, near, (f) => filtered.indexOf(f), o.facetLimit);
@@ -347,24 +355,52 @@ class Engine implements SearchIndex {
 
   /** The matching paragraphs of one document, best first, by paragraph BM25. */
   private rankParagraphs(doc: number, parsed: ParsedQuery): number[] {
-    const ix = this.ix;
-    const p0 = ix.paraStart.data[doc];
-    const np = ix.numParas.data[doc];
-    if (np === 0) return [];
-    const scores = new Float64Array(np);
-    const para = ix.para;
-    for (const slot of parsed.slots) {
-      for (const t of slot.termIds) {
-        const w = slot.weight * idf(ix.numLiveParas, ix.pdf.data[t]);
-        const end = para.offsets[t + 1];
-        for (let i = para.lowerBound(t, p0); i < end && para.ids[i] < p0 + np; i++) {
-          scores[para.ids[i] - p0] += w * this.evaluator.paragraphImpact(i);
-        }
+    const scores = this.evaluator.paragraphScores(doc, parsed.slots);
+    const order: number[] = [];
+    for (let i = 0; i < scores.length; i++) if (scores[i] > 0) order.push(i);
+    return order.sort((x, y) => scores[y] - scores[x] || x - y);
+  }
+
+  /**
+   * Exact top k by relevance when `score` holds upper bounds: take candidates in order of their
+   * bound, compute exact scores for them, and stop once the next bound is below the k-th exact
+   * score, since no remaining document can then enter the page. Widens the candidate set
+   * fourfold until that holds; at worst every match is scored exactly. Writes the exact scores
+   * of the returned documents into `score`.
+   */
+  private refineTopK(matches: Int32Array, n: number, k: number, score: Float64Array): number[] {
+    if (k === 0 || n === 0) return [];
+    const byBound = this.comparator('relevance', score);
+    const exact = new Map<number, number>();
+    const dates = this.ix.dateMs.data;
+    // The same order as comparator('relevance'), over exact scores: score, newer date, doc id.
+    const byExact = (a: number, b: number): number => {
+      const diff = (exact.get(b) as number) - (exact.get(a) as number);
+      if (diff !== 0) return diff;
+      const da = dates[a];
+      const db = dates[b];
+      if (da !== db && !(Number.isNaN(da) && Number.isNaN(db))) {
+        if (Number.isNaN(da)) return 1;
+        if (Number.isNaN(db)) return -1;
+        return db - da;
+      }
+      return a - b;
+    };
+    for (let m = Math.max(2 * k, 32); ; m *= 4) {
+      const candidates = topK(matches, n, Math.min(m + 1, n), byBound);
+      const pool = candidates.slice(0, m);
+      for (const d of pool) if (!exact.has(d)) exact.set(d, this.evaluator.exactScore(d));
+      pool.sort(byExact);
+      const done =
+        candidates.length <= m ||
+        // Bounds and exact scores sum the same terms in different orders: allow for rounding.
+        (pool.length >= k && score[candidates[m]] * (1 + 1e-9) < (exact.get(pool[k - 1]) as number));
+      if (done) {
+        const page = pool.slice(0, k);
+        for (const d of page) score[d] = exact.get(d) as number;
+        return page;
       }
     }
-    const order: number[] = [];
-    for (let i = 0; i < np; i++) if (scores[i] > 0) order.push(i);
-    return order.sort((x, y) => scores[y] - scores[x] || x - y);
   }
 
   /** A corrected query when some words are unknown and a close, frequent word exists. */

@@ -254,6 +254,15 @@ describe('SearchIndex', () => {
         const scores = res.hits.map((h) => h.score);
         expect(scores).to.deep.equal([...scores].sort((a, b) => b - a));
       });
+      it(`gives "${q}" the same top 10 through the bounded-paragraph path`, () => {
+        // limit 10 takes the path that bounds paragraph evidence and refines only candidates.
+        const expected = [...referenceScores(corpus, q, index.analyzer, index.ranking).values()].sort((a, b) => b - a);
+        const top = index.search(q, { limit: 10, snippets: 0 }).hits;
+        expect(top.map((h) => h.score)).to.have.length(Math.min(10, expected.length));
+        top.forEach((h, i) => expect(h.score).to.be.closeTo(expected[i], 1e-5));
+        const page2 = index.search(q, { limit: 10, offset: 10, snippets: 0 }).hits;
+        page2.forEach((h, i) => expect(h.score).to.be.closeTo(expected[10 + i], 1e-5));
+      });
     }
   });
 
