@@ -37,6 +37,14 @@ export class PostingTable {
     return this.ids.length;
   }
 
+  /** Makes room for `n` more pending postings at once (a bulk build knows roughly how many). */
+  reserve(n: number): void {
+    const want = this.pendingTerm.length + n;
+    this.pendingTerm.grow(want);
+    this.pendingId.grow(want);
+    for (const p of this.pendingCols) p.grow(want);
+  }
+
   /** Appends a posting; visible to queries after the next {@link seal}. */
   add(term: number, id: number, v0: number, v1 = 0): void {
     this.pendingTerm.push(term);

@@ -174,6 +174,14 @@ class Engine implements SearchIndex {
   }
 
   addAll(articles: Iterable<Article>): void {
+    if (Array.isArray(articles) && articles.length > 1000) {
+      let chars = 0;
+      for (const a of articles as Article[]) {
+        chars += typeof a?.title === 'string' ? a.title.length : 0;
+        if (Array.isArray(a?.paragraphs)) for (const p of a.paragraphs) chars += typeof p === 'string' ? p.length : 0;
+      }
+      this.ix.reserveForText(chars);
+    }
     for (const a of articles) this.add(a);
     this.ix.seal();
   }
