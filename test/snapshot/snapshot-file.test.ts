@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  createSearchIndex,
+  loadSnapshot,
+  saveSnapshot,
+  snapshotFromBytes,
+  snapshotToBytes,
+  SnapshotError,
+  SNAPSHOT_FORMAT_VERSION,
+  type SearchIndex,
+  type SearchOptions,
+} from '../../lib/index.js';
+import { syntheticCorpus } from '../search/synthetic-corpus.js';
+
+function answers(index: SearchIndex): string[] {
+  const queries = ['missile', 'north korea missile', 'oil prices', 'gold*', 'bank rate export', 'missle', ''];
+  const options: SearchOptions[] = [
+    { limit: 5 },
+    { limit: 200, snippets: 0 },
+    { facets: ['category', 'topics', 'publisher'], dateHistogram: true, filters: { category: ['Korea', 'Japan'] } },
+    { sort: 'date', dateFrom: '2019-03-01', dateTo: '2019-09-30', facets: ['topics'] },
+  ];
+  return queries.flatMap((q) => options.map((o) => JSON.stringify({ ...index.search(q, o), tookMs: 0 })));
+}
+
+describe('snapshot', () => {
+  const corpus = syntheticCorpus(250, 3);
+  const index = createSearchIndex({ ranking: { titleWeight: 4 } });
+  index.addAll(corpus);
+  index.remove('syn-7');
+  index.remove('syn-100');
+
+  describe('#snapshotToBytes / #snapshotFromBytes', () => {
+    it('gives an index that answers every query exactly like the original', () => {
+      const loaded = snapshotFromBytes(snapshotToBytes(index));
+      expect(loaded.size).to.equal(index.size);
+      expect(loaded.get('syn-7')).to.equal(undefined);
+      expect(loaded.ranking).to.deep.equal(index.ranking);
+      expect(answers(loaded)).to.deep.equal(answers(index));
+      expect(loaded.suggest('mis')).to.deep.equal(index.suggest('mis'));
+    });
+
+    it('keeps working after more articles are added to the loaded index', () => {
+      const loaded = snapshotFromBytes(snapshotToBytes(index));
+      const extra = { id: 'extra', title: 'Missile parade', paragraphs: ['A missile parade in the capital.'], date: '2019-05-05' };
+      loaded.add(extra);
+      const fresh = createSearchIndex({ ranking: { titleWeight: 4 } });
+      fresh.addAll(corpus.filter((a) => a.id !== 'syn-7' && a.id !== 'syn-100'));
+      fresh.add(extra);
+      const scores = (i: SearchIndex) => i.search('missile parade', { limit: 20, snippets: 0 }).hits.map((h) => [h.id, h.score]);
+      expect(scores(loaded)).to.deep.equal(scores(fresh));
+    });
+
+    it('rejects a flipped byte, a truncation, and another format version', () => {
+      const bytes = snapshotToBytes(index);
+      const flipped = Buffer.from(bytes);
+      flipped[Math.floor(flipped.length / 2)] ^= 0x40;
+      expect(() => snapshotFromBytes(flipped)).to.throw(SnapshotError, /checksum/);
+      expect(() => snapshotFromBytes(bytes.subarray(0, bytes.length - 100))).to.throw(SnapshotError, /truncated/);
+      expect(() => snapshotFromBytes(bytes.subarray(0, 10))).to.throw(SnapshotError, /too short/);
+      const other = Buffer.from(bytes);
+      other.writeUInt32LE(SNAPSHOT_FORMAT_VERSION + 1, 8);
+      expect(() => snapshotFromBytes(other)).to.throw(SnapshotError, /format version/);
+      expect(() => snapshotFromBytes(Buffer.from('not a snapshot at all, just some text here; '.repeat(4)))).to.throw(SnapshotError, /magic/);
+    });
+  });
+
+  describe('#saveSnapshot / #loadSnapshot', () => {
+    it('writes atomically (no temporary file left) and loads back', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'ledesearch-snap-'));
+      const file = path.join(dir, 'nested', 'index.snapshot');
+      const { bytes } = await saveSnapshot(index, file);
+      expect(await readdir(path.dirname(file))).to.deep.equal(['index.snapshot']);
+      expect((await readFile(file)).length).to.equal(bytes);
+      expect(answers(await loadSnapshot(file))).to.deep.equal(answers(index));
+    });
+
+    it('throws SnapshotError for a missing or corrupt file', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'ledesearch-snap-'));
+      const err = await loadSnapshot(path.join(dir, 'none')).catch((e: unknown) => e);
+      expect(err).to.be.instanceOf(SnapshotError);
+      await writeFile(path.join(dir, 'bad'), 'garbage');
+      const err2 = await loadSnapshot(path.join(dir, 'bad')).catch((e: unknown) => e);
+      expect(err2).to.be.instanceOf(SnapshotError).and.have.property('code', 'snapshot_invalid');
+    });
+  });
+});
