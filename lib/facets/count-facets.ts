@@ -7,6 +7,7 @@
  */
 import type { FacetField, FacetValue } from '../types.js';
 import type { FacetStore } from './facet-store.js';
+import { topK } from '../search/top-k.js';
 
 /** Documents failing exactly one filter, and which (see QueryEvaluator). */
 export interface NearMisses {
@@ -73,8 +74,11 @@ export function countMonths(store: FacetStore, docs: Int32Array, n: number, near
 
 /** Non-zero counts as FacetValues, most frequent first, ties by value; at most `limit` (0 = all). */
 export function rankValues(values: readonly string[], counts: ArrayLike<number>, limit: number): FacetValue[] {
-  const out: FacetValue[] = [];
-  for (let v = 0; v < values.length; v++) if (counts[v] > 0) out.push({ value: values[v], count: counts[v] });
-  out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  return limit > 0 ? out.slice(0, limit) : out;
+  const nonZero = new Int32Array(values.length);
+  let n = 0;
+  for (let v = 0; v < values.length; v++) if (counts[v] > 0) nonZero[n++] = v;
+  // Fields such as author or dateline have hundreds of values and a page shows twenty: select
+  // the top ones with a bounded heap rather than sorting them all.
+  const top = topK(nonZero, n, limit > 0 ? limit : n, (a, b) => counts[b] - counts[a] || (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : 0));
+  return top.map((v) => ({ value: values[v], count: counts[v] }));
 }
