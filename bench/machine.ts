@@ -1,6 +1,7 @@
 /**
  * The machine and invocation a run was made on, for the report.
  */
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { relative } from 'node:path';
 
@@ -15,6 +16,20 @@ export interface MachineInfo {
   command: string;
   /** 1, 5 and 15-minute load averages when the run started. */
   loadAvg: number[];
+  /** The git commit of the working directory, and whether lib/ or server/ had uncommitted changes. */
+  revision: string;
+}
+
+/** `abc1234`, `abc1234 + uncommitted changes in lib/ or server/`, or `unknown` outside a git checkout. */
+function describeRevision(): string {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = git('rev-parse', '--short', 'HEAD');
+    const dirty = git('status', '--porcelain', '--', 'lib', 'server') !== '';
+    return dirty ? `${head} + uncommitted changes in lib/ or server/` : head;
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Describes this machine and reconstructs the command line (paths relative to the working directory). */
@@ -32,5 +47,6 @@ export function describeMachine(): MachineInfo {
     date: new Date().toISOString(),
     command: viaNpm,
     loadAvg: loadavg(),
+    revision: describeRevision(),
   };
 }

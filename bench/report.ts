@@ -13,10 +13,11 @@ function setupSection(r: BenchResults): string {
   const rows: string[][] = [
     ['Date', m.date],
     ['Command', `\`${m.command}\``],
+    ['Revision', m.revision],
     ['CPU', `${m.cpuModel}, ${m.numCores} cores`],
     ['Memory', `${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB`],
     ['Node', `${m.node} (${m.os})`],
-    ['Load average (1/5/15 min) at start → end', `${m.loadAvg.map((x) => x.toFixed(1)).join(' / ')} → ${r.loadAvgEnd?.map((x) => x.toFixed(1)).join(' / ') ?? '–'}`],
+    ['Load average (1/5/15 min) at start → end, this run included', `${m.loadAvg.map((x) => x.toFixed(1)).join(' / ')} → ${r.loadAvgEnd?.map((x) => x.toFixed(1)).join(' / ') ?? '–'}`],
     ['Seed', String(r.seed)],
     ['Corpus', c.description],
     ['Articles / paragraphs / characters', `${fmtInt(c.numArticles)} / ${fmtInt(c.numParagraphs)} / ${fmtInt(c.numChars)}`],
@@ -25,6 +26,12 @@ function setupSection(r: BenchResults): string {
   const warnings: string[] = [];
   if (c.kind === 'bundled') warnings.push(`> **Reuters-21578 was not found (${c.fallbackReason}); this run used the small bundled corpus. Its numbers are not comparable with the targets.**`);
   if (!r.gcExposed) warnings.push('> **Node was started without `--expose-gc`: heap numbers include garbage and are unreliable.**');
+  // The load average counts this benchmark too (its main thread, GC helpers, the autocannon
+  // worker, the scale child): call the machine busy only past one core more than it has.
+  const busy = Math.max(m.loadAvg[0], r.loadAvgEnd?.[0] ?? 0);
+  if (busy > m.numCores + 1) {
+    warnings.push(`> **The machine was busy (1-minute load average up to ${busy.toFixed(1)} on ${m.numCores} cores): wall-clock times include waiting for a CPU, and ratios between engines measured minutes apart move with the load. The CPU-time columns are steadier.**`);
+  }
   if (r.quick) warnings.push('> Quick run (`--quick`): no scale run, short HTTP runs.');
   return ['## Setup', '', mdTable(['', ''], rows), ...(warnings.length ? ['', ...warnings] : [])].join('\n');
 }
@@ -32,13 +39,14 @@ function setupSection(r: BenchResults): string {
 function enginesSection(r: BenchResults): string {
   const lede = r.engines.find((e) => e.key === 'ledesearch');
   const rows = r.engines.map((e) => {
-    if (e.error) return [e.name, `error: ${e.error}`, '', '', '', '', '', ''];
+    if (e.error) return [e.name, `error: ${e.error}`, '', '', '', '', '', '', ''];
     const x = lede?.ranked && e.ranked && e.key !== 'ledesearch' ? fmtX(e.ranked.p50Ms / lede.ranked.p50Ms, 1) : '';
     return [
       e.name,
       fmtMs(e.buildMs),
       fmtMs(e.buildCpuMs),
       fmtMB(e.heapBytes),
+      fmtMs(e.firstQueryMs),
       fmtMs(e.ranked?.p50Ms),
       fmtMs(e.ranked?.p99Ms),
       e.ranked ? `${e.ranked.meanHits.toFixed(2)} (${e.ranked.numEmpty} empty)` : '–',
@@ -49,7 +57,7 @@ function enginesSection(r: BenchResults): string {
   return [
     '## Engines at 1× (ranked top-10)',
     '',
-    mdTable(['Engine', 'Build', 'Build CPU', 'Heap', 'p50', 'p99', 'Hits/query', 'p50 vs ledesearch'], rows),
+    mdTable(['Engine', 'Build', 'Build CPU', 'Heap', 'First query', 'p50', 'p99', 'Hits/query', 'p50 vs ledesearch'], rows),
     '',
     mdTable(['Engine', 'Configuration'], config),
   ].join('\n');
@@ -64,6 +72,8 @@ function ledeSection(r: BenchResults): string {
     ['Build as a multiple of the floor (wall; CPU)', lede?.buildMs !== undefined && r.floor
       ? `${fmtMs(lede.buildMs)} = ${fmtX(lede.buildMs / r.floor.ms, 1)}; CPU ${fmtMs(lede.buildCpuMs)} = ${fmtX((lede.buildCpuMs ?? NaN) / r.floor.cpuMs, 1)}`
       : '–'],
+    ['First query after build (lazy settling: length norms)', fmtMs(lede?.firstQueryMs)],
+    ['prepare() (optional typo/prefix vocabulary; not in Build; the server runs it before serving)', fmtMs(r.lede.prepareMs)],
     ['Ranked p50 / p99 (snippets: 0)', `${fmtMs(lede?.ranked?.p50Ms)} / ${fmtMs(lede?.ranked?.p99Ms)}`],
     ['Full answer p50 / p99 (10 hits × 1 snippet + all facets)', `${fmtMs(r.lede.full?.p50Ms)} / ${fmtMs(r.lede.full?.p99Ms)}`],
     ['Filtered p50 / p99 (facet filter + date range, snippets: 0)', r.lede.filtered ? `${fmtMs(r.lede.filtered.p50Ms)} / ${fmtMs(r.lede.filtered.p99Ms)} (${r.lede.filtered.numEmpty} of ${r.lede.filtered.numSamples} empty)` : '–'],
@@ -159,7 +169,12 @@ const METHOD = `## Method
   each engine is dropped and the heap collected before the next.
 - Latency: one untimed warm-up pass over all queries, then one timed pass, \`process.hrtime.bigint\`
   around each call; p50/p99 by nearest rank.
-- Floor: one pass of the library's \`createAnalyzer().terms()\` over every title and paragraph.`;
+- Floor: the fastest of three passes of the library's \`createAnalyzer().terms()\` over every
+  title and paragraph, each on a fresh analyzer (empty term cache), after warming the JIT on
+  another one. The build is measured once, so "build ≤ 4× floor" errs on the strict side.
+- ledesearch's Build is \`addAll()\`; the first query after it and the optional \`prepare()\` are
+  reported apart. Snapshot load is \`loadSnapshot()\` of a file just written (page cache warm).
+- Build CPU is the process's user + system time during the build, all threads (GC included).`;
 
 /** The whole markdown report. */
 export function renderReport(r: BenchResults, targets: readonly TargetCheck[]): string {

@@ -18,6 +18,8 @@ export interface EngineResult {
   /** Process CPU time during the build. */
   buildCpuMs?: number;
   heapBytes?: number;
+  /** The first query after the build, before the warm-up pass: lazily built structures show here. */
+  firstQueryMs?: number;
   ranked?: QueryRun;
   error?: string;
 }
@@ -45,7 +47,13 @@ export interface BenchResults {
   queries: { numQueries: number; numByLength: [number, number, number]; numFiltered: number; examples: string[] };
   floor?: AnalyzerFloor;
   engines: EngineResult[];
-  lede: { full?: QueryRun; filtered?: QueryRun; snapshot?: SnapshotMeasure };
+  lede: {
+    full?: QueryRun;
+    filtered?: QueryRun;
+    /** `index.prepare()`: the optional typo/prefix vocabulary, which the server builds before serving. */
+    prepareMs?: number;
+    snapshot?: SnapshotMeasure;
+  };
   http: HttpRun[] | Skipped;
   scale: ScalePoint[] | Skipped;
   /** 1, 5 and 15-minute load averages when the run ended (the machine's, not only this process's). */

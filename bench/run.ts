@@ -49,8 +49,9 @@ async function measureEngine(key: EngineKey, engine: Engine, queries: readonly s
     result.buildMs = built.ms;
     result.buildCpuMs = built.cpuMs;
     result.heapBytes = (await settledHeapBytes()) - baseline;
+    result.firstQueryMs = (await timeMs(() => engine.search(queries[0] ?? 'market'))).ms;
     result.ranked = await measureQueries(queries, (q) => engine.search(q));
-    log(`  ${engine.name}: build ${fmtMs(result.buildMs)} (CPU ${fmtMs(result.buildCpuMs)}), heap ${fmtMB(result.heapBytes)}, ` +
+    log(`  ${engine.name}: build ${fmtMs(result.buildMs)} (CPU ${fmtMs(result.buildCpuMs)}), heap ${fmtMB(result.heapBytes)}, first query ${fmtMs(result.firstQueryMs)}, ` +
       `p50 ${fmtMs(result.ranked.p50Ms)}, p99 ${fmtMs(result.ranked.p99Ms)}, ${result.ranked.meanHits.toFixed(2)} hits/query`);
   } catch (err) {
     result.error = message(err);
@@ -71,6 +72,8 @@ async function measureLede(lede: LedeEngine, queries: readonly string[], filtere
       results.lede.filtered = await measureQueries(filtered, (fq) => lede.searchFiltered(fq));
       log(`  ledesearch filtered: p50 ${fmtMs(results.lede.filtered.p50Ms)}, p99 ${fmtMs(results.lede.filtered.p99Ms)}, ${results.lede.filtered.numEmpty} empty`);
     }
+    results.lede.prepareMs = (await timeMs(() => lede.index.prepare())).ms;
+    log(`  ledesearch prepare() (typo/prefix vocabulary): ${fmtMs(results.lede.prepareMs)}`);
     const s = await measureSnapshot(lede.index, queries);
     results.lede.snapshot = s;
     log(s.status === 'ok'
@@ -144,6 +147,7 @@ async function main(opts: BenchOptions): Promise<void> {
     try {
       const lede = createLedeEngine(input);
       await lede.build();
+      await lede.index.prepare(); // as the server's main does before it listens
       results.http = await runHttpBench(lede.index, queries, { durationS: opts.httpDurationS, warmUpS: opts.quick ? 1 : 2 });
       for (const h of results.http) log(`  ${h.target} c=${h.connections}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}`);
     } catch (err) {
