@@ -20,6 +20,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAnalyzer, type Analyzer } from '../lib/analysis/analyzer.js';
+import { createRng } from './rng.js';
 
 const COMMON = (
   'the of to and a in that is for on was with he it as at by said from his be have has an are ' +
@@ -37,16 +38,9 @@ const NAMES = [
 ];
 const SYLLABLES = 'ka lo mi ne ta ri so ver an tion ment er ing al de pro con ex in ul tra struct port form cap'.split(' ');
 
-/** A small deterministic PRNG (mulberry32), so every run measures the same text. */
+/** A small deterministic PRNG (mulberry32, from bench/rng.ts), so every run is the same. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 function generateText(numChars: number): string {

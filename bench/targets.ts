@@ -69,9 +69,13 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
 
   const snap = r.lede.snapshot;
   if (snap?.status === 'ok' && lede?.buildMs !== undefined) {
-    rows.push(check('snapshot load ≥ 5× faster than rebuild', lede.buildMs / snap.loadMs, 5, '>=', '×', `rebuild ${ms(lede.buildMs)} / load ${ms(snap.loadMs)} (CPU time: ${fmtX(ratio(lede.buildCpuMs, snap.loadCpuMs))})`));
+    // Issue 5 compares with "a rebuild from the corpus folder": reading and parsing the corpus
+    // is part of a rebuild, exactly as `ledesearch serve` does it when it has no snapshot.
+    const rebuildMs = r.corpus.parseMs + lede.buildMs;
+    rows.push(check('snapshot load ≥ 5× faster than a rebuild from the corpus folder', rebuildMs / snap.loadMs, 5, '>=', '×',
+      `rebuild ${ms(rebuildMs)} (parse ${ms(r.corpus.parseMs)} + build ${ms(lede.buildMs)}) / load ${ms(snap.loadMs)}; against the build alone ${fmtX(lede.buildMs / snap.loadMs)}`));
   } else {
-    rows.push(check('snapshot load ≥ 5× faster than rebuild', undefined, 5, '>=', '×', '', snap?.status === 'n/a' ? snap.reason : 'not measured'));
+    rows.push(check('snapshot load ≥ 5× faster than a rebuild from the corpus folder', undefined, 5, '>=', '×', '', snap?.status === 'n/a' ? snap.reason : 'not measured'));
   }
 
   if (isSkipped(r.http)) {

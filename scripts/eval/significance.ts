@@ -3,16 +3,11 @@
  * scores (Smucker, Allan & Carterette 2007 recommend it for IR evaluation).
  */
 
-/** A small deterministic PRNG (mulberry32), so a test's p-value is the same on every run. */
+import { createRng } from '../../bench/rng.js';
+
+/** A small deterministic PRNG (mulberry32, bench/rng.ts), so a test's p-value is the same on every run. */
 function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** A seeded synthetic corpus: many overlapping matches, facets and dates, for property tests. */
 import type { Article } from '../../lib/index.js';
+import { createRng } from '../../bench/rng.js';
 
 export const WORDS = [
   'missile', 'missiles', 'korea', 'north', 'talks', 'trade', 'oil', 'price', 'prices', 'bank', 'rate', 'rates',
@@ -9,16 +10,9 @@ export const WORDS = [
 export const CATEGORIES = ['Korea', 'Japan', 'Economy', 'Energy'];
 export const TOPICS = ['earn', 'acq', 'crude', 'grain', 'trade', 'money-fx'];
 
-/** Mulberry32: small, fast, good enough to make test data reproducible. */
+/** The benchmark's seeded generator (mulberry32), so test data is the same on every run. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 export function syntheticCorpus(n: number, seed = 42): Article[] {
