@@ -23,7 +23,7 @@ import { editDistance } from './edit-distance.js';
 import { parseQuery, type ParsedQuery } from './parse-query.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
 import { resolveSearchOptions, type ResolvedSearchOptions } from './search-options.js';
-import { topK } from './top-k.js';
+import { topK, topKByScore } from './top-k.js';
 
 /** Options of {@link createSearchIndex}. All optional. */
 export interface SearchIndexOptions {
@@ -378,7 +378,6 @@ class Engine implements SearchIndex {
    */
   private refineTopK(matches: Int32Array, n: number, k: number, score: Float64Array): number[] {
     if (k === 0 || n === 0) return [];
-    const byBound = this.comparator('relevance', score);
     const exact = new Map<number, number>();
     const dates = this.ix.dateMs.data;
     // The same order as comparator('relevance'), over exact scores: score, newer date, doc id.
@@ -395,7 +394,9 @@ class Engine implements SearchIndex {
       return a - b;
     };
     for (let m = Math.max(2 * k, 32); ; m *= 4) {
-      const candidates = topK(matches, n, Math.min(m + 1, n), byBound);
+      // Which candidates get exact scores only needs the bound order, so ties among bounds can
+      // break by document id; the page itself is ordered by the full comparator below.
+      const candidates = topKByScore(matches, n, Math.min(m + 1, n), score);
       const pool = candidates.slice(0, m);
       for (const d of pool) if (!exact.has(d)) exact.set(d, this.evaluator.exactScore(d));
       pool.sort(byExact);

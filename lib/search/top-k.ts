@@ -49,3 +49,42 @@ export function topK(items: Int32Array, n: number, k: number, better: (a: number
   }
   return heap.sort(better);
 }
+
+/**
+ * The `k` items of `items[0..n)` with the highest `score`, best first (ties: lower item first).
+ * Same result shape as {@link topK} for a plain numeric order, without a comparator closure per
+ * comparison: the query path uses it to pick refinement candidates from large match sets.
+ */
+export function topKByScore(items: Int32Array, n: number, k: number, score: Float64Array): number[] {
+  if (k <= 0 || n === 0) return [];
+  k = Math.min(k, n);
+  // Min-heap of the best k seen so far: the root is the weakest kept item.
+  const heap = new Int32Array(k);
+  let size = 0;
+  const weaker = (a: number, b: number): boolean => score[a] < score[b] || (score[a] === score[b] && a > b);
+  for (let i = 0; i < n; i++) {
+    const x = items[i];
+    if (size < k) {
+      let j = size++;
+      while (j > 0) {
+        const parent = (j - 1) >> 1;
+        if (!weaker(x, heap[parent])) break;
+        heap[j] = heap[parent];
+        j = parent;
+      }
+      heap[j] = x;
+    } else if (weaker(heap[0], x)) {
+      let j = 0;
+      for (;;) {
+        let c = 2 * j + 1;
+        if (c >= k) break;
+        if (c + 1 < k && weaker(heap[c + 1], heap[c])) c++;
+        if (!weaker(heap[c], x)) break;
+        heap[j] = heap[c];
+        j = c;
+      }
+      heap[j] = x;
+    }
+  }
+  return Array.from(heap.subarray(0, size)).sort((a, b) => score[b] - score[a] || a - b);
+}
