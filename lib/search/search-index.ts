@@ -378,39 +378,44 @@ class Engine implements SearchIndex {
    */
   private refineTopK(matches: Int32Array, n: number, k: number, score: Float64Array): number[] {
     if (k === 0 || n === 0) return [];
-    const exact = new Map<number, number>();
+    const exact = new Map<number, number>(); // doc → exact score, for the few docs refined
     const dates = this.ix.dateMs.data;
-    // The same order as comparator('relevance'), over exact scores: score, newer date, doc id.
-    const byExact = (a: number, b: number): number => {
-      const diff = (exact.get(b) as number) - (exact.get(a) as number);
-      if (diff !== 0) return diff;
-      const da = dates[a];
-      const db = dates[b];
-      if (da !== db && !(Number.isNaN(da) && Number.isNaN(db))) {
-        if (Number.isNaN(da)) return 1;
-        if (Number.isNaN(db)) return -1;
-        return db - da;
-      }
-      return a - b;
-    };
-    for (let m = Math.max(2 * k, 32); ; m *= 4) {
+    for (let m = Math.max(2 * k, 16); ; m *= 4) {
       // Which candidates get exact scores only needs the bound order, so ties among bounds can
       // break by document id; the page itself is ordered by the full comparator below.
       const candidates = topKByScore(matches, n, Math.min(m + 1, n), score);
       const pool = candidates.slice(0, m);
       for (const d of pool) if (!exact.has(d)) exact.set(d, this.evaluator.exactScore(d));
-      pool.sort(byExact);
+      // Sort pool positions over dense arrays, so the comparator reads no Map. The order is that
+      // of comparator('relevance') over exact scores: score, newer date, document id.
+      const order = pool.map((_, i) => i);
+      const exactOf = Float64Array.from(pool, (d) => exact.get(d) as number);
+      const datesOf = Float64Array.from(pool, (d) => dates[d]);
+      order.sort((x, y) => {
+        const diff = exactOf[y] - exactOf[x];
+        if (diff !== 0) return diff;
+        const da = datesOf[x];
+        const db = datesOf[y];
+        if (da !== db && !(Number.isNaN(da) && Number.isNaN(db))) {
+          if (Number.isNaN(da)) return 1;
+          if (Number.isNaN(db)) return -1;
+          return db - da;
+        }
+        return pool[x] - pool[y];
+      });
+      const kth = order.length >= k ? exactOf[order[k - 1]] : -Infinity;
       const done =
         candidates.length <= m ||
         // Bounds and exact scores sum the same terms in different orders: allow for rounding.
-        (pool.length >= k && score[candidates[m]] * (1 + 1e-9) < (exact.get(pool[k - 1]) as number));
+        (order.length >= k && score[candidates[m]] * (1 + 1e-9) < kth);
       if (done) {
-        const page = pool.slice(0, k);
+        const page = order.slice(0, k).map((i) => pool[i]);
         for (const d of page) score[d] = exact.get(d) as number;
         return page;
       }
     }
   }
+
 
   /** A corrected query when some words are unknown and a close, frequent word exists. */
   private didYouMean(query: string, parsed: ParsedQuery): string | undefined {
