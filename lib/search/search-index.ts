@@ -19,11 +19,13 @@ import {
   type SearchOptions,
   type SearchResult,
 } from '../types.js';
-import { editDistance } from './edit-distance.js';
+import { checkArticle } from './check-article.js';
+import { didYouMean } from './did-you-mean.js';
+import { pageOrder, refineTopK } from './page-order.js';
 import { parseQuery, type ParsedQuery } from './parse-query.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
 import { resolveSearchOptions, type ResolvedSearchOptions } from './search-options.js';
-import { topK, topKByScore } from './top-k.js';
+import { topK } from './top-k.js';
 
 /** Options of {@link createSearchIndex}. All optional. */
 export interface SearchIndexOptions {
@@ -247,7 +249,9 @@ class Engine implements SearchIndex {
       matchAll: o.match === 'all',
       boundParagraphs: sort === 'relevance' && k <= MAX_BOUNDED_PAGE,
     });
-    const pageDocs = (out.scoreIsBound ? this.refineTopK(out.matches, out.numMatches, k, out.score) : topK(out.matches, out.numMatches, k, this.comparator(sort, out.score))).slice(o.offset);
+    const pageDocs = (out.scoreIsBound
+      ? refineTopK(out.matches, out.numMatches, k, out.score, this.ix.dateMs.data, (d) => this.evaluator.exactScore(d))
+      : topK(out.matches, out.numMatches, k, pageOrder(sort, out.score, this.ix.dateMs.data))).slice(o.offset);
 
     const near = { docs: out.near, fail: out.nearFail, n: out.numNear };
     const facets = countFacets(this.facets, o.facets, out.matches, out.numMatches, near, (f) => filtered.indexOf(f), o.facetLimit);
@@ -260,7 +264,7 @@ class Engine implements SearchIndex {
     };
     if (o.dateHistogram) result.dateHistogram = countMonths(this.facets, out.matches, out.numMatches, near, filtered.length);
     if (out.numMatches === 0 && parsed.slots.length > 0) {
-      const suggestion = this.didYouMean(query, parsed);
+      const suggestion = didYouMean(query, parsed, this.ix.dict, this.ix.df.data, this.analyzer);
       if (suggestion) result.didYouMean = suggestion;
     }
     result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
@@ -318,39 +322,20 @@ class Engine implements SearchIndex {
     this.evaluator.prepare(this.version);
   }
 
-  private comparator(sort: ResolvedSearchOptions['sort'], score: Float64Array): (a: number, b: number) => number {
-    const dates = this.ix.dateMs.data;
-    // Missing dates sort last in both directions.
-    const dateDesc = (a: number, b: number): number => {
-      const da = dates[a];
-      const db = dates[b];
-      if (da === db) return 0;
-      if (Number.isNaN(da)) return Number.isNaN(db) ? 0 : 1;
-      if (Number.isNaN(db)) return -1;
-      return db - da;
-    };
-    if (sort === 'date') return (a, b) => dateDesc(a, b) || score[b] - score[a] || a - b;
-    if (sort === 'date_asc') {
-      return (a, b) => {
-        const da = dates[a];
-        const db = dates[b];
-        if (Number.isNaN(da) || Number.isNaN(db)) return dateDesc(a, b) || a - b;
-        return da - db || score[b] - score[a] || a - b;
-      };
-    }
-    return (a, b) => score[b] - score[a] || dateDesc(a, b) || a - b;
-  }
 
   private makeHit(doc: number, score: number, parsed: ParsedQuery, o: ResolvedSearchOptions): Hit {
     const a = this.docs[doc] as Article;
-    const hit: Hit = { id: a.id, title: a.title } as Hit;
-    if (a.date !== undefined) hit.date = a.date;
-    if (a.publisher !== undefined) hit.publisher = a.publisher;
-    if (a.source !== undefined) hit.source = a.source;
-    if (a.category !== undefined) hit.category = a.category;
-    hit.score = Math.round(score * 1e6) / 1e6;
-    hit.titleHtml = highlightText(a.title, parsed.highlightTerms, this.analyzer).html;
-    hit.snippets = [];
+    const hit: Hit = {
+      id: a.id,
+      title: a.title,
+      ...(a.date !== undefined ? { date: a.date } : {}),
+      ...(a.publisher !== undefined ? { publisher: a.publisher } : {}),
+      ...(a.source !== undefined ? { source: a.source } : {}),
+      ...(a.category !== undefined ? { category: a.category } : {}),
+      score: Math.round(score * 1e6) / 1e6,
+      titleHtml: highlightText(a.title, parsed.highlightTerms, this.analyzer).html,
+      snippets: [],
+    };
     if (o.snippets > 0) {
       const candidates = this.rankParagraphs(doc, parsed);
       hit.snippets = makeSnippets(a.paragraphs, candidates, parsed.highlightTerms, this.analyzer, {
@@ -369,91 +354,6 @@ class Engine implements SearchIndex {
     return order.sort((x, y) => scores[y] - scores[x] || x - y);
   }
 
-  /**
-   * Exact top k by relevance when `score` holds upper bounds: take candidates in order of their
-   * bound, compute exact scores for them, and stop once the next bound is below the k-th exact
-   * score, since no remaining document can then enter the page. Widens the candidate set
-   * fourfold until that holds; at worst every match is scored exactly. Writes the exact scores
-   * of the returned documents into `score`.
-   */
-  private refineTopK(matches: Int32Array, n: number, k: number, score: Float64Array): number[] {
-    if (k === 0 || n === 0) return [];
-    const exact = new Map<number, number>(); // doc → exact score, for the few docs refined
-    const dates = this.ix.dateMs.data;
-    for (let m = Math.max(2 * k, 16); ; m *= 4) {
-      // Which candidates get exact scores only needs the bound order, so ties among bounds can
-      // break by document id; the page itself is ordered by the full comparator below.
-      const candidates = topKByScore(matches, n, Math.min(m + 1, n), score);
-      const pool = candidates.slice(0, m);
-      for (const d of pool) if (!exact.has(d)) exact.set(d, this.evaluator.exactScore(d));
-      // Sort pool positions over dense arrays, so the comparator reads no Map. The order is that
-      // of comparator('relevance') over exact scores: score, newer date, document id.
-      const order = pool.map((_, i) => i);
-      const exactOf = Float64Array.from(pool, (d) => exact.get(d) as number);
-      const datesOf = Float64Array.from(pool, (d) => dates[d]);
-      order.sort((x, y) => {
-        const diff = exactOf[y] - exactOf[x];
-        if (diff !== 0) return diff;
-        const da = datesOf[x];
-        const db = datesOf[y];
-        if (da !== db && !(Number.isNaN(da) && Number.isNaN(db))) {
-          if (Number.isNaN(da)) return 1;
-          if (Number.isNaN(db)) return -1;
-          return db - da;
-        }
-        return pool[x] - pool[y];
-      });
-      const kth = order.length >= k ? exactOf[order[k - 1]] : -Infinity;
-      const done =
-        candidates.length <= m ||
-        // Bounds and exact scores sum the same terms in different orders: allow for rounding.
-        (order.length >= k && score[candidates[m]] * (1 + 1e-9) < kth);
-      if (done) {
-        const page = order.slice(0, k).map((i) => pool[i]);
-        for (const d of page) score[d] = exact.get(d) as number;
-        return page;
-      }
-    }
-  }
 
 
-  /** A corrected query when some words are unknown and a close, frequent word exists. */
-  private didYouMean(query: string, parsed: ParsedQuery): string | undefined {
-    const dict = this.ix.dict;
-    const df = this.ix.df.data;
-    let out = '';
-    let last = 0;
-    let changed = false;
-    for (const slot of parsed.slots) {
-      if (slot.termIds.length > 0 || slot.prefix) continue;
-      const word = this.analyzer.normalize(slot.surface.text);
-      const maxEdits = word.length <= 4 ? 1 : 2;
-      let best = -1;
-      let bestDist = maxEdits + 1;
-      for (const id of dict.similar(word, 20)) {
-        if (df[id] <= 0) continue;
-        const dist = editDistance(word, dict.display[id], maxEdits);
-        if (dist < bestDist || (dist === bestDist && best >= 0 && df[id] > df[best])) {
-          best = id;
-          bestDist = dist;
-        }
-      }
-      if (best < 0 || bestDist > maxEdits) continue;
-      out += query.slice(last, slot.surface.start) + dict.display[best];
-      last = slot.surface.end;
-      changed = true;
-    }
-    return changed ? out + query.slice(last) : undefined;
-  }
-}
-
-function checkArticle(a: Article): void {
-  const bad = (why: string): never => {
-    throw new SearchError('invalid_article', `invalid article${a && typeof a.id === 'string' ? ` "${a.id}"` : ''}: ${why}`);
-  };
-  if (!a || typeof a !== 'object') bad('not an object');
-  if (typeof a.id !== 'string' || a.id === '') bad('id must be a non-empty string');
-  if (typeof a.title !== 'string') bad('title must be a string');
-  if (!Array.isArray(a.paragraphs) || a.paragraphs.some((p) => typeof p !== 'string')) bad('paragraphs must be an array of strings');
-  if (a.date !== undefined && (typeof a.date !== 'string' || Number.isNaN(Date.parse(a.date)))) bad(`date "${String(a.date)}" is not ISO 8601`);
 }
