@@ -35,6 +35,14 @@ export function articleFacetValues(article: Article, field: FacetField): string[
   return out;
 }
 
+/** The facet store as plain arrays, for snapshots: no article needs to be read to restore it. */
+export interface FacetStoreState {
+  arrays: Record<'docValueStart' | 'docValues' | 'globalField' | 'globalLocal' | 'docMonth', Int32Array>;
+  months: string[];
+  /** Values of each column, in FACET_FIELDS order. */
+  values: string[][];
+}
+
 export class FacetStore {
   readonly columns: FacetColumn[];
   readonly byField: Map<FacetField, FacetColumn>;
@@ -101,6 +109,62 @@ export class FacetStore {
       }
     }
     this.docMonth.push(m);
+  }
+
+  /** The store's state as plain arrays. */
+  exportState(): FacetStoreState {
+    const view = (g: GrowableArray<Int32Array>): Int32Array => g.data.subarray(0, g.length);
+    return {
+      arrays: {
+        docValueStart: view(this.docValueStart),
+        docValues: view(this.docValues),
+        globalField: view(this.globalField),
+        globalLocal: view(this.globalLocal),
+        docMonth: view(this.docMonth),
+      },
+      months: this.months,
+      values: this.columns.map((c) => c.values),
+    };
+  }
+
+  /** Restores an exported state into this empty store; `alive` says which documents count. */
+  importState(s: FacetStoreState, alive: Uint8Array): void {
+    if (this.docMonth.length > 0) throw new Error('internal: facet store import into a non-empty store');
+    const fill = (g: GrowableArray<Int32Array>, a: Int32Array): void => {
+      g.resize(a.length);
+      g.data.set(a);
+    };
+    fill(this.docValueStart, s.arrays.docValueStart);
+    fill(this.docValues, s.arrays.docValues);
+    fill(this.globalField, s.arrays.globalField);
+    fill(this.globalLocal, s.arrays.globalLocal);
+    fill(this.docMonth, s.arrays.docMonth);
+    this.columns.forEach((col, c) => {
+      (s.values[c] ?? []).forEach((v, id) => {
+        col.valueIds.set(v, id);
+        col.values.push(v);
+        col.globalIds.push(-1);
+        col.valueDocs.push([]);
+        col.liveCount.push(0);
+      });
+    });
+    const field = this.globalField.data;
+    const local = this.globalLocal.data;
+    for (let g = 0; g < this.globalField.length; g++) this.columns[field[g]].globalIds[local[g]] = g;
+    const start = this.docValueStart.data;
+    const values = this.docValues.data;
+    for (let d = 0; d + 1 < this.docValueStart.length; d++) {
+      for (let j = start[d]; j < start[d + 1]; j++) {
+        const col = this.columns[field[values[j]]];
+        const id = local[values[j]];
+        col.valueDocs[id].push(d);
+        if (alive[d]) col.liveCount[id]++;
+      }
+    }
+    s.months.forEach((m, i) => {
+      this.months.push(m);
+      this.monthIds.set(m, i);
+    });
   }
 
   /** Takes document `doc` out of the live counts. */

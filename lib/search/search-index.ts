@@ -4,7 +4,7 @@
  */
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../analysis/analyzer.js';
 import { InvalidQueryError, SearchError } from '../errors.js';
-import { FacetStore } from '../facets/facet-store.js';
+import { FacetStore, type FacetStoreState } from '../facets/facet-store.js';
 import { countFacets, countMonths, rankValues } from '../facets/count-facets.js';
 import { highlightText, makeSnippets } from '../highlight/snippet.js';
 import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
@@ -97,6 +97,9 @@ export interface SearchIndex {
  */
 const MAX_BOUNDED_PAGE = 100;
 
+type StoredArticles = EngineState['articles'];
+const EMPTY = new Uint8Array(0);
+
 /** Creates an empty search index. */
 export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
   return new Engine(options);
@@ -105,9 +108,16 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
 /** An index's complete state as plain data: what a snapshot stores. Internal to the library. */
 export interface EngineState {
   options: SearchIndexOptions;
-  /** Articles by document id; null where one was removed. */
-  docs: (Article | null)[];
+  /** Article id by document id; null where one was removed. */
+  ids: (string | null)[];
+  /**
+   * Every article as UTF-8 JSON, concatenated: document d's bytes are offsets[d] … offsets[d + 1]
+   * (empty for a removed one). Kept as bytes after a load and parsed one article at a time on
+   * first use, like a search engine's stored fields: a page of hits reads ten articles, not all.
+   */
+  articles: { blob: Uint8Array; offsets: Int32Array };
   index: InvertedIndexState;
+  facets: FacetStoreState;
 }
 
 /** Exports the state of an index made by {@link createSearchIndex}. */
@@ -129,6 +139,8 @@ class Engine implements SearchIndex {
   private readonly ix: InvertedIndex;
   private readonly facets = new FacetStore();
   private readonly docs: (Article | undefined)[] = [];
+  /** Articles restored from a snapshot and not decoded yet (see EngineState.articles). */
+  private stored: StoredArticles | undefined;
   private readonly idToDoc = new Map<string, number>();
   private readonly evaluator: QueryEvaluator;
   private version = 0;
@@ -147,20 +159,58 @@ class Engine implements SearchIndex {
   }
 
   exportState(): EngineState {
-    return { options: this.options, docs: this.docs.map((a) => a ?? null), index: this.ix.exportState() };
+    const n = this.ix.numDocs;
+    const parts: Uint8Array[] = [];
+    const offsets = new Int32Array(n + 1);
+    let at = 0;
+    for (let d = 0; d < n; d++) {
+      let bytes: Uint8Array = EMPTY;
+      if (this.ix.alive.data[d]) {
+        const parsed = this.docs[d];
+        const stored = this.stored;
+        // An article never read since a load is copied as the bytes it came in.
+        if (parsed) bytes = Buffer.from(JSON.stringify(parsed));
+        else if (stored) bytes = stored.blob.subarray(stored.offsets[d], stored.offsets[d + 1]);
+        else throw new Error(`internal: live document ${d} has no article`);
+      }
+      parts.push(bytes);
+      at += bytes.length;
+      offsets[d + 1] = at;
+    }
+    const ids: (string | null)[] = new Array<string | null>(n).fill(null);
+    for (const [id, d] of this.idToDoc) ids[d] = id;
+    return {
+      options: this.options,
+      ids,
+      articles: { blob: Buffer.concat(parts), offsets },
+      index: this.ix.exportState(),
+      facets: this.facets.exportState(),
+    };
   }
 
   importState(state: EngineState): void {
     this.ix.importState(state.index);
-    if (state.docs.length !== this.ix.numDocs) throw new Error('internal: snapshot documents and index disagree');
-    state.docs.forEach((a, doc) => {
-      this.docs[doc] = a ?? undefined;
-      if (a) {
-        this.idToDoc.set(a.id, doc);
-        this.facets.add(doc, a);
-      } else this.facets.add(doc, { id: '', title: '', paragraphs: [] }); // keeps document ids aligned
+    const n = this.ix.numDocs;
+    if (state.ids.length !== n || state.articles.offsets.length !== n + 1) {
+      throw new Error('internal: snapshot documents and index disagree');
+    }
+    this.facets.importState(state.facets, this.ix.alive.data);
+    state.ids.forEach((id, d) => {
+      if (id !== null && this.ix.alive.data[d]) this.idToDoc.set(id, d);
     });
+    this.docs.length = n;
+    this.stored = state.articles;
     this.version++;
+  }
+
+  /** The article of document `doc`, decoding it from the stored bytes on first use. */
+  private article(doc: number): Article | undefined {
+    const a = this.docs[doc];
+    if (a !== undefined || !this.stored || !this.ix.alive.data[doc]) return a;
+    const { blob, offsets } = this.stored;
+    const parsed = JSON.parse(Buffer.from(blob.buffer, blob.byteOffset + offsets[doc], offsets[doc + 1] - offsets[doc]).toString('utf8')) as Article;
+    this.docs[doc] = parsed;
+    return parsed;
   }
 
   add(article: Article): void {
@@ -191,7 +241,7 @@ class Engine implements SearchIndex {
   remove(id: string): boolean {
     const doc = this.idToDoc.get(id);
     if (doc === undefined) return false;
-    const article = this.docs[doc] as Article;
+    const article = this.article(doc) as Article;
     this.ix.removeDocument(doc, article);
     this.facets.remove(doc);
     this.docs[doc] = undefined;
@@ -202,7 +252,7 @@ class Engine implements SearchIndex {
 
   get(id: string): Article | undefined {
     const doc = this.idToDoc.get(id);
-    return doc === undefined ? undefined : this.docs[doc];
+    return doc === undefined ? undefined : this.article(doc);
   }
 
   has(id: string): boolean {
@@ -210,7 +260,10 @@ class Engine implements SearchIndex {
   }
 
   *articles(): IterableIterator<Article> {
-    for (const a of this.docs) if (a) yield a;
+    for (let d = 0; d < this.ix.numDocs; d++) {
+      const a = this.article(d);
+      if (a) yield a;
+    }
   }
 
   stats(): IndexStats {
@@ -324,7 +377,7 @@ class Engine implements SearchIndex {
 
 
   private makeHit(doc: number, score: number, parsed: ParsedQuery, o: ResolvedSearchOptions): Hit {
-    const a = this.docs[doc] as Article;
+    const a = this.article(doc) as Article;
     const hit: Hit = {
       id: a.id,
       title: a.title,

@@ -8,22 +8,26 @@
  *   12  8  total file length (float64), so truncation is detected before anything is parsed
  *   20  4  header length H
  *   24  H  header JSON: options, scalars, and where each section lies
- *   …      sections: articles JSON, terms JSON, typed arrays (8-byte aligned)
- *   end 32 SHA-256 of everything before it
+ *   …      sections: article ids (JSON), the articles (UTF-8 JSON each, concatenated, decoded one
+ *          by one on first use), terms and facet values (JSON), typed arrays (8-byte aligned)
+ *   end 4  CRC-32 of everything before it (corruption is what a snapshot must detect, not
+ *          tampering, and CRC-32 reads the file several times faster than SHA-256)
  * The flexsearch vocabulary indexes are not stored: they are derived from the term dictionary
  * and built lazily on first prefix/typo lookup, so storing them would only add bytes to load.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { SnapshotError } from '../errors.js';
+import type { FacetStoreState } from '../facets/facet-store.js';
 import { exportEngineState, importEngineState, type EngineState, type SearchIndex } from '../search/search-index.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
 const MAGIC = 'LEDESNAP';
 const PREFIX = 24;
-const DIGEST = 32;
+const DIGEST = 4;
 
 type ArrayKind = 'i32' | 'f64' | 'u8';
 interface Section {
@@ -33,11 +37,16 @@ interface Section {
 interface Header {
   options: EngineState['options'];
   scalars: EngineState['index']['scalars'];
-  docs: Section;
+  ids: Section;
+  articles: Section;
   terms: Section;
   display: Section;
+  facetValues: Section;
   arrays: Record<string, Section & { kind: ArrayKind }>;
 }
+
+/** Typed arrays of the facet store carry this prefix in the header's array table. */
+const FACET_PREFIX = 'facet.';
 
 function kindOf(a: Int32Array | Float64Array | Uint8Array): ArrayKind {
   return a instanceof Int32Array ? 'i32' : a instanceof Float64Array ? 'f64' : 'u8';
@@ -59,14 +68,20 @@ export function snapshotToBytes(index: SearchIndex): Buffer {
     offset += buf.length;
     return s;
   };
-  const docs = push(Buffer.from(JSON.stringify(state.docs)));
+  const ids = push(Buffer.from(JSON.stringify(state.ids)));
+  const blob = state.articles.blob;
+  const articles = push(Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength));
   const terms = push(Buffer.from(JSON.stringify(state.index.terms)));
   const display = push(Buffer.from(JSON.stringify(state.index.display)));
+  const facetValues = push(Buffer.from(JSON.stringify({ months: state.facets.months, values: state.facets.values })));
   const arrays: Header['arrays'] = {};
-  for (const [name, a] of Object.entries(state.index.arrays)) {
+  const addArray = (name: string, a: Int32Array | Float64Array | Uint8Array): void => {
     arrays[name] = { ...push(Buffer.from(a.buffer, a.byteOffset, a.byteLength)), kind: kindOf(a) };
-  }
-  const header: Header = { options: state.options, scalars: state.index.scalars, docs, terms, display, arrays };
+  };
+  for (const [name, a] of Object.entries(state.index.arrays)) addArray(name, a);
+  for (const [name, a] of Object.entries(state.facets.arrays)) addArray(FACET_PREFIX + name, a);
+  addArray('articleOffsets', state.articles.offsets);
+  const header: Header = { options: state.options, scalars: state.index.scalars, ids, articles, terms, display, facetValues, arrays };
   let headerBuf = Buffer.from(JSON.stringify(header));
   // Pad the header so sections start 8-byte aligned in the file too.
   const headerPad = (8 - ((PREFIX + headerBuf.length) % 8)) % 8;
@@ -78,7 +93,8 @@ export function snapshotToBytes(index: SearchIndex): Buffer {
   prefix.writeDoubleLE(total, 12);
   prefix.writeUInt32LE(headerBuf.length, 20);
   const body = Buffer.concat([prefix, headerBuf, ...parts]);
-  const digest = createHash('sha256').update(body).digest();
+  const digest = Buffer.alloc(DIGEST);
+  digest.writeUInt32LE(crc32(body), 0);
   return Buffer.concat([body, digest]);
 }
 
@@ -96,8 +112,7 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
   const total = bytes.readDoubleLE(12);
   if (total !== bytes.length) fail(`truncated or padded: header says ${total} bytes, file has ${bytes.length}`);
   const bodyLen = bytes.length - DIGEST;
-  const digest = createHash('sha256').update(bytes.subarray(0, bodyLen)).digest();
-  if (!digest.equals(bytes.subarray(bodyLen))) fail('checksum mismatch (the file is corrupt)');
+  if (crc32(bytes.subarray(0, bodyLen)) !== bytes.readUInt32LE(bodyLen)) fail('checksum mismatch (the file is corrupt)');
   const headerLen = bytes.readUInt32LE(20);
   const base = PREFIX + headerLen;
   let header: Header;
@@ -112,18 +127,25 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
   };
   const json = <T>(s: Section): T => JSON.parse(slice(s).toString('utf8')) as T;
   const arrays: EngineState['index']['arrays'] = {};
+  const facetArrays: Record<string, Int32Array> = {};
   for (const [name, s] of Object.entries(header.arrays)) {
     // Copy into a fresh buffer: the file buffer's byteOffset need not be aligned for the view.
     const raw = new Uint8Array(s.length);
     raw.set(slice(s));
-    arrays[name] =
-      s.kind === 'i32' ? new Int32Array(raw.buffer) : s.kind === 'f64' ? new Float64Array(raw.buffer) : new Uint8Array(raw.buffer);
+    const a = s.kind === 'i32' ? new Int32Array(raw.buffer) : s.kind === 'f64' ? new Float64Array(raw.buffer) : new Uint8Array(raw.buffer);
+    if (name.startsWith(FACET_PREFIX)) facetArrays[name.slice(FACET_PREFIX.length)] = a as Int32Array;
+    else arrays[name] = a;
   }
+  const { articleOffsets, ...indexArrays } = arrays;
   try {
+    const facetValues = json<{ months: string[]; values: string[][] }>(header.facetValues);
     return importEngineState({
       options: header.options,
-      docs: json<EngineState['docs']>(header.docs),
-      index: { terms: json<string[]>(header.terms), display: json<string[]>(header.display), arrays, scalars: header.scalars },
+      ids: json<(string | null)[]>(header.ids),
+      // The articles stay bytes (a copy, so the file buffer can go); each is decoded on first use.
+      articles: { blob: Buffer.from(slice(header.articles)), offsets: articleOffsets as Int32Array },
+      index: { terms: json<string[]>(header.terms), display: json<string[]>(header.display), arrays: indexArrays, scalars: header.scalars },
+      facets: { arrays: facetArrays as FacetStoreState['arrays'], months: facetValues.months, values: facetValues.values },
     });
   } catch (err) {
     return fail(`inconsistent contents (${(err as Error).message})`);

@@ -43,6 +43,17 @@ describe('snapshot', () => {
       expect(loaded.suggest('mis')).to.deep.equal(index.suggest('mis'));
     });
 
+    it('decodes stored articles on demand, and re-saves undecoded ones unchanged', () => {
+      const loaded = snapshotFromBytes(snapshotToBytes(index));
+      // Saved again before any article was read: the stored bytes are copied as they are.
+      const again = snapshotFromBytes(snapshotToBytes(loaded));
+      expect(answers(again)).to.deep.equal(answers(index));
+      expect([...again.articles()]).to.deep.equal([...index.articles()]);
+      expect(again.get('syn-42')).to.deep.equal(index.get('syn-42'));
+      expect(again.get('syn-7')).to.equal(undefined);
+      expect(again.facetValues(['category'])).to.deep.equal(index.facetValues(['category']));
+    });
+
     it('keeps working after more articles are added to the loaded index', () => {
       const loaded = snapshotFromBytes(snapshotToBytes(index));
       const extra = { id: 'extra', title: 'Missile parade', paragraphs: ['A missile parade in the capital.'], date: '2019-05-05' };
