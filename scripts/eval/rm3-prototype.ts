@@ -18,10 +18,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSearchIndex, type SearchIndex, type SearchIndexOptions } from '../../lib/index.js';
 import type { Article } from '../../lib/types.js';
-import { COLLECTION_NAMES, loadCollection, missingFiles } from './collections.js';
 import type { EvalEngine } from './engine.js';
-import { createLedesearchEngine } from './ledesearch-engine.js';
-import { runEngine } from './run-engine.js';
+import { comparePrototype } from './compare-prototype.js';
 
 /** RM3 parameters (Anserini's defaults: 10, 10, 0.5). */
 export interface Rm3Params {
@@ -128,21 +126,7 @@ async function main(): Promise<void> {
     const [fbDocs, fbTerms, originalWeight] = g.split(':').map(Number);
     return { fbDocs, fbTerms, originalWeight, resolution: 100, maxDfRatio: 0.1 };
   });
-  for (const name of COLLECTION_NAMES) {
-    const dir = join(values.corpora, name);
-    const why = missingFiles(name, dir);
-    if (why !== undefined) {
-      console.log(`skipped ${name}: ${why}`);
-      continue;
-    }
-    const collection = loadCollection(name, dir);
-    const base = await runEngine(createLedesearchEngine({ ranking }), collection);
-    console.log(`${name} no feedback: MAP ${base.metrics.ap.toFixed(4)} nDCG@10 ${base.metrics.ndcg10.toFixed(4)}`);
-    for (const p of grid) {
-      const r = await runEngine(createRm3Engine({ ranking }, p), collection);
-      console.log(`${name} ${r.engine}: MAP ${r.metrics.ap.toFixed(4)} nDCG@10 ${r.metrics.ndcg10.toFixed(4)} query ${r.queryMs.toFixed(1)} ms`);
-    }
-  }
+  await comparePrototype(values.corpora as string, ranking, 'no feedback', grid, createRm3Engine);
 }
 
 if (process.argv[1]?.endsWith('rm3-prototype.js')) {
