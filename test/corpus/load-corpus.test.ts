@@ -1,23 +1,12 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { SearchError } from '../../lib/errors.js';
 import { loadCorpus } from '../../lib/corpus/load-corpus.js';
 import type { Article, CorpusLoadResult } from '../../lib/types.js';
+import { fixturesDir } from './fixtures.js';
 
-/** The fixtures folder, found by walking up from this file (works from any build folder). */
-function fixturesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'test', 'fixtures', 'corpus'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('test/fixtures/corpus not found above the test file');
-    dir = parent;
-  }
-  return join(dir, 'test', 'fixtures', 'corpus');
-}
 
 const GOOD_DIR = join(fixturesDir(), 'good');
 const GOOD_TXT = 'Good title\n\n10-Oct-2019 Intellasia | KoreaTimes | 6:02 AM\n\nA good paragraph.\n\nCategory: Korea\n';

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import {
@@ -8,17 +7,8 @@ import {
   parseReferenceArticle,
   type ReferenceArticle,
 } from '../../lib/corpus/reference-format.js';
+import { fixturesDir } from './fixtures.js';
 
-/** The fixtures folder, found by walking up from this file (works from any build folder). */
-function fixturesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'test', 'fixtures', 'corpus'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('test/fixtures/corpus not found above the test file');
-    dir = parent;
-  }
-  return join(dir, 'test', 'fixtures', 'corpus');
-}
 
 const SEED_FILE = 'seed/000_db3d054a026eb58a.txt';
 const SEED_TEXT = readFileSync(join(fixturesDir(), 'good', SEED_FILE), 'utf8');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DEFAULT_RANKING, bm25fTerm, combineScores, idf, lengthNorm, resolveRanking, saturate } from '../../lib/ranking/bm25.js';
+import { DEFAULT_RANKING, bm25fTerm, combineScores, idf, resolveRanking, saturate } from '../../lib/ranking/bm25.js';
 import { createSearchIndex } from '../../lib/index.js';
 
 describe('bm25', () => {
