@@ -32,10 +32,11 @@ export function pageOrder(sort: SortOrder, score: Float64Array, dates: Float64Ar
 }
 
 /**
- * Exact top k by relevance when `score` holds upper bounds: take candidates in order of their
- * bound, compute exact scores for them, and stop once the next bound is below the k-th exact
- * score, since no remaining document can then enter the page. Widens the candidate set
- * fourfold until that holds; at worst every match is scored exactly. Writes the exact scores
+ * Exact top k by relevance when `score` holds upper bounds: visit candidates in order of their
+ * bound, compute each one's exact score, and stop at the first whose bound is below the k-th best
+ * exact score so far, since no remaining document can then enter the page. So only the documents
+ * whose bound reaches the page are scored exactly. Candidates come from a bounded heap that
+ * widens fourfold when exhausted; at worst every match is scored exactly. Writes the exact scores
  * of the returned documents into `score`.
  */
 export function refineTopK(
@@ -47,39 +48,47 @@ export function refineTopK(
   exactScore: (doc: number) => number,
 ): number[] {
   if (k === 0 || n === 0) return [];
-  const exact = new Map<number, number>(); // doc → exact score, for the few docs refined
-  for (let m = Math.max(2 * k, 16); ; m *= 4) {
-    // Which candidates get exact scores only needs the bound order, so ties among bounds can
-    // break by document id; the page itself is ordered by the full comparator below.
-    const candidates = topKByScore(matches, n, Math.min(m + 1, n), score);
-    const pool = candidates.slice(0, m);
-    for (const d of pool) if (!exact.has(d)) exact.set(d, exactScore(d));
-    // Sort pool positions over dense arrays, so the comparator reads no Map. The order is that
-    // of comparator('relevance') over exact scores: score, newer date, document id.
-    const order = pool.map((_, i) => i);
-    const exactOf = Float64Array.from(pool, (d) => exact.get(d) as number);
-    const datesOf = Float64Array.from(pool, (d) => dates[d]);
-    order.sort((x, y) => {
-      const diff = exactOf[y] - exactOf[x];
-      if (diff !== 0) return diff;
-      const da = datesOf[x];
-      const db = datesOf[y];
-      if (da !== db && !(Number.isNaN(da) && Number.isNaN(db))) {
-        if (Number.isNaN(da)) return 1;
-        if (Number.isNaN(db)) return -1;
-        return db - da;
-      }
-      return pool[x] - pool[y];
-    });
-    const kth = order.length >= k ? exactOf[order[k - 1]] : -Infinity;
-    const done =
-      candidates.length <= m ||
+  const done: number[] = []; // documents scored exactly, in visiting order
+  const exactOf: number[] = [];
+  const best: number[] = []; // the k best exact scores so far, descending
+  let kth = -Infinity;
+  visit: for (let m = Math.max(2 * k, 16); ; m *= 4) {
+    const candidates = topKByScore(matches, n, Math.min(m, n), score);
+    // Bound order is deterministic (bound, then id), so earlier rounds visited exactly this prefix.
+    for (let i = done.length; i < candidates.length; i++) {
+      const d = candidates[i];
       // Bounds and exact scores sum the same terms in different orders: allow for rounding.
-      (order.length >= k && score[candidates[m]] * (1 + 1e-9) < kth);
-    if (done) {
-      const page = order.slice(0, k).map((i) => pool[i]);
-      for (const d of page) score[d] = exact.get(d) as number;
-      return page;
+      if (best.length === k && score[d] * (1 + 1e-9) < kth) break visit;
+      const e = exactScore(d);
+      done.push(d);
+      exactOf.push(e);
+      if (best.length < k || e > kth) {
+        let j = best.length < k ? best.length : k - 1;
+        while (j > 0 && best[j - 1] < e) {
+          best[j] = best[j - 1];
+          j--;
+        }
+        best[j] = e;
+        if (best.length === k) kth = best[k - 1];
+      }
     }
+    if (candidates.length === n) break;
   }
+  // The page in comparator('relevance') order over exact scores: score, newer date, document id.
+  const order = done.map((_, i) => i);
+  order.sort((x, y) => {
+    const diff = exactOf[y] - exactOf[x];
+    if (diff !== 0) return diff;
+    const da = dates[done[x]];
+    const db = dates[done[y]];
+    if (da !== db && !(Number.isNaN(da) && Number.isNaN(db))) {
+      if (Number.isNaN(da)) return 1;
+      if (Number.isNaN(db)) return -1;
+      return db - da;
+    }
+    return done[x] - done[y];
+  });
+  const page = order.slice(0, k).map((i) => done[i]);
+  for (let i = 0; i < page.length; i++) score[page[i]] = exactOf[order[i]];
+  return page;
 }

@@ -136,24 +136,20 @@ export class QueryEvaluator {
       const tf = ptf[i] / lengthNorm(r.paragraphB, paraLen[para.ids[i]], avgPara);
       paraImpact[i] = (tf * k1p1) / (tf + k1);
     }
-    // A bound on what a term can add to a document's best paragraph, per article posting: the
-    // paragraph tf is at most the body tf, and no paragraph of the document is normalised more
-    // kindly than its shortest one. Tight enough that a page needs few exact computations.
-    const bestNorm = new Float64Array(nd);
-    for (let d = 0; d < nd; d++) {
-      const p0 = ix.paraStart.data[d];
-      let m = 0;
-      for (let p = p0, e = p0 + ix.numParas.data[d]; p < e; p++) {
-        const f = 1 / lengthNorm(r.paragraphB, paraLen[p], avgPara);
-        if (f > m) m = f;
-      }
-      bestNorm[d] = m;
-    }
+    // What a term adds to a document's best paragraph on its own, per article posting: the largest
+    // impact among the document's paragraph postings of that term. For a one-term query this is
+    // exactly the best-paragraph evidence; for more terms their sum bounds it from above (the
+    // terms may peak in different paragraphs), tight enough that a page needs few exact scores.
     const paraBound = new Float32Array(art.ids.length);
-    for (let i = 0; i < paraBound.length; i++) {
-      const tf = tfB[i] * bestNorm[art.ids[i]];
-      // Rounded up a hair: Float32 storage must not make the bound smaller than the truth.
-      paraBound[i] = tf > 0 ? ((tf * k1p1) / (tf + k1)) * (1 + 1e-6) : 0;
+    const artPos = new Int32Array(nd); // document → its article posting of the current term
+    const paraDoc = ix.paraDoc.data;
+    // Every paragraph posting has an article posting (body tf counts it); title-only terms have none.
+    for (let t = 0, nt = Math.min(art.numTerms, para.numTerms); t < nt; t++) {
+      for (let i = art.offsets[t], e = art.offsets[t + 1]; i < e; i++) artPos[art.ids[i]] = i;
+      for (let i = para.offsets[t], e = para.offsets[t + 1]; i < e; i++) {
+        const j = artPos[paraDoc[para.ids[i]]];
+        if (paraImpact[i] > paraBound[j]) paraBound[j] = paraImpact[i];
+      }
     }
     this.artImpact = artImpact;
     this.paraImpact = paraImpact;
@@ -234,29 +230,36 @@ export class QueryEvaluator {
       const paraBound = this.paraBound;
       const N = ix.numLive;
       const Np = ix.numLiveParas;
+      // Specialised for the common cases: no removed documents (no liveness test per posting) and
+      // one query word (every candidate matches all of it, so no per-slot bookkeeping).
+      const anyRemoved = N !== nd;
+      const countSlots = numSlots > 1;
       for (let s = 0; s < numSlots; s++) {
         const slot = slots[s];
         const seenMark = ++this.slotGen; // distinct per (query, slot), so nothing needs clearing
         for (const t of slot.termIds) {
           const w = slot.weight * idf(N, ix.df.data[t]);
-          // With bounded paragraphs, bestPara gathers a bound on each matched term's contribution
-          // to the document's best paragraph; otherwise scoreParagraphs fills it exactly.
+          // With bounded paragraphs, bestPara gathers each matched term's best-paragraph impact
+          // (an upper bound of the sum's best paragraph); otherwise scoreParagraphs fills it exactly.
           const wBound = bound ? slot.weight * idf(Np, ix.pdf.data[t]) : 0;
           const end = art.offsets[t + 1];
           for (let i = art.offsets[t]; i < end; i++) {
             const d = ids[i];
-            if (alive[d] === 0) continue;
+            if (anyRemoved && alive[d] === 0) continue;
             if (docStamp[d] !== gen) {
               docStamp[d] = gen;
-              artScore[d] = 0;
-              bestPara[d] = 0;
-              matched[d] = 0;
-              slotSeen[d] = -1;
+              artScore[d] = w * impact[i];
+              bestPara[d] = wBound * paraBound[i];
               touched[numTouched++] = d;
+              if (countSlots) {
+                matched[d] = 1;
+                slotSeen[d] = seenMark;
+              }
+              continue;
             }
             artScore[d] += w * impact[i];
             bestPara[d] += wBound * paraBound[i];
-            if (slotSeen[d] !== seenMark) {
+            if (countSlots && slotSeen[d] !== seenMark) {
               slotSeen[d] = seenMark;
               matched[d]++;
             }
@@ -294,7 +297,7 @@ export class QueryEvaluator {
     const useCoord = usesCoordination(numSlots, r);
     for (let i = 0; i < numTouched; i++) {
       const d = touched[i];
-      if (matchAll && matched[d] < numSlots) continue;
+      if (matchAll && numSlots > 1 && matched[d] < numSlots) continue;
       let fails = 0;
       let failAt = -1;
       for (let f = 0; f < numFilters; f++) {
@@ -320,7 +323,11 @@ export class QueryEvaluator {
         nearFail[numNear++] = failAt;
       }
     }
-    return { matches, numMatches, near, nearFail, numNear, score: finalScore, scoreIsBound: bound };
+    // With one query term the per-posting best-paragraph impact is the evidence itself, so the
+    // "bound" is the exact score, summed in the same order as exactScore() would.
+    let numTerms = 0;
+    for (const slot of slots) numTerms += slot.termIds.length;
+    return { matches, numMatches, near, nearFail, numNear, score: finalScore, scoreIsBound: bound && numTerms > 1 };
   }
 
   /** Best-paragraph evidence: BM25 per paragraph with paragraph statistics, max per document. */

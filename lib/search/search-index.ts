@@ -302,9 +302,13 @@ class Engine implements SearchIndex {
       matchAll: o.match === 'all',
       boundParagraphs: sort === 'relevance' && k <= MAX_BOUNDED_PAGE,
     });
-    const pageDocs = (out.scoreIsBound
-      ? refineTopK(out.matches, out.numMatches, k, out.score, this.ix.dateMs.data, (d) => this.evaluator.exactScore(d))
-      : topK(out.matches, out.numMatches, k, pageOrder(sort, out.score, this.ix.dateMs.data))).slice(o.offset);
+    // Relevance pages go through refineTopK whether scores are bounds or exact: its numeric heap
+    // beats a comparator heap over large match sets, and with exact scores it refines nothing.
+    const score = out.score;
+    const pageDocs = (sort === 'relevance' && k <= MAX_BOUNDED_PAGE
+      ? refineTopK(out.matches, out.numMatches, k, score, this.ix.dateMs.data,
+          out.scoreIsBound ? (d) => this.evaluator.exactScore(d) : (d) => score[d])
+      : topK(out.matches, out.numMatches, k, pageOrder(sort, score, this.ix.dateMs.data))).slice(o.offset);
 
     const near = { docs: out.near, fail: out.nearFail, n: out.numNear };
     const facets = countFacets(this.facets, o.facets, out.matches, out.numMatches, near, (f) => filtered.indexOf(f), o.facetLimit);

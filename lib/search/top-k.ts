@@ -58,33 +58,38 @@ export function topK(items: Int32Array, n: number, k: number, better: (a: number
 export function topKByScore(items: Int32Array, n: number, k: number, score: Float64Array): number[] {
   if (k <= 0 || n === 0) return [];
   k = Math.min(k, n);
-  // Min-heap of the best k seen so far: the root is the weakest kept item.
+  // Min-heap of the best k seen so far: the root is the weakest kept item. Once full, most items
+  // are rejected by one comparison with the root's score, kept in a local.
   const heap = new Int32Array(k);
   let size = 0;
   const weaker = (a: number, b: number): boolean => score[a] < score[b] || (score[a] === score[b] && a > b);
-  for (let i = 0; i < n; i++) {
-    const x = items[i];
-    if (size < k) {
-      let j = size++;
-      while (j > 0) {
-        const parent = (j - 1) >> 1;
-        if (!weaker(x, heap[parent])) break;
-        heap[j] = heap[parent];
-        j = parent;
-      }
-      heap[j] = x;
-    } else if (weaker(heap[0], x)) {
-      let j = 0;
-      for (;;) {
-        let c = 2 * j + 1;
-        if (c >= k) break;
-        if (c + 1 < k && weaker(heap[c + 1], heap[c])) c++;
-        if (!weaker(heap[c], x)) break;
-        heap[j] = heap[c];
-        j = c;
-      }
-      heap[j] = x;
+  for (; size < k; size++) {
+    const x = items[size];
+    let j = size;
+    while (j > 0) {
+      const parent = (j - 1) >> 1;
+      if (!weaker(x, heap[parent])) break;
+      heap[j] = heap[parent];
+      j = parent;
     }
+    heap[j] = x;
   }
-  return Array.from(heap.subarray(0, size)).sort((a, b) => score[b] - score[a] || a - b);
+  let rootScore = score[heap[0]];
+  for (let i = k; i < n; i++) {
+    const x = items[i];
+    const sx = score[x];
+    if (sx < rootScore || (sx === rootScore && x > heap[0])) continue;
+    let j = 0;
+    for (;;) {
+      let c = 2 * j + 1;
+      if (c >= k) break;
+      if (c + 1 < k && weaker(heap[c + 1], heap[c])) c++;
+      if (!weaker(heap[c], x)) break;
+      heap[j] = heap[c];
+      j = c;
+    }
+    heap[j] = x;
+    rootScore = score[heap[0]];
+  }
+  return Array.from(heap).sort((a, b) => score[b] - score[a] || a - b);
 }

@@ -9,7 +9,7 @@ import {
   type Filters,
 } from '../../lib/index.js';
 import { referenceScores } from './reference-scorer.js';
-import { CATEGORIES, TOPICS, syntheticCorpus } from './synthetic-corpus.js';
+import { CATEGORIES, TOPICS, WORDS, rng, syntheticCorpus } from './synthetic-corpus.js';
 
 const news: Article[] = [
   {
@@ -264,6 +264,31 @@ describe('SearchIndex', () => {
         page2.forEach((h, i) => expect(h.score).to.be.closeTo(expected[10 + i], 1e-5));
       });
     }
+
+    // Random 1–4-word queries, on an index with removed articles (the evaluator skips its
+    // liveness test when nothing was removed, so both cases need covering).
+    const sample = (rand: () => number): string[] =>
+      Array.from({ length: 60 }, () =>
+        Array.from({ length: 1 + Math.floor(rand() * 4) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' '),
+      );
+    const expectSameTop10 = (ix: ReturnType<typeof build>, articles: Article[], q: string): void => {
+      if (ix.analyzer.terms(q).length === 0) return; // only stop words: that browses, it does not rank
+      const expected = [...referenceScores(articles, q, ix.analyzer, ix.ranking).values()].sort((a, b) => b - a);
+      const res = ix.search(q, { limit: 10, snippets: 0 });
+      expect(res.total, q).to.equal(expected.length);
+      expect(res.hits.map((h) => h.score), q).to.have.length(Math.min(10, expected.length));
+      res.hits.forEach((h, i) => expect(h.score, q).to.be.closeTo(expected[i], 1e-5));
+    };
+    it('gives the exact top 10 for 60 random queries', () => {
+      for (const q of sample(rng(3))) expectSameTop10(index, corpus, q);
+    });
+    it('gives the exact top 10 for 60 random queries after removals', () => {
+      const ix = build(corpus);
+      const removed = new Set(corpus.filter((_, i) => i % 7 === 3).map((a) => a.id));
+      for (const id of removed) ix.remove(id);
+      const kept = corpus.filter((a) => !removed.has(a.id));
+      for (const q of sample(rng(5))) expectSameTop10(ix, kept, q);
+    });
   });
 
   describe('facet counts', () => {
