@@ -10,7 +10,7 @@
 import type { Analyzer } from '../analysis/analyzer.js';
 import type { Article } from '../types.js';
 import { GrowableArray } from './growable-array.js';
-import { PostingTable } from './posting-table.js';
+import { PostingTable, type ValueColumn } from './posting-table.js';
 import { TermDictionary } from './term-dictionary.js';
 
 /** Column indexes of the article posting table. */
@@ -23,7 +23,8 @@ type TokenSource = Pick<Analyzer, 'forEachToken' | 'normalize'>;
 export interface InvertedIndexState {
   terms: readonly string[];
   display: readonly string[];
-  arrays: Record<string, Int32Array | Float64Array | Uint8Array>;
+  /** Per-document and per-term arrays, and the postings (`art*`, `para*`; tf columns may be narrow). */
+  arrays: Record<string, Int32Array | Float64Array | Uint8Array | Uint16Array>;
   scalars: { numLive: number; numLiveParas: number; sumTitleLen: number; sumBodyLen: number; sumParaLen: number };
 }
 
@@ -185,7 +186,7 @@ export class InvertedIndex {
   /** Everything needed to rebuild this index without re-analysing text (for snapshots). */
   exportState(): InvertedIndexState {
     this.seal();
-    const arrays: Record<string, Int32Array | Float64Array | Uint8Array> = {};
+    const arrays: InvertedIndexState['arrays'] = {};
     for (const [name, g] of this.growables()) arrays[name] = g.data.subarray(0, g.length);
     const art = this.art.exportState();
     const para = this.para.exportState();
@@ -214,10 +215,22 @@ export class InvertedIndex {
       g.resize(a.length);
       g.data.set(a as never);
     }
-    const a = s.arrays as Record<string, Int32Array>;
+    const a = s.arrays;
     const n = s.terms.length;
-    this.art.importState({ offsets: a.artOffsets, ids: a.artIds, cols: [a.artTfBody, a.artTfTitle], numTerms: n });
-    this.para.importState({ offsets: a.paraOffsets, ids: a.paraIds, cols: [a.paraTf], numTerms: n });
+    const i32 = (name: string): Int32Array => {
+      const x = a[name];
+      if (!(x instanceof Int32Array)) throw new Error(`internal: snapshot array ${name} missing or of the wrong type`);
+      return x;
+    };
+    const col = (name: string): ValueColumn => {
+      const x = a[name];
+      if (!(x instanceof Int32Array || x instanceof Uint16Array || x instanceof Uint8Array)) {
+        throw new Error(`internal: snapshot array ${name} missing or of the wrong type`);
+      }
+      return x;
+    };
+    this.art.importState({ offsets: i32('artOffsets'), ids: i32('artIds'), cols: [col('artTfBody'), col('artTfTitle')], numTerms: n });
+    this.para.importState({ offsets: i32('paraOffsets'), ids: i32('paraIds'), cols: [col('paraTf')], numTerms: n });
     Object.assign(this, s.scalars);
   }
 

@@ -9,12 +9,18 @@
  */
 import { GrowableArray } from './growable-array.js';
 
+/**
+ * A value column. Built tables hold Int32Array; a snapshot stores small counts in the narrowest
+ * type that holds them and the loaded table reads them in place, so columns may be narrower.
+ */
+export type ValueColumn = Int32Array | Uint16Array | Uint8Array;
+
 export class PostingTable {
   /** offsets[t] … offsets[t + 1] is term t's range in `ids` and the value columns. */
   offsets: Int32Array = new Int32Array(1);
   ids: Int32Array = new Int32Array(0);
   /** Value columns, parallel to `ids` (e.g. term frequency per field). */
-  cols: Int32Array[];
+  cols: ValueColumn[];
   /** Number of terms covered by `offsets` (terms with larger ids have no sealed postings). */
   numTerms = 0;
 
@@ -112,12 +118,12 @@ export class PostingTable {
   }
 
   /** The sealed state as plain arrays, for snapshots. */
-  exportState(): { offsets: Int32Array; ids: Int32Array; cols: Int32Array[]; numTerms: number } {
+  exportState(): { offsets: Int32Array; ids: Int32Array; cols: ValueColumn[]; numTerms: number } {
     return { offsets: this.offsets, ids: this.ids, cols: this.cols, numTerms: this.numTerms };
   }
 
   /** Replaces the sealed state (from a snapshot). */
-  importState(s: { offsets: Int32Array; ids: Int32Array; cols: Int32Array[]; numTerms: number }): void {
+  importState(s: { offsets: Int32Array; ids: Int32Array; cols: ValueColumn[]; numTerms: number }): void {
     if (s.cols.length !== this.cols.length || s.offsets.length !== s.numTerms + 1) {
       throw new Error('internal: posting table state does not fit');
     }

@@ -9,9 +9,13 @@
  *   20  4  header length H
  *   24  H  header JSON: options, scalars, and where each section lies
  *   …      sections: article ids (JSON), the articles (UTF-8 JSON each, concatenated, decoded one
- *          by one on first use), terms and facet values (JSON), typed arrays (8-byte aligned)
+ *          by one on first use), terms and facet values (JSON), typed arrays (8-byte aligned;
+ *          term-frequency columns in the narrowest of u8/u16/i32 that holds them)
  *   end 4  CRC-32 of everything before it (corruption is what a snapshot must detect, not
  *          tampering, and CRC-32 reads the file several times faster than SHA-256)
+ * Loading reads the file once and keeps views into it: the posting arrays and the article bytes
+ * are not copied, so the bytes of a load are the file read and one checksum pass over it (on a
+ * 2-core VM, touching freshly read memory is what a load costs, so every avoided pass counts).
  * The flexsearch vocabulary indexes are not stored: they are derived from the term dictionary
  * and built lazily on first prefix/typo lookup, so storing them would only add bytes to load.
  */
@@ -24,12 +28,13 @@ import type { FacetStoreState } from '../facets/facet-store.js';
 import { exportEngineState, importEngineState, type EngineState, type SearchIndex } from '../search/search-index.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_FORMAT_VERSION = 3;
 const MAGIC = 'LEDESNAP';
 const PREFIX = 24;
 const DIGEST = 4;
 
-type ArrayKind = 'i32' | 'f64' | 'u8';
+type ArrayKind = 'i32' | 'f64' | 'u8' | 'u16';
+type StoredArray = Int32Array | Float64Array | Uint8Array | Uint16Array;
 interface Section {
   offset: number;
   length: number;
@@ -48,8 +53,46 @@ interface Header {
 /** Typed arrays of the facet store carry this prefix in the header's array table. */
 const FACET_PREFIX = 'facet.';
 
-function kindOf(a: Int32Array | Float64Array | Uint8Array): ArrayKind {
-  return a instanceof Int32Array ? 'i32' : a instanceof Float64Array ? 'f64' : 'u8';
+/** Term-frequency columns: small counts, so stored (and then used) in the narrowest type. */
+const NARROWED = new Set(['artTfBody', 'artTfTitle', 'paraTf']);
+
+function kindOf(a: StoredArray): ArrayKind {
+  return a instanceof Int32Array ? 'i32' : a instanceof Float64Array ? 'f64' : a instanceof Uint16Array ? 'u16' : 'u8';
+}
+
+/** The column in the narrowest unsigned type that holds every value (itself when none does). */
+function narrow(a: StoredArray): StoredArray {
+  if (!(a instanceof Int32Array)) return a;
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] > max) max = a[i];
+    else if (a[i] < min) min = a[i];
+  }
+  if (min < 0 || max > 0xffff) return a;
+  return max <= 0xff ? Uint8Array.from(a) : Uint16Array.from(a);
+}
+
+const BYTES_PER: Record<ArrayKind, number> = { i32: 4, f64: 8, u8: 1, u16: 2 };
+
+/** A typed view of `s.length` bytes at `offset` of `bytes`: in place when aligned, else a copy. */
+function viewOf(bytes: Buffer, offset: number, length: number, kind: ArrayKind): StoredArray {
+  const size = BYTES_PER[kind];
+  if (length % size !== 0) throw new SnapshotError(`invalid snapshot: an array of ${length} bytes is not whole ${kind} values`);
+  let buffer = bytes.buffer;
+  let start = bytes.byteOffset + offset;
+  if (start % size !== 0) {
+    // Only when the caller's buffer itself is misaligned (a file read gives an aligned one).
+    const copy = new Uint8Array(length);
+    copy.set(bytes.subarray(offset, offset + length));
+    buffer = copy.buffer;
+    start = 0;
+  }
+  const n = length / size;
+  return kind === 'i32' ? new Int32Array(buffer, start, n)
+    : kind === 'f64' ? new Float64Array(buffer, start, n)
+    : kind === 'u16' ? new Uint16Array(buffer, start, n)
+    : new Uint8Array(buffer, start, n);
 }
 
 /** Serialises an index to snapshot bytes. */
@@ -75,10 +118,10 @@ export function snapshotToBytes(index: SearchIndex): Buffer {
   const display = push(Buffer.from(JSON.stringify(state.index.display)));
   const facetValues = push(Buffer.from(JSON.stringify({ months: state.facets.months, values: state.facets.values })));
   const arrays: Header['arrays'] = {};
-  const addArray = (name: string, a: Int32Array | Float64Array | Uint8Array): void => {
+  const addArray = (name: string, a: StoredArray): void => {
     arrays[name] = { ...push(Buffer.from(a.buffer, a.byteOffset, a.byteLength)), kind: kindOf(a) };
   };
-  for (const [name, a] of Object.entries(state.index.arrays)) addArray(name, a);
+  for (const [name, a] of Object.entries(state.index.arrays)) addArray(name, NARROWED.has(name) ? narrow(a) : a);
   for (const [name, a] of Object.entries(state.facets.arrays)) addArray(FACET_PREFIX + name, a);
   addArray('articleOffsets', state.articles.offsets);
   const header: Header = { options: state.options, scalars: state.index.scalars, ids, articles, terms, display, facetValues, arrays };
@@ -98,7 +141,10 @@ export function snapshotToBytes(index: SearchIndex): Buffer {
   return Buffer.concat([body, digest]);
 }
 
-/** Rebuilds an index from snapshot bytes. Throws {@link SnapshotError} when they are not a valid snapshot. */
+/**
+ * Rebuilds an index from snapshot bytes. Throws {@link SnapshotError} when they are not a valid
+ * snapshot. The index keeps views into `bytes` instead of copies: do not modify them afterwards.
+ */
 export function snapshotFromBytes(bytes: Buffer): SearchIndex {
   const fail = (why: string, details: Record<string, unknown> = {}): never => {
     throw new SnapshotError(`invalid snapshot: ${why}`, details);
@@ -129,10 +175,9 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
   const arrays: EngineState['index']['arrays'] = {};
   const facetArrays: Record<string, Int32Array> = {};
   for (const [name, s] of Object.entries(header.arrays)) {
-    // Copy into a fresh buffer: the file buffer's byteOffset need not be aligned for the view.
-    const raw = new Uint8Array(s.length);
-    raw.set(slice(s));
-    const a = s.kind === 'i32' ? new Int32Array(raw.buffer) : s.kind === 'f64' ? new Float64Array(raw.buffer) : new Uint8Array(raw.buffer);
+    if (!(s.kind in BYTES_PER)) fail(`unknown array kind "${String(s.kind)}"`);
+    slice(s); // bounds check
+    const a = viewOf(bytes, base + s.offset, s.length, s.kind);
     if (name.startsWith(FACET_PREFIX)) facetArrays[name.slice(FACET_PREFIX.length)] = a as Int32Array;
     else arrays[name] = a;
   }
@@ -142,8 +187,8 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
     return importEngineState({
       options: header.options,
       ids: json<(string | null)[]>(header.ids),
-      // The articles stay bytes (a copy, so the file buffer can go); each is decoded on first use.
-      articles: { blob: Buffer.from(slice(header.articles)), offsets: articleOffsets as Int32Array },
+      // The articles stay bytes, in place; each is decoded on first use.
+      articles: { blob: slice(header.articles), offsets: articleOffsets as Int32Array },
       index: { terms: json<string[]>(header.terms), display: json<string[]>(header.display), arrays: indexArrays, scalars: header.scalars },
       facets: { arrays: facetArrays as FacetStoreState['arrays'], months: facetValues.months, values: facetValues.values },
     });

@@ -65,6 +65,23 @@ describe('snapshot', () => {
       expect(scores(loaded)).to.deep.equal(scores(fresh));
     });
 
+    it('round-trips term frequencies too large for one byte, and reads from a misaligned buffer', () => {
+      // 300 and 70,000 occurrences: stored as u16 and as i32 columns instead of u8.
+      const big = createSearchIndex();
+      big.addAll([
+        ...corpus.slice(0, 20),
+        { id: 'rep-300', title: 'Gold', paragraphs: [Array(300).fill('gold').join(' ')] },
+        { id: 'rep-70k', title: 'Gold rush', paragraphs: [Array(70_000).fill('gold').join(' ')] },
+      ]);
+      const bytes = snapshotToBytes(big);
+      const misaligned = Buffer.alloc(bytes.length + 1).subarray(1);
+      bytes.copy(misaligned);
+      const scores = (i: SearchIndex) => i.search('gold', { limit: 30, snippets: 0 }).hits.map((h) => [h.id, h.score]);
+      expect(scores(snapshotFromBytes(bytes))).to.deep.equal(scores(big));
+      expect(scores(snapshotFromBytes(misaligned))).to.deep.equal(scores(big));
+      expect(scores(big).slice(0, 2).map(([id]) => id)).to.have.members(['rep-300', 'rep-70k']);
+    });
+
     it('rejects a flipped byte, a truncation, and another format version', () => {
       const bytes = snapshotToBytes(index);
       const flipped = Buffer.from(bytes);
