@@ -18,10 +18,12 @@ import type * as IndexHolderModule from '../server/index-holder.js';
 const APP_MODULE = new URL('../server/app.js', import.meta.url);
 const INDEX_HOLDER_MODULE = new URL('../server/index-holder.js', import.meta.url);
 
-/** The route the targets are checked on: the server's default answer (snippets and all facets). */
+/** The route the targets are checked on: the server as `serve` runs it (result cache on), default answer (snippets and all facets). */
 export const SEARCH_TARGET = 'ledesearch /api/search';
-/** A diagnostic variant: the same queries asking for no snippets and no facets. */
-export const RANKED_SEARCH_TARGET = 'ledesearch /api/search (snippets=0&facets=)';
+/** The same requests with the result cache off: every request searches, highlights, counts and serialises. */
+export const UNCACHED_SEARCH_TARGET = 'ledesearch /api/search, result cache off';
+/** A diagnostic variant, cache off: the same queries asking for no snippets and no facets. */
+export const RANKED_SEARCH_TARGET = 'ledesearch /api/search?snippets=0&facets=, result cache off';
 /** The trivial baseline route. */
 export const PING_TARGET = 'trivial /ping';
 
@@ -36,6 +38,8 @@ export interface HttpRun {
   numRequests: number;
   errors: number;
   non2xx: number;
+  /** Share of the run's requests the result cache answered (from GET /api/health), when it is on. */
+  cacheHitRate?: number;
 }
 
 /** Options of {@link runHttpBench}. */
@@ -53,11 +57,18 @@ export function serverAppExists(): boolean {
   return existsSync(fileURLToPath(APP_MODULE));
 }
 
-/** The ledesearch server's app over `index`, without request logging. */
-async function createSearchApp(index: SearchIndex): Promise<RequestListener> {
+/** The ledesearch server's app over `index`, without request logging; `resultCacheBytes` 0 turns its cache off. */
+async function createSearchApp(index: SearchIndex, resultCacheBytes?: number): Promise<RequestListener> {
   const app: typeof AppModule = await import(APP_MODULE.href);
   const holder: typeof IndexHolderModule = await import(INDEX_HOLDER_MODULE.href);
-  return app.createApp(holder.createIndexHolder(index), { logger: false });
+  return app.createApp(holder.createIndexHolder(index), { logger: false, resultCacheBytes });
+}
+
+/** The result cache's hit and miss counters, from the server's health endpoint. */
+async function cacheCounters(origin: string): Promise<{ hits: number; misses: number }> {
+  const res = await fetch(`${origin}/api/health`);
+  const body = (await res.json()) as { resultCache: { hits: number; misses: number } };
+  return body.resultCache;
 }
 
 function listenLoopback(handler: RequestListener): Promise<{ server: Server; origin: string }> {
@@ -99,8 +110,13 @@ async function fire(origin: string, paths: string[], connections: number, durati
 /**
  * Runs the HTTP benchmark: for each target, a warm-up, then one bounded run per concurrency.
  * Each connection loops over `queries` as `/api/search?q=…&limit=10` URLs (the server's default
- * answer: snippets and every facet); a second search target asks for neither, to show what the
- * default answer costs over ranking alone.
+ * answer: snippets and every facet), on the server as `serve` runs it (result cache on) and
+ * with the cache off; a third search target (cache off) asks for no snippets and no facets, to
+ * show what the default answer costs over ranking alone.
+ *
+ * Every autocannon connection walks the same request list from its start, so after the warm-up
+ * the cached target is answered almost entirely from the cache: it measures the server on a
+ * repeating query mix, the uncached one on a mix that never repeats. Both are reported.
  */
 export async function runHttpBench(index: SearchIndex, queries: readonly string[], options: HttpBenchOptions = {}): Promise<HttpRun[]> {
   const durationS = options.durationS ?? 10;
@@ -109,6 +125,7 @@ export async function runHttpBench(index: SearchIndex, queries: readonly string[
   const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}&limit=10`);
 
   const lede = await listenLoopback(await createSearchApp(index));
+  const uncached = await listenLoopback(await createSearchApp(index, 0));
   const ping = await listenLoopback(createPingApp());
   try {
     const probe = await fetch(lede.origin + searchPaths[0]);
@@ -116,16 +133,22 @@ export async function runHttpBench(index: SearchIndex, queries: readonly string[
     await probe.arrayBuffer().catch(() => undefined);
 
     const targets = [
-      { target: SEARCH_TARGET, origin: lede.origin, paths: searchPaths },
-      { target: RANKED_SEARCH_TARGET, origin: lede.origin, paths: searchPaths.map((p) => `${p}&snippets=0&facets=`) },
-      { target: PING_TARGET, origin: ping.origin, paths: ['/ping'] },
+      { target: SEARCH_TARGET, origin: lede.origin, paths: searchPaths, cached: true },
+      { target: UNCACHED_SEARCH_TARGET, origin: uncached.origin, paths: searchPaths, cached: false },
+      { target: RANKED_SEARCH_TARGET, origin: uncached.origin, paths: searchPaths.map((p) => `${p}&snippets=0&facets=`), cached: false },
+      { target: PING_TARGET, origin: ping.origin, paths: ['/ping'], cached: false },
     ];
     const runs: HttpRun[] = [];
     for (const t of targets) {
       if (warmUpS > 0) await fire(t.origin, t.paths, 10, warmUpS);
       for (const connections of concurrencies) {
+        const before = t.cached ? await cacheCounters(t.origin) : undefined;
         const r = await fire(t.origin, t.paths, connections, durationS);
+        const after = t.cached ? await cacheCounters(t.origin) : undefined;
+        const hits = before && after ? after.hits - before.hits : 0;
+        const lookups = before && after ? hits + after.misses - before.misses : 0;
         runs.push({
+          ...(lookups > 0 ? { cacheHitRate: hits / lookups } : {}),
           target: t.target,
           connections,
           durationS: r.duration,
@@ -141,6 +164,7 @@ export async function runHttpBench(index: SearchIndex, queries: readonly string[
     return runs;
   } finally {
     await close(lede.server);
+    await close(uncached.server);
     await close(ping.server);
   }
 }

@@ -38,6 +38,13 @@ export function parsePort(value: string): number {
   return n;
 }
 
+/** A size in MiB: a non-negative number (fractions allowed), at most 64 GiB. */
+export function parseMegabytes(value: string): number {
+  const n = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 65536)) throw new InvalidArgumentError('must be a number of MiB from 0 to 65536.');
+  return n;
+}
+
 /** Commander collector for a repeatable option: `--category A --category B` → `['A', 'B']`. */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];

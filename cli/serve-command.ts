@@ -3,7 +3,7 @@
  */
 import { Command, Option } from 'commander';
 import { serve } from '../server/serve.js';
-import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT, parseOrigins, parsePort } from './cli-options.js';
+import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT, parseMegabytes, parseOrigins, parsePort } from './cli-options.js';
 
 interface ServeFlags {
   corpus: string;
@@ -13,6 +13,7 @@ interface ServeFlags {
   cors?: string;
   logLevel: string;
   web: boolean;
+  cacheMb: number;
 }
 
 /** Builds the `serve` command. */
@@ -29,10 +30,13 @@ export function createServeCommand(): Command {
       new Option('--log-level <level>', 'log level').env('LOG_LEVEL').default('info').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
     )
     .option('--no-web', 'do not serve the search page at /')
+    .addOption(
+      new Option('--cache-mb <n>', 'MiB of repeated /api/search answers to keep (0: no result cache)').env('LEDESEARCH_CACHE_MB').default(32).argParser(parseMegabytes),
+    )
     .addHelpText(
       'after',
       '\nEnvironment:\n  LEDESEARCH_REINDEX_TOKEN  enables POST /api/reindex for clients sending "Authorization: Bearer <token>"\n' +
-        '  PORT, HOST, LEDESEARCH_CORS_ORIGINS, LOG_LEVEL  defaults for the options above\n\n' +
+        '  PORT, HOST, LEDESEARCH_CORS_ORIGINS, LOG_LEVEL, LEDESEARCH_CACHE_MB  defaults for the options above\n\n' +
         'Logs are JSON lines (pino) on stdout. SIGTERM or SIGINT stops the server after in-flight requests finish.',
     )
     .action(async (flags: ServeFlags) => {
@@ -45,6 +49,7 @@ export function createServeCommand(): Command {
         corsOrigins: parseOrigins(flags.cors),
         webDir: flags.web ? undefined : false,
         logLevel: flags.logLevel,
+        resultCacheBytes: Math.round(flags.cacheMb * 2 ** 20),
       });
     });
 }

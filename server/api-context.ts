@@ -3,6 +3,7 @@
  */
 import type { IndexHolder } from './index-holder.js';
 import type { Reindexer } from './reindexer.js';
+import type { ResponseCache } from './response-cache.js';
 import type { SchemaRegistry } from './schemas.js';
 
 /** The state the API's handlers work on; built once by `createApp`. */
@@ -13,6 +14,8 @@ export interface ApiContext {
   reindexer?: Reindexer;
   /** The secret POST /api/reindex requires; absent when reindexing is disabled. */
   reindexToken?: string;
+  /** Serialised /api/search answers of the index in service (disabled when built with 0 bytes). */
+  resultCache: ResponseCache;
   /** The OpenAPI document, assembled once. */
   openapi: Record<string, unknown>;
 }

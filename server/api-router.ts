@@ -11,11 +11,18 @@ import { FACET_FIELDS, type FacetField } from '../lib/index.js';
 import type { ApiContext } from './api-context.js';
 import { HttpError } from './http-error.js';
 import { createReindexHandler } from './reindex-route.js';
-import { splitListParameters, parseSearchParams, toSearchOptions } from './search-params.js';
+import { toJsonBody, weakEtag } from './response-cache.js';
+import { splitListParameters, parseSearchParams, toSearchOptions, type SearchParams } from './search-params.js';
 
 /** The query string as a plain object (Express 5 parses it afresh on every read). */
 function queryOf(req: Request): Record<string, unknown> {
   return { ...(req.query as Record<string, unknown>) };
+}
+
+/** The cache key of a validated search: its parameters in a fixed order, so `?a&b` and `?b&a` share one. */
+function searchCacheKey(params: SearchParams): string {
+  const p = params as unknown as Record<string, unknown>;
+  return JSON.stringify(Object.keys(p).sort().map((k) => [k, p[k]]));
 }
 
 /** Builds the router for the read endpoints under `/api`. */
@@ -25,8 +32,19 @@ export function createApiRouter(ctx: ApiContext): Router {
 
   router.get('/search', (req, res) => {
     const params = parseSearchParams(schemas, queryOf(req));
-    const { query, options } = toSearchOptions(params);
-    res.json(holder.current.index.search(query, options));
+    const current = holder.current;
+    const cache = ctx.resultCache;
+    const key = cache.enabled ? searchCacheKey(params) : '';
+    let entry = cache.enabled ? cache.get(current, key) : undefined;
+    if (cache.enabled) res.set('X-Cache', entry ? 'HIT' : 'MISS');
+    if (entry === undefined) {
+      const { query, options } = toSearchOptions(params);
+      const body = toJsonBody(current.index.search(query, options));
+      entry = { body, etag: weakEtag(body) };
+      if (cache.enabled) cache.set(current, key, entry);
+    }
+    // With the ETag already set, Express neither hashes the body again nor skips its 304 check.
+    res.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: entry.etag }).send(entry.body);
   });
 
   // Ids contain slashes (`seed/000_db3d054a026eb58a`): accept them raw, as the wildcard's
@@ -64,6 +82,7 @@ export function createApiRouter(ctx: ApiContext): Router {
       buildMs: current.buildMs,
       source: current.source,
       reindex: ctx.reindexer?.status() ?? { state: 'idle' },
+      resultCache: ctx.resultCache.stats(),
     };
     if (current.numCorpusErrors !== undefined) body.numCorpusErrors = current.numCorpusErrors;
     res.set('Cache-Control', 'no-store').json(body);

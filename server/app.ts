@@ -13,6 +13,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import type { IndexHolder } from './index-holder.js';
 import { buildOpenApi } from './openapi.js';
 import { Reindexer, type RebuildFunction, type ReindexStatus } from './reindexer.js';
+import { DEFAULT_RESULT_CACHE_BYTES, ResponseCache } from './response-cache.js';
 import { createSchemaRegistry, type SchemaRegistry } from './schemas.js';
 
 /** Default {@link AppOptions.bodyLimit}: no endpoint takes a real body, so a small one. */
@@ -41,6 +42,11 @@ export interface AppOptions {
   webDir?: string;
   /** Largest accepted request body, in body-parser's notation. Default {@link DEFAULT_BODY_LIMIT}. */
   bodyLimit?: string;
+  /**
+   * Bytes of serialised /api/search answers to keep for repeated requests (emptied whenever the
+   * index in service changes). Default {@link DEFAULT_RESULT_CACHE_BYTES}; 0 turns the cache off.
+   */
+  resultCacheBytes?: number;
   /** Compiled schemas; default: read from the package's `schema/` folder once, here. */
   schemas?: SchemaRegistry;
 }
@@ -62,7 +68,14 @@ export function createApp(holder: IndexHolder, options: AppOptions = {}): Search
           else logger?.info({ reindex: status }, 'reindex finished; new index in service');
         })
       : undefined;
-  const ctx: ApiContext = { holder, schemas, reindexer, reindexToken: reindexer ? options.reindexToken : undefined, openapi: buildOpenApi(schemas) };
+  const ctx: ApiContext = {
+    holder,
+    schemas,
+    reindexer,
+    reindexToken: reindexer ? options.reindexToken : undefined,
+    resultCache: new ResponseCache(options.resultCacheBytes ?? DEFAULT_RESULT_CACHE_BYTES),
+    openapi: buildOpenApi(schemas),
+  };
 
   const app = express() as SearchApp;
   Object.defineProperty(app, 'reindexer', { value: reindexer, enumerable: false });

@@ -26,6 +26,8 @@ export interface ServeOptions {
   corsOrigins?: readonly string[] | '*';
   /** Folder of the search page; default the package's `web/` when it exists. */
   webDir?: string | false;
+  /** Bytes of the /api/search result cache; 0 turns it off. Default `DEFAULT_RESULT_CACHE_BYTES` (32 MiB). */
+  resultCacheBytes?: number;
   /** pino level: trace, debug, info, warn, error, fatal or silent. Default info. */
   logLevel?: string;
   /** Install SIGTERM/SIGINT handlers that shut down and exit. Default true. */
@@ -89,6 +91,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     reindexToken: options.reindexToken || undefined,
     corsOrigins: options.corsOrigins,
     webDir,
+    resultCacheBytes: options.resultCacheBytes,
   });
   const { server, port, url } = await listen(app, { port: options.port, host: options.host });
   logger.info({ port, url, reindex: Boolean(app.reindexer), webDir: webDir !== undefined }, `listening on ${url}`);

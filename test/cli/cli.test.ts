@@ -133,7 +133,7 @@ describe('ledesearch (command line)', () => {
     it('serves on a free port, answers searches, and exits 0 on SIGTERM', async () => {
       const { child, line } = await startUntil(
         SERVER_MAIN,
-        ['--corpus', FIXTURE_CORPUS, '--no-snapshot', '--port', '0', '--no-web'],
+        ['--corpus', FIXTURE_CORPUS, '--no-snapshot', '--port', '0', '--no-web', '--cache-mb', '0.5'],
         work,
         childEnv({ LEDESEARCH_REINDEX_TOKEN: 'secret-token' }),
         (l) => l.includes('"port"'),
@@ -147,12 +147,21 @@ describe('ledesearch (command line)', () => {
         const body = await res.json();
         expectValid('search-response', body);
         expect((body as { hits: { id: string }[] }).hits.map((h) => h.id)).to.include('korea/seed-talks');
+        const health = (await (await fetch(`${url}/api/health`)).json()) as { resultCache: { maxBytes: number } };
+        expect(health.resultCache.maxBytes).to.equal(2 ** 19);
         const reindexed = await fetch(`${url}/api/reindex`, { method: 'POST', headers: { Authorization: 'Bearer secret-token' } });
         expect(reindexed.status).to.equal(202);
       } finally {
         child.kill('SIGTERM');
       }
       expect(await exited).to.equal(0);
+    });
+
+    it('exits 2 with a one-line error for a bad cache size', async () => {
+      const r = await runCli(['serve', '--cache-mb', '-1'], work);
+      expect(r.code).to.equal(2);
+      expect(lines(r.stderr)).to.have.length(1);
+      expect(r.stderr).to.contain('must be a number of MiB');
     });
 
     it('exits 2 with a one-line error for a bad port', async () => {
