@@ -140,6 +140,12 @@ export interface SearchOptions {
   /** Maximum snippet length in characters. Default 200. */
   snippetLength?: number;
   /**
+   * Default true. `false` skips highlighting altogether, for callers that only need the ranked
+   * ids and scores: `titleHtml` is then the escaped title without marks, and there are no
+   * snippets whatever `snippets` says.
+   */
+  highlight?: boolean;
+  /**
    * Which articles match a multi-term query. `any` (default): at least one term, ranked so that
    * articles matching more terms come first. `all`: every term.
    */
@@ -174,7 +180,7 @@ export interface Hit {
   category?: string[];
   /** Relevance score (higher is better); 0 when the query was empty. */
   score: number;
-  /** The title HTML-escaped with matched words marked. */
+  /** The title HTML-escaped with matched words marked (unmarked with `highlight: false`). */
   titleHtml: string;
   snippets: Snippet[];
 }

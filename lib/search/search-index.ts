@@ -6,6 +6,7 @@ import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../analysis
 import { InvalidQueryError, SearchError } from '../errors.js';
 import { FacetStore, type FacetStoreState } from '../facets/facet-store.js';
 import { countFacets, countMonths, rankValues } from '../facets/count-facets.js';
+import { escapeHtml } from '../highlight/escape-html.js';
 import { highlightText, makeSnippets } from '../highlight/snippet.js';
 import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
 import { resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
@@ -390,10 +391,10 @@ class Engine implements SearchIndex {
       ...(a.source !== undefined ? { source: a.source } : {}),
       ...(a.category !== undefined ? { category: a.category } : {}),
       score: Math.round(score * 1e6) / 1e6,
-      titleHtml: highlightText(a.title, parsed.highlightTerms, this.analyzer).html,
+      titleHtml: o.highlight ? highlightText(a.title, parsed.highlightTerms, this.analyzer).html : escapeHtml(a.title),
       snippets: [],
     };
-    if (o.snippets > 0) {
+    if (o.snippets > 0 && o.highlight) {
       const candidates = this.rankParagraphs(doc, parsed);
       hit.snippets = makeSnippets(a.paragraphs, candidates, parsed.highlightTerms, this.analyzer, {
         count: o.snippets,

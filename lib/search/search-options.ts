@@ -32,6 +32,7 @@ export interface ResolvedSearchOptions {
   offset: number;
   snippets: number;
   snippetLength: number;
+  highlight: boolean;
   match: 'any' | 'all';
 }
 
@@ -91,6 +92,9 @@ export function resolveSearchOptions(o: SearchOptions): ResolvedSearchOptions {
   if (!SORTS.has(sort)) throw new InvalidQueryError(`sort must be relevance, date or date_asc, got "${String(sort)}"`, { parameter: 'sort' });
   const match = o.match ?? DEFAULT_SEARCH_OPTIONS.match;
   if (match !== 'any' && match !== 'all') throw new InvalidQueryError(`match must be any or all, got "${String(match)}"`, { parameter: 'match' });
+  if (o.highlight !== undefined && typeof o.highlight !== 'boolean') {
+    throw new InvalidQueryError('highlight must be true or false', { parameter: 'highlight' });
+  }
   const dateFrom = parseDateBound('dateFrom', o.dateFrom, false);
   const dateTo = parseDateBound('dateTo', o.dateTo, true);
   if (dateFrom > dateTo) throw new InvalidQueryError('the date range is empty: dateFrom is after dateTo', { parameter: 'dateFrom' });
@@ -106,6 +110,7 @@ export function resolveSearchOptions(o: SearchOptions): ResolvedSearchOptions {
     offset: count('offset', o.offset, DEFAULT_SEARCH_OPTIONS.offset),
     snippets: count('snippets', o.snippets, DEFAULT_SEARCH_OPTIONS.snippets),
     snippetLength: count('snippetLength', o.snippetLength, DEFAULT_SEARCH_OPTIONS.snippetLength, 20),
+    highlight: o.highlight !== false,
     match,
   };
 }

@@ -181,6 +181,18 @@ describe('SearchIndex', () => {
       expect(hit?.snippets[0].matches).to.deep.equal([{ start: 28, end: 35 }]);
     });
 
+    it('skips highlighting with highlight: false, ranking alike and escaping the title all the same', () => {
+      const index = build();
+      index.add({ id: 'x', title: 'Evil <b>title</b> missiles', paragraphs: ['A <script>alert(1)</script> missile story.'] });
+      const plain = index.search('missiles', { limit: 10, highlight: false });
+      const marked = index.search('missiles', { limit: 10 });
+      expect(plain.hits.map((h) => [h.id, h.score])).to.deep.equal(marked.hits.map((h) => [h.id, h.score]));
+      const hit = plain.hits.find((h) => h.id === 'x');
+      expect(hit?.titleHtml).to.equal('Evil &lt;b&gt;title&lt;/b&gt; missiles');
+      expect(hit?.snippets).to.deep.equal([]);
+      expect(() => index.search('x', { highlight: 'no' as unknown as boolean })).to.throw(InvalidQueryError, /highlight/);
+    });
+
     it('suggests a correction when a misspelt query finds nothing', () => {
       const res = build().search('missle');
       expect(res.total).to.equal(0);
