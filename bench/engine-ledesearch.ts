@@ -7,8 +7,8 @@ import type { Engine, EngineInput } from './engine.js';
 import { isPromise } from './engine.js';
 import type { FilteredQuery } from './queries.js';
 
-/** Options of a ranked-only query: the ten best ids and scores, no snippets, no facets. */
-export const RANKED_OPTIONS: SearchOptions = { limit: 10, snippets: 0 };
+/** Options of a ranked-only query: the ten best ids and scores, no highlighting, no facets. */
+export const RANKED_OPTIONS: SearchOptions = { limit: 10, snippets: 0, highlight: false };
 /** Options of a full answer: ten hits with one highlighted snippet each, and every facet counted. */
 export const FULL_OPTIONS: SearchOptions = { limit: 10, snippets: 1, facets: [...FACET_FIELDS] };
 
@@ -30,7 +30,7 @@ function hitCount(result: SearchResult | Promise<SearchResult>): number | Promis
 export function createLedeEngine(input: EngineInput, index: SearchIndex = createSearchIndex()): LedeEngine {
   return {
     name: 'ledesearch',
-    config: 'createSearchIndex() defaults; search(q, { limit: 10, snippets: 0 })',
+    config: 'createSearchIndex() defaults; search(q, { limit: 10, snippets: 0, highlight: false })',
     index,
     async build() {
       index.addAll(input.articles);

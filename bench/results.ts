@@ -14,8 +14,11 @@ export interface EngineResult {
   key: EngineKey;
   name: string;
   config: string;
+  /** The fastest of the timed builds (see `buildTimesMs`). */
   buildMs?: number;
-  /** Process CPU time during the build. */
+  /** Every timed build, in order (the first runs on a cold JIT). */
+  buildTimesMs?: number[];
+  /** Process CPU time during the fastest build. */
   buildCpuMs?: number;
   heapBytes?: number;
   /** The first query after the build, before the warm-up pass: lazily built structures show here. */
