@@ -6,7 +6,7 @@ import type { Token } from '../types.js';
 import { normalizeToken } from './normalize-token.js';
 import { isStemmable, porterStem } from './porter-stem.js';
 import { DEFAULT_STOP_WORDS } from './stop-words.js';
-import { TermCache, copyLowerAscii } from './term-cache.js';
+import { TermCache, copyLowerAscii, wordHash } from './term-cache.js';
 import { TOKEN_UPPER, Tokenizer } from './tokenizer.js';
 
 export { DEFAULT_STOP_WORDS } from './stop-words.js';
@@ -53,8 +53,14 @@ export interface Analyzer {
   analyze(text: string): Token[];
   /** Only the terms, in order, stop words removed: the fast path for indexing. */
   terms(text: string): string[];
-  /** Calls fn(term, start, end, position) per token without allocating Token objects. */
-  forEachToken(text: string, fn: (term: string, start: number, end: number, position: number) => void): void;
+  /**
+   * Calls fn(term, start, end, position, ordinal) per token without allocating Token objects.
+   * `ordinal` is a small non-negative number that stands for `term` in this analyzer (a given
+   * ordinal always comes with the same term), or -1 for a term without one (numbers, words
+   * with non-ASCII letters): an index can map ordinals to its term ids through an array instead
+   * of looking every token's term up by string.
+   */
+  forEachToken(text: string, fn: (term: string, start: number, end: number, position: number, ordinal: number) => void): void;
   /**
    * The term of a single word, or undefined when it is a stop word / has no term. When `word`
    * holds several tokens ("US-North"), this is the term of the first one; use
@@ -115,6 +121,11 @@ class ChainAnalyzer implements Analyzer {
   // Used only by term/normalize/construction; the text-scanning methods take a fresh one so
   // that a forEachToken callback may call the analyzer again.
   private readonly wordTokenizer = new Tokenizer();
+  // Term → ordinal, for every term that went through the cache (consulted on cache misses only).
+  // Unlike the cache it is never emptied, so an ordinal keeps standing for its term.
+  private readonly ordinals = new Map<string, number>();
+  // The ordinal of the term termAt() returned last.
+  private lastOrdinal = -1;
 
   constructor(options: ResolvedAnalyzerOptions) {
     this.options = options;
@@ -149,14 +160,14 @@ class ChainAnalyzer implements Analyzer {
     return terms;
   }
 
-  forEachToken(text: string, fn: (term: string, start: number, end: number, position: number) => void): void {
+  forEachToken(text: string, fn: (term: string, start: number, end: number, position: number, ordinal: number) => void): void {
     const tokenizer = new Tokenizer();
     tokenizer.reset(text);
     let position = -1;
     while (tokenizer.next()) {
       position++;
       const term = this.termAt(text, tokenizer);
-      if (term !== '') fn(term, tokenizer.start, tokenizer.end, position);
+      if (term !== '') fn(term, tokenizer.start, tokenizer.end, position, this.lastOrdinal);
     }
   }
 
@@ -175,28 +186,44 @@ class ChainAnalyzer implements Analyzer {
     return normalizeToken(word.slice(tokenizer.start, tokenizer.end), tokenizer.flags, this.options.foldDiacritics);
   }
 
-  /** The final term of the tokenizer's current token in `text`, or "" when it is dropped. */
+  /**
+   * The final term of the tokenizer's current token in `text`, or "" when it is dropped; sets
+   * `lastOrdinal` to the term's ordinal (-1 for terms that do not go through the cache).
+   */
   private termAt(text: string, tokenizer: Tokenizer): string {
     const { start, end, flags } = tokenizer;
+    const cache = this.cache;
     if ((flags & ~TOKEN_UPPER) === 0) {
       // ASCII letters only, nearly every token of English text: found in the cache without
       // slicing, so a hit allocates nothing.
-      let term = this.cache.getHashed(text, start, end, tokenizer.hash);
-      if (term === undefined) {
-        const normal = copyLowerAscii(text, start, end);
-        term = this.finish(normal, true);
-        this.cache.set(normal, term);
+      const slot = cache.find(text, start, end, tokenizer.hash);
+      if (slot >= 0) {
+        this.lastOrdinal = cache.tagAt(slot);
+        return cache.valueAt(slot);
       }
-      return term;
+      return this.cacheTerm(copyLowerAscii(text, start, end));
     }
+    this.lastOrdinal = -1;
     const normal = normalizeToken(text.slice(start, end), flags, this.options.foldDiacritics);
     if (!isStemmable(normal)) return this.finish(normal, false);
-    let term = this.cache.get(normal, 0, normal.length);
-    if (term === undefined) {
-      const key = copyLowerAscii(normal, 0, normal.length);
-      term = this.finish(key, true);
-      this.cache.set(key, term);
+    const slot = cache.find(normal, 0, normal.length, wordHash(normal, 0, normal.length));
+    if (slot >= 0) {
+      this.lastOrdinal = cache.tagAt(slot);
+      return cache.valueAt(slot);
     }
+    return this.cacheTerm(copyLowerAscii(normal, 0, normal.length));
+  }
+
+  /** Computes the term of a lower-case a–z word, files it in the cache with its ordinal, returns it. */
+  private cacheTerm(key: string): string {
+    const term = this.finish(key, true);
+    let ordinal = this.ordinals.get(term);
+    if (ordinal === undefined) {
+      ordinal = this.ordinals.size;
+      this.ordinals.set(term, ordinal);
+    }
+    this.cache.set(key, term, ordinal);
+    this.lastOrdinal = ordinal;
     return term;
   }
 

@@ -32,6 +32,8 @@ export class TermCache {
   private hashes = new Int32Array(INITIAL_CAPACITY);
   // Key of slot i at 2i, value at 2i + 1: a hit reads one cache line, not two arrays.
   private entries: string[] = new Array<string>(INITIAL_CAPACITY * 2).fill('');
+  // A number the caller files with each value (the analyzer's term ordinal), per slot.
+  private tags = new Int32Array(INITIAL_CAPACITY);
 
   /**
    * @param maxEntries Entries kept before the cache is emptied. Default 200 000: news
@@ -48,37 +50,51 @@ export class TermCache {
 
   /** The value stored for the word `text[start, end)` (any letter case), or undefined. */
   get(text: string, start: number, end: number): string | undefined {
-    return this.getHashed(text, start, end, wordHash(text, start, end));
+    const slot = this.find(text, start, end, wordHash(text, start, end));
+    return slot < 0 ? undefined : this.entries[2 * slot + 1];
   }
 
-  /** {@link TermCache.get} with the {@link wordHash} of the word already computed. */
-  getHashed(text: string, start: number, end: number, hash: number): string | undefined {
+  /**
+   * The slot of the word `text[start, end)` given its {@link wordHash}, or -1: read it with
+   * {@link valueAt} and {@link tagAt}. Valid until the next {@link set}.
+   */
+  find(text: string, start: number, end: number, hash: number): number {
     const hashes = this.hashes;
     const entries = this.entries;
     const mask = this.mask;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const h = hashes[slot];
-      if (h === 0) return undefined;
+      if (h === 0) return -1;
       if (h === hash) {
         const key = entries[2 * slot];
         if (key.length === length) {
           let k = 0;
           while (k < length && key.charCodeAt(k) === (text.charCodeAt(start + k) | 32)) k++;
-          if (k === length) return entries[2 * slot + 1];
+          if (k === length) return slot;
         }
       }
     }
+  }
+
+  /** The value in a slot found by {@link find}. */
+  valueAt(slot: number): string {
+    return this.entries[2 * slot + 1];
+  }
+
+  /** The tag stored with the value in a slot found by {@link find}. */
+  tagAt(slot: number): number {
+    return this.tags[slot];
   }
 
   /**
    * Stores `value` for `key`, a lower-case word of ASCII letters that is not in the cache yet.
    * The key is kept, so it should not be a slice of a large text (see {@link copyLowerAscii}).
    */
-  set(key: string, value: string): void {
+  set(key: string, value: string, tag = -1): void {
     if (this.numEntries >= this.maxEntries) this.clear();
     else if (2 * (this.numEntries + 1) > this.hashes.length && this.hashes.length < 2 * this.maxEntries) this.grow();
-    this.insert(wordHash(key, 0, key.length), key, value);
+    this.insert(wordHash(key, 0, key.length), key, value, tag);
     this.numEntries++;
   }
 
@@ -86,27 +102,31 @@ export class TermCache {
   clear(): void {
     this.hashes.fill(0);
     this.entries.fill('');
+    this.tags.fill(0);
     this.numEntries = 0;
   }
 
-  private insert(hash: number, key: string, value: string): void {
+  private insert(hash: number, key: string, value: string, tag: number): void {
     const mask = this.mask;
     let slot = hash & mask;
     while (this.hashes[slot] !== 0) slot = (slot + 1) & mask;
     this.hashes[slot] = hash;
     this.entries[2 * slot] = key;
     this.entries[2 * slot + 1] = value;
+    this.tags[slot] = tag;
   }
 
   private grow(): void {
     const oldHashes = this.hashes;
     const oldEntries = this.entries;
+    const oldTags = this.tags;
     const capacity = oldHashes.length * 2;
     this.hashes = new Int32Array(capacity);
     this.entries = new Array<string>(capacity * 2).fill('');
+    this.tags = new Int32Array(capacity);
     this.mask = capacity - 1;
     for (let slot = 0; slot < oldHashes.length; slot++) {
-      if (oldHashes[slot] !== 0) this.insert(oldHashes[slot], oldEntries[2 * slot], oldEntries[2 * slot + 1]);
+      if (oldHashes[slot] !== 0) this.insert(oldHashes[slot], oldEntries[2 * slot], oldEntries[2 * slot + 1], oldTags[slot]);
     }
   }
 }

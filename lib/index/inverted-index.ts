@@ -60,6 +60,8 @@ export class InvertedIndex {
   private tfBody: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private tfTitle: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private readonly touchedPara: number[] = [];
+  // Analyzer term ordinal → term id + 1 (0: not seen yet).
+  private ordinalTid: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private readonly touchedDoc: number[] = [];
 
   constructor(private readonly analyzer: TokenSource) {}
@@ -87,15 +89,22 @@ export class InvertedIndex {
     let bodyTokens = 0;
     const dict = this.dict;
     const analyzer = this.analyzer;
+    let ordinalTid = this.ordinalTid;
     for (const text of article.paragraphs) {
       const p = this.paraDoc.length;
       let len = 0;
       const touched = this.touchedPara;
       // The indexing hot loop (once per token of the archive): one callback, no nested closures,
       // and the scratch arrays are only checked for size when the dictionary grows.
-      analyzer.forEachToken(text, (term, start, end) => {
-        let tid = dict.get(term);
-        if (tid < 0) tid = this.newTerm(term, text, start, end);
+      analyzer.forEachToken(text, (term, start, end, _position, ordinal) => {
+        // The analyzer's term ordinal → term id through an array: a string lookup only the
+        // first time an ordinal is seen, and for the few terms without one (numbers).
+        let tid = ordinal >= 0 ? ordinalTid[ordinal] - 1 : -1;
+        if (!(tid >= 0)) {
+          tid = dict.get(term);
+          if (tid < 0) tid = this.newTerm(term, text, start, end);
+          if (ordinal >= 0) ordinalTid = this.rememberOrdinal(ordinal, tid);
+        }
         const tf = this.tfPara;
         if (tf[tid] === 0) touched.push(tid);
         tf[tid]++;
@@ -263,6 +272,19 @@ export class InvertedIndex {
       const tid = this.dict.get(term);
       if (tid >= 0) onTerm(tid);
     });
+  }
+
+  /** Files term id `tid` under the analyzer's `ordinal`; returns the (possibly grown) table. */
+  private rememberOrdinal(ordinal: number, tid: number): Int32Array<ArrayBuffer> {
+    if (ordinal >= this.ordinalTid.length) {
+      let size = this.ordinalTid.length * 2;
+      while (size <= ordinal) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.ordinalTid);
+      this.ordinalTid = grown;
+    }
+    this.ordinalTid[ordinal] = tid + 1;
+    return this.ordinalTid;
   }
 
   private ensureScratch(tid: number): void {

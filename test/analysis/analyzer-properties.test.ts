@@ -99,6 +99,26 @@ describe('Analyzer', () => {
         );
       });
 
+      it('#forEachToken gives one ordinal per term: an ordinal always comes with the same term', () => {
+        // One analyzer across all runs, so ordinals handed out by earlier texts are checked too.
+        const termOf = new Map<number, string>();
+        const ordinalOf = new Map<string, number>();
+        fc.assert(
+          fc.property(anyText, (text) => {
+            analyzer.forEachToken(text, (term, _start, _end, _position, ordinal) => {
+              if (ordinal < 0) return;
+              expect(Number.isInteger(ordinal)).to.equal(true);
+              if (!termOf.has(ordinal)) termOf.set(ordinal, term);
+              expect(termOf.get(ordinal), `ordinal ${ordinal}`).to.equal(term);
+              if (!ordinalOf.has(term)) ordinalOf.set(term, ordinal);
+              expect(ordinalOf.get(term), `term ${term}`).to.equal(ordinal);
+            });
+          }),
+          { numRuns: 500 },
+        );
+        expect(termOf.size, 'ordinals seen').to.be.greaterThan(10);
+      });
+
       // Holds without exception: a token's boundaries never depend on characters outside it
       // (hyphen parts are tokens of their own, acronym dots and possessives are inside the token).
       it('#term of a token\'s surface form is the token\'s term', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { TermCache, copyLowerAscii } from '../../lib/analysis/term-cache.js';
+import { TermCache, copyLowerAscii, wordHash } from '../../lib/analysis/term-cache.js';
 
 /** A distinct word of letters for every number (its base-26 digits, least significant first). */
 function lettersOf(n: number): string {
@@ -30,12 +30,18 @@ describe('TermCache', () => {
   });
 
   describe('#set', () => {
-    it('keeps every entry while growing', () => {
+    it('keeps every entry, with its tag, while growing', () => {
       const cache = new TermCache(100_000);
       const words = Array.from({ length: 20_000 }, (_, i) => lettersOf(i));
-      for (const w of words) cache.set(w, `term of ${w}`);
+      words.forEach((w, i) => cache.set(w, `term of ${w}`, i));
       expect(cache.size).to.equal(words.length);
-      for (const w of words) expect(cache.get(w.toUpperCase(), 0, w.length)).to.equal(`term of ${w}`);
+      words.forEach((w, i) => {
+        expect(cache.get(w.toUpperCase(), 0, w.length)).to.equal(`term of ${w}`);
+        const slot = cache.find(w, 0, w.length, wordHash(w, 0, w.length));
+        expect(cache.valueAt(slot)).to.equal(`term of ${w}`);
+        expect(cache.tagAt(slot)).to.equal(i);
+      });
+      expect(cache.find('zzzzzz', 0, 6, wordHash('zzzzzz', 0, 6))).to.equal(-1);
     });
 
     it('empties itself when maxEntries is reached', () => {
