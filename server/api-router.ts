@@ -12,17 +12,22 @@ import type { ApiContext } from './api-context.js';
 import { HttpError } from './http-error.js';
 import { createReindexHandler } from './reindex-route.js';
 import { toJsonBody, weakEtag } from './response-cache.js';
-import { splitListParameters, parseSearchParams, toSearchOptions, type SearchParams } from './search-params.js';
+import { splitListParameters, parseSearchParams, toSearchOptions } from './search-params.js';
 
 /** The query string as a plain object (Express 5 parses it afresh on every read). */
 function queryOf(req: Request): Record<string, unknown> {
   return { ...(req.query as Record<string, unknown>) };
 }
 
-/** The cache key of a validated search: its parameters in a fixed order, so `?a&b` and `?b&a` share one. */
-function searchCacheKey(params: SearchParams): string {
-  const p = params as unknown as Record<string, unknown>;
-  return JSON.stringify(Object.keys(p).sort().map((k) => [k, p[k]]));
+/**
+ * The cache key of a search: its raw query string. A hit then skips parsing and validation too:
+ * only answers to valid requests are stored, and the same string always means the same request.
+ * (`?a&b` and `?b&a` get an entry each; the budget is in bytes, so that costs room, not answers.)
+ */
+function searchCacheKey(req: Request): string {
+  const url = req.originalUrl;
+  const q = url.indexOf('?');
+  return q < 0 ? '' : url.slice(q + 1);
 }
 
 /** Builds the router for the read endpoints under `/api`. */
@@ -31,18 +36,19 @@ export function createApiRouter(ctx: ApiContext): Router {
   const { holder, schemas } = ctx;
 
   router.get('/search', (req, res) => {
-    const params = parseSearchParams(schemas, queryOf(req));
     const current = holder.current;
     const cache = ctx.resultCache;
-    const key = cache.enabled ? searchCacheKey(params) : '';
+    const key = cache.enabled ? searchCacheKey(req) : '';
     let entry = cache.enabled ? cache.get(current, key) : undefined;
-    if (cache.enabled) res.set('X-Cache', entry ? 'HIT' : 'MISS');
+    const hit = entry !== undefined;
     if (entry === undefined) {
-      const { query, options } = toSearchOptions(params);
+      // Validation throws a 400 for a bad request, before anything is stored.
+      const { query, options } = toSearchOptions(parseSearchParams(schemas, queryOf(req)));
       const body = toJsonBody(current.index.search(query, options));
       entry = { body, etag: weakEtag(body) };
       if (cache.enabled) cache.set(current, key, entry);
     }
+    if (cache.enabled) res.set('X-Cache', hit ? 'HIT' : 'MISS');
     // With the ETag already set, Express neither hashes the body again nor skips its 304 check.
     res.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: entry.etag }).send(entry.body);
   });

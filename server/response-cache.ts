@@ -1,11 +1,12 @@
 /**
  * The result cache of GET /api/search: serialised answers of the index in service, keyed by the
- * validated request, least recently used first out, bounded in bytes.
+ * request's query string, least recently used first out, bounded in bytes.
  *
  * Why a cache: a news archive's searches repeat (the day's stories, the page a link points to,
  * the next page of the same query), and a full answer (snippets, ten facet fields) costs several
- * times what Express itself spends on a request. A hit skips searching, serialising and hashing:
- * the stored bytes go out as they are, with the ETag they were stored with.
+ * times what Express itself spends on a request. A hit skips validating, searching, serialising
+ * and hashing: the stored bytes go out as they are, with the ETag they were stored with. Only
+ * answers to valid requests are stored, so a query string found in the cache is a valid one.
  *
  * Correctness: an entry belongs to one index. Every lookup names the index in service, and when
  * that is not the one the entries were made from (a reindex swapped it), the cache empties first;

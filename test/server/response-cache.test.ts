@@ -69,19 +69,34 @@ describe('GET /api/search result cache', () => {
   it('answers a repeated search from the cache with the same bytes and ETag', async () => {
     const { app } = await fixtureApp();
     const first = await request(app).get('/api/search?q=korea&limit=5');
-    const second = await request(app).get('/api/search?limit=5&q=korea');
+    const second = await request(app).get('/api/search?q=korea&limit=5');
     expect(first.headers['x-cache']).to.equal('MISS');
     expect(second.headers['x-cache']).to.equal('HIT');
     expect(second.text).to.equal(first.text);
     expect(second.headers.etag).to.equal(first.headers.etag);
     expect(second.headers['content-type']).to.equal('application/json; charset=utf-8');
     expectValid('search-response', second.body);
+    // Another spelling of the same request is an entry of its own, with the same answer.
+    const reordered = await request(app).get('/api/search?limit=5&q=korea');
+    expect(reordered.headers['x-cache']).to.equal('MISS');
+    expect({ ...reordered.body, tookMs: 0 }).to.deep.equal({ ...first.body, tookMs: 0 });
     const other = await request(app).get('/api/search?q=korea&limit=6');
     expect(other.headers['x-cache']).to.equal('MISS');
     expect(other.body.hits.length).to.be.greaterThan(first.body.hits.length - 1);
     const health = await request(app).get('/api/health');
     expectValid('health-response', health.body);
-    expect(health.body.resultCache).to.include({ entries: 2, hits: 1, misses: 2 });
+    expect(health.body.resultCache).to.include({ entries: 3, hits: 1, misses: 3 });
+  });
+
+  it('stores no answer to a bad request, and rejects it again the second time', async () => {
+    const { app } = await fixtureApp();
+    for (let i = 0; i < 2; i++) {
+      const res = await request(app).get('/api/search?q=korea&limit=1000');
+      expect(res.status).to.equal(400);
+      expect(res.body.code).to.equal('invalid_request');
+      expect(res.headers['x-cache']).to.equal(undefined);
+    }
+    expect((await request(app).get('/api/health')).body.resultCache).to.include({ entries: 0, hits: 0 });
   });
 
   it('answers 304 to a repeated search whose ETag the client already has', async () => {
