@@ -192,30 +192,27 @@ class ChainAnalyzer implements Analyzer {
    */
   private termAt(text: string, tokenizer: Tokenizer): string {
     const { start, end, flags } = tokenizer;
-    const cache = this.cache;
-    if ((flags & ~TOKEN_UPPER) === 0) {
-      // ASCII letters only, nearly every token of English text: found in the cache without
-      // slicing, so a hit allocates nothing.
-      const slot = cache.find(text, start, end, tokenizer.hash);
-      if (slot >= 0) {
-        this.lastOrdinal = cache.tagAt(slot);
-        return cache.valueAt(slot);
-      }
-      return this.cacheTerm(copyLowerAscii(text, start, end));
-    }
+    // ASCII letters only, nearly every token of English text: found in the cache without
+    // slicing, so a hit allocates nothing.
+    if ((flags & ~TOKEN_UPPER) === 0) return this.cachedTerm(text, start, end, tokenizer.hash);
     this.lastOrdinal = -1;
     const normal = normalizeToken(text.slice(start, end), flags, this.options.foldDiacritics);
     if (!isStemmable(normal)) return this.finish(normal, false);
-    const slot = cache.find(normal, 0, normal.length, wordHash(normal, 0, normal.length));
+    return this.cachedTerm(normal, 0, normal.length, wordHash(normal, 0, normal.length));
+  }
+
+  /**
+   * The term of the a–z word `text[start, end)` (any case) with its {@link wordHash}: from the
+   * cache, or computed and filed there with a new or known ordinal. Sets `lastOrdinal`.
+   */
+  private cachedTerm(text: string, start: number, end: number, hash: number): string {
+    const cache = this.cache;
+    const slot = cache.find(text, start, end, hash);
     if (slot >= 0) {
       this.lastOrdinal = cache.tagAt(slot);
       return cache.valueAt(slot);
     }
-    return this.cacheTerm(copyLowerAscii(normal, 0, normal.length));
-  }
-
-  /** Computes the term of a lower-case a–z word, files it in the cache with its ordinal, returns it. */
-  private cacheTerm(key: string): string {
+    const key = copyLowerAscii(text, start, end);
     const term = this.finish(key, true);
     let ordinal = this.ordinals.get(term);
     if (ordinal === undefined) {
