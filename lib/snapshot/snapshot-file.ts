@@ -75,7 +75,7 @@ function narrow(a: StoredArray): StoredArray {
 
 const BYTES_PER: Record<ArrayKind, number> = { i32: 4, f64: 8, u8: 1, u16: 2 };
 
-/** A typed view of `s.length` bytes at `offset` of `bytes`: in place when aligned, else a copy. */
+/** A typed view of `length` bytes at `offset` of `bytes`: in place when aligned, else a copy. */
 function viewOf(bytes: Buffer, offset: number, length: number, kind: ArrayKind): StoredArray {
   const size = BYTES_PER[kind];
   if (length % size !== 0) throw new SnapshotError(`invalid snapshot: an array of ${length} bytes is not whole ${kind} values`);
