@@ -98,7 +98,19 @@ export interface SearchIndex {
  */
 const MAX_BOUNDED_PAGE = 100;
 
-type StoredArticles = EngineState['articles'];
+/**
+ * Articles kept as bytes, like a search engine's stored fields: document d's UTF-8 JSON, empty
+ * for a removed one. A page of hits decodes ten articles, not all of them.
+ */
+export interface StoredArticles {
+  readonly numDocs: number;
+  bytes(doc: number): Uint8Array;
+}
+
+/** Stored articles over one array of byte strings per document. */
+function storedFromParts(parts: readonly Uint8Array[]): StoredArticles {
+  return { numDocs: parts.length, bytes: (doc) => parts[doc] };
+}
 const EMPTY = new Uint8Array(0);
 
 /** Creates an empty search index. */
@@ -111,12 +123,8 @@ export interface EngineState {
   options: SearchIndexOptions;
   /** Article id by document id; null where one was removed. */
   ids: (string | null)[];
-  /**
-   * Every article as UTF-8 JSON, concatenated: document d's bytes are offsets[d] … offsets[d + 1]
-   * (empty for a removed one). Kept as bytes after a load and parsed one article at a time on
-   * first use, like a search engine's stored fields: a page of hits reads ten articles, not all.
-   */
-  articles: { blob: Uint8Array; offsets: Int32Array };
+  /** Every article as UTF-8 JSON; after a load they stay bytes until first used. */
+  articles: StoredArticles;
   index: InvertedIndexState;
   facets: FacetStoreState;
 }
@@ -162,28 +170,24 @@ class Engine implements SearchIndex {
   exportState(): EngineState {
     const n = this.ix.numDocs;
     const parts: Uint8Array[] = [];
-    const offsets = new Int32Array(n + 1);
-    let at = 0;
     for (let d = 0; d < n; d++) {
       let bytes: Uint8Array = EMPTY;
       if (this.ix.alive.data[d]) {
         const parsed = this.docs[d];
         const stored = this.stored;
-        // An article never read since a load is copied as the bytes it came in.
+        // An article never read since a load is passed on as the bytes it came in.
         if (parsed) bytes = Buffer.from(JSON.stringify(parsed));
-        else if (stored) bytes = stored.blob.subarray(stored.offsets[d], stored.offsets[d + 1]);
+        else if (stored) bytes = stored.bytes(d);
         else throw new Error(`internal: live document ${d} has no article`);
       }
       parts.push(bytes);
-      at += bytes.length;
-      offsets[d + 1] = at;
     }
     const ids: (string | null)[] = new Array<string | null>(n).fill(null);
     for (const [id, d] of this.idToDoc) ids[d] = id;
     return {
       options: this.options,
       ids,
-      articles: { blob: Buffer.concat(parts), offsets },
+      articles: storedFromParts(parts),
       index: this.ix.exportState(),
       facets: this.facets.exportState(),
     };
@@ -192,7 +196,7 @@ class Engine implements SearchIndex {
   importState(state: EngineState): void {
     this.ix.importState(state.index);
     const n = this.ix.numDocs;
-    if (state.ids.length !== n || state.articles.offsets.length !== n + 1) {
+    if (state.ids.length !== n || state.articles.numDocs !== n) {
       throw new Error('internal: snapshot documents and index disagree');
     }
     this.facets.importState(state.facets, this.ix.alive.data);
@@ -208,8 +212,8 @@ class Engine implements SearchIndex {
   private article(doc: number): Article | undefined {
     const a = this.docs[doc];
     if (a !== undefined || !this.stored || !this.ix.alive.data[doc]) return a;
-    const { blob, offsets } = this.stored;
-    const parsed = JSON.parse(Buffer.from(blob.buffer, blob.byteOffset + offsets[doc], offsets[doc + 1] - offsets[doc]).toString('utf8')) as Article;
+    const bytes = this.stored.bytes(doc);
+    const parsed = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as Article;
     this.docs[doc] = parsed;
     return parsed;
   }

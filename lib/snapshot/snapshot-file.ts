@@ -8,14 +8,15 @@
  *   12  8  total file length (float64), so truncation is detected before anything is parsed
  *   20  4  header length H
  *   24  H  header JSON: options, scalars, and where each section lies
- *   …      sections: article ids (JSON), the articles (UTF-8 JSON each, concatenated, decoded one
- *          by one on first use), terms and facet values (JSON), typed arrays (8-byte aligned;
- *          term-frequency columns in the narrowest of u8/u16/i32 that holds them)
+ *   …      sections: article ids (JSON), the articles (UTF-8 JSON each, in deflated blocks of
+ *          about 64 KiB: see article-blocks.ts), terms and facet values (JSON), typed arrays
+ *          (8-byte aligned; term-frequency columns in the narrowest of u8/u16/i32 that holds them)
  *   end 4  CRC-32 of everything before it (corruption is what a snapshot must detect, not
  *          tampering, and CRC-32 reads the file several times faster than SHA-256)
- * Loading reads the file once and keeps views into it: the posting arrays and the article bytes
- * are not copied, so the bytes of a load are the file read and one checksum pass over it (on a
- * 2-core VM, touching freshly read memory is what a load costs, so every avoided pass counts).
+ * Loading reads the file once and keeps views into it: the posting arrays and the compressed
+ * articles are not copied, so the bytes of a load are the file read and one checksum pass over
+ * it (on a 2-core VM, reading and first touching memory is what a load costs, so every byte and
+ * every avoided pass counts).
  * The flexsearch vocabulary indexes are not stored: they are derived from the term dictionary
  * and built lazily on first prefix/typo lookup, so storing them would only add bytes to load.
  */
@@ -26,9 +27,10 @@ import { crc32 } from 'node:zlib';
 import { SnapshotError } from '../errors.js';
 import type { FacetStoreState } from '../facets/facet-store.js';
 import { exportEngineState, importEngineState, type EngineState, type SearchIndex } from '../search/search-index.js';
+import { packArticles, unpackArticles } from './article-blocks.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
-export const SNAPSHOT_FORMAT_VERSION = 3;
+export const SNAPSHOT_FORMAT_VERSION = 4;
 const MAGIC = 'LEDESNAP';
 const PREFIX = 24;
 const DIGEST = 4;
@@ -112,8 +114,8 @@ export function snapshotToBytes(index: SearchIndex): Buffer {
     return s;
   };
   const ids = push(Buffer.from(JSON.stringify(state.ids)));
-  const blob = state.articles.blob;
-  const articles = push(Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength));
+  const packed = packArticles(state.articles);
+  const articles = push(Buffer.from(packed.data.buffer, packed.data.byteOffset, packed.data.byteLength));
   const terms = push(Buffer.from(JSON.stringify(state.index.terms)));
   const display = push(Buffer.from(JSON.stringify(state.index.display)));
   const facetValues = push(Buffer.from(JSON.stringify({ months: state.facets.months, values: state.facets.values })));
@@ -123,7 +125,9 @@ export function snapshotToBytes(index: SearchIndex): Buffer {
   };
   for (const [name, a] of Object.entries(state.index.arrays)) addArray(name, NARROWED.has(name) ? narrow(a) : a);
   for (const [name, a] of Object.entries(state.facets.arrays)) addArray(FACET_PREFIX + name, a);
-  addArray('articleOffsets', state.articles.offsets);
+  addArray('articleOffsets', packed.docOffsets);
+  addArray('articleBlockStarts', packed.blockStarts);
+  addArray('articleBlockOffsets', packed.blockOffsets);
   const header: Header = { options: state.options, scalars: state.index.scalars, ids, articles, terms, display, facetValues, arrays };
   let headerBuf = Buffer.from(JSON.stringify(header));
   // Pad the header so sections start 8-byte aligned in the file too.
@@ -181,14 +185,19 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
     if (name.startsWith(FACET_PREFIX)) facetArrays[name.slice(FACET_PREFIX.length)] = a as Int32Array;
     else arrays[name] = a;
   }
-  const { articleOffsets, ...indexArrays } = arrays;
+  const { articleOffsets, articleBlockStarts, articleBlockOffsets, ...indexArrays } = arrays;
   try {
     const facetValues = json<{ months: string[]; values: string[][] }>(header.facetValues);
     return importEngineState({
       options: header.options,
       ids: json<(string | null)[]>(header.ids),
-      // The articles stay bytes, in place; each is decoded on first use.
-      articles: { blob: slice(header.articles), offsets: articleOffsets as Int32Array },
+      // The articles stay compressed, in place; a block is inflated when one of its articles is first read.
+      articles: unpackArticles({
+        data: slice(header.articles),
+        docOffsets: articleOffsets as Int32Array,
+        blockStarts: articleBlockStarts as Int32Array,
+        blockOffsets: articleBlockOffsets as Int32Array,
+      }),
       index: { terms: json<string[]>(header.terms), display: json<string[]>(header.display), arrays: indexArrays, scalars: header.scalars },
       facets: { arrays: facetArrays as FacetStoreState['arrays'], months: facetValues.months, values: facetValues.values },
     });

@@ -1,0 +1,94 @@
+/**
+ * Stored articles in a snapshot: their JSON bytes in deflate-compressed blocks of about 64 KiB,
+ * cut at article boundaries, inflated one block at a time when an article is first read.
+ *
+ * Why blocks: article text is half a snapshot, and a load's cost is mostly reading and first
+ * touching bytes, so text stored at a third of its size makes loads faster; a block is small
+ * enough to inflate in a fraction of a millisecond when a hit needs one of its articles, and
+ * large enough to compress well (Reuters: 19.7 MB of JSON in 7.1 MB). Lucene stores fields the
+ * same way.
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { StoredArticles } from '../search/search-index.js';
+
+/** Uncompressed bytes per block before it is closed (an article is never split). */
+const BLOCK_BYTES = 64 * 1024;
+const EMPTY = new Uint8Array(0);
+
+/** Articles as compressed blocks plus the offsets to find each article again. */
+export interface ArticleBlocks {
+  /** The compressed blocks, concatenated. */
+  data: Uint8Array;
+  /** Document d's bytes are docOffsets[d] … docOffsets[d + 1] of the uncompressed stream. */
+  docOffsets: Int32Array;
+  /** Block b holds uncompressed bytes blockStarts[b] … blockStarts[b + 1]. */
+  blockStarts: Int32Array;
+  /** Block b is data[blockOffsets[b] … blockOffsets[b + 1]]. */
+  blockOffsets: Int32Array;
+}
+
+/** Compresses every document's bytes into blocks. */
+export function packArticles(articles: StoredArticles): ArticleBlocks {
+  const n = articles.numDocs;
+  const docOffsets = new Int32Array(n + 1);
+  const blockStarts: number[] = [0];
+  const blockOffsets: number[] = [0];
+  const blocks: Buffer[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let at = 0;
+  let compressedAt = 0;
+  const close = (): void => {
+    const block = deflateRawSync(Buffer.concat(pending));
+    blocks.push(block);
+    compressedAt += block.length;
+    blockStarts.push(at);
+    blockOffsets.push(compressedAt);
+    pending = [];
+    pendingBytes = 0;
+  };
+  for (let d = 0; d < n; d++) {
+    const bytes = articles.bytes(d);
+    pending.push(bytes);
+    pendingBytes += bytes.length;
+    at += bytes.length;
+    docOffsets[d + 1] = at;
+    if (pendingBytes >= BLOCK_BYTES) close();
+  }
+  if (pendingBytes > 0) close();
+  return { data: Buffer.concat(blocks), docOffsets, blockStarts: Int32Array.from(blockStarts), blockOffsets: Int32Array.from(blockOffsets) };
+}
+
+/**
+ * Stored articles over packed blocks, inflating a block when one of its articles is read. The
+ * last inflated block is kept, so reading articles in order (a re-save) inflates each block once.
+ */
+export function unpackArticles(blocks: ArticleBlocks): StoredArticles {
+  const { data, docOffsets, blockStarts, blockOffsets } = blocks;
+  const numBlocks = blockStarts.length - 1;
+  if (blockOffsets.length !== blockStarts.length) throw new Error('article block tables differ in length');
+  let lastBlock = -1;
+  let lastBytes: Uint8Array = EMPTY;
+  return {
+    numDocs: docOffsets.length - 1,
+    bytes(doc: number): Uint8Array {
+      const start = docOffsets[doc];
+      const end = docOffsets[doc + 1];
+      if (end === start) return EMPTY;
+      // The last block starting at or before `start`: binary search over block starts.
+      let lo = 0;
+      let hi = numBlocks - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (blockStarts[mid] <= start) lo = mid;
+        else hi = mid - 1;
+      }
+      if (lo !== lastBlock) {
+        lastBytes = inflateRawSync(data.subarray(blockOffsets[lo], blockOffsets[lo + 1]));
+        lastBlock = lo;
+      }
+      const from = start - blockStarts[lo];
+      return lastBytes.subarray(from, from + (end - start));
+    },
+  };
+}
