@@ -184,7 +184,7 @@ const METHOD = `## Method
 - ledesearch's ranked query is \`search(q, { limit: 10, snippets: 0, highlight: false })\`: ids,
   scores and stored fields, no marks (the peers return ids). Its full answer is measured apart.
 - ledesearch's Build is \`addAll()\`; the first query after it and the optional \`prepare()\` are
-  reported apart. Snapshot load is \`loadSnapshot()\` of a file just written (page cache warm).
+  reported apart. Snapshot load is \`loadSnapshot()\` of a file just written (page cache warm), from a settled heap.
 - Build CPU is the process's user + system time during the build, all threads (GC included).`;
 
 /** The whole markdown report. */
