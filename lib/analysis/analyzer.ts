@@ -137,15 +137,9 @@ class ChainAnalyzer implements Analyzer {
   }
 
   analyze(text: string): Token[] {
+    // Queries and tests only: the callback per token costs nothing worth a loop of its own here.
     const tokens: Token[] = [];
-    const tokenizer = new Tokenizer();
-    tokenizer.reset(text);
-    let position = -1;
-    while (tokenizer.next()) {
-      position++;
-      const term = this.termAt(text, tokenizer);
-      if (term !== '') tokens.push({ term, start: tokenizer.start, end: tokenizer.end, position });
-    }
+    this.forEachToken(text, (term, start, end, position) => tokens.push({ term, start, end, position }));
     return tokens;
   }
 
