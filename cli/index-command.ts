@@ -3,8 +3,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { Command } from 'commander';
-import { buildIndexFromCorpus } from '../server/build-index.js';
-import { formatCorpusError, writeSnapshot } from '../server/load-index.js';
+import { buildIndexFromCorpus } from '../lifecycle/build-index.js';
+import { formatCorpusError, writeSnapshot } from '../lifecycle/load-index.js';
 import type { CliIo } from './cli-io.js';
 import { DEFAULT_CORPUS, DEFAULT_SNAPSHOT, EXIT_FAILURE, EXIT_OK, UsageError } from './cli-options.js';
 import { createProgress } from './progress.js';

@@ -6,7 +6,7 @@
  */
 import { Command, Option } from 'commander';
 import { FACET_FIELDS, type SearchResult } from '../lib/index.js';
-import { loadOrBuildIndex } from '../server/load-index.js';
+import { loadOrBuildIndex } from '../lifecycle/load-index.js';
 import { createSchemaRegistry } from '../server/schemas.js';
 import { parseSearchParams, toSearchOptions } from '../server/search-params.js';
 import type { CliIo } from './cli-io.js';

@@ -2,21 +2,9 @@
  * The one mutable reference of the server: which index answers requests right now.
  */
 import type { SearchIndex } from '../lib/index.js';
+import type { IndexSource, LoadedIndex } from '../lifecycle/loaded-index.js';
 
-/** How an index in service was made. */
-export type IndexSource = 'corpus' | 'snapshot' | 'memory';
-
-/** An index together with how and when it was made (reported by GET /api/health). */
-export interface LoadedIndex {
-  index: SearchIndex;
-  /** When the index was made ready (ISO 8601). */
-  builtAt: string;
-  /** How long building (source `corpus`) or loading (source `snapshot`) it took, in ms. */
-  buildMs: number;
-  source: IndexSource;
-  /** Corpus files or lines that could not be read, when built from a corpus. */
-  numCorpusErrors?: number;
-}
+export type { IndexSource, LoadedIndex };
 
 /**
  * Holds the index in service and swaps in a new one atomically.

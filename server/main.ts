@@ -1,7 +1,16 @@
 /**
  * The server's entry point: `node dist/server/main.js [--corpus DIR] [--port N] …`, the same
- * flags and environment as `ledesearch serve` (run with `--help` for the list).
+ * flags and environment as `ledesearch serve` (`--help` lists them). Exits 2 for a bad flag,
+ * 1 when there is nothing to serve; otherwise runs until SIGTERM/SIGINT.
  */
-import { runCli } from '../cli/program.js';
+import { parseServerArgs, SERVER_USAGE, ServerArgsError } from './main-args.js';
+import { serve } from './serve.js';
 
-process.exitCode = await runCli([process.argv[0], process.argv[1], 'serve', ...process.argv.slice(2)]);
+try {
+  const options = parseServerArgs(process.argv.slice(2), process.env);
+  if (options === 'help') process.stdout.write(SERVER_USAGE);
+  else await serve(options);
+} catch (error) {
+  process.stderr.write(`error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
+  process.exitCode = error instanceof ServerArgsError || (error instanceof Error && 'code' in error && error.code === 'corpus_not_found') ? 2 : 1;
+}

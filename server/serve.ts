@@ -1,17 +1,19 @@
 /**
  * Running the search server: get the index (snapshot or corpus), build the app, listen, and
- * shut down gracefully on SIGTERM/SIGINT. Used by `ledesearch serve` and `server/main.ts`.
+ * shut down gracefully on SIGTERM/SIGINT. Used by `ledesearch serve` and by
+ * `server/main.ts`; the index lifecycle (load, build, snapshot) comes from `lifecycle/`.
  */
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { SearchError, type SearchIndex } from '../lib/index.js';
+import { buildIndexFromCorpus } from '../lifecycle/build-index.js';
+import { formatCorpusError, loadOrBuildIndex, writeSnapshot, type LoadReporter } from '../lifecycle/load-index.js';
+import type { LoadedIndex } from '../lifecycle/loaded-index.js';
 import { createApp } from './app.js';
-import { buildIndexFromCorpus } from './build-index.js';
 import { closeGracefully, listen } from './http-server.js';
-import { IndexHolder, type LoadedIndex } from './index-holder.js';
-import { formatCorpusError, loadOrBuildIndex, writeSnapshot, type LoadReporter } from './load-index.js';
+import { IndexHolder } from './index-holder.js';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import type { SearchResult } from '../../lib/index.js';
 import { createApp, type SearchApp } from '../../server/app.js';
-import { buildIndexFromCorpus } from '../../server/build-index.js';
+import { buildIndexFromCorpus } from '../../lifecycle/build-index.js';
 import { createIndexHolder, type IndexHolder, type LoadedIndex } from '../../server/index-holder.js';
 import { expectError, expectValid, fixtureApp, fixtureIndex, FIXTURE_CORPUS, schemas } from './helpers.js';
 

@@ -2,7 +2,7 @@
  * Building an index from a corpus folder, without freezing the server while it runs.
  */
 import { createSearchIndex, loadCorpus, type CorpusError, type SearchIndex } from '../lib/index.js';
-import type { LoadedIndex } from './index-holder.js';
+import type { LoadedIndex } from './loaded-index.js';
 
 /**
  * Default {@link BuildIndexOptions.batchSize}. Adding an article takes some tens of

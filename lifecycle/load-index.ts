@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { loadSnapshot, saveSnapshot, SearchError, type CorpusError } from '../lib/index.js';
 import { buildIndexFromCorpus } from './build-index.js';
 import { newestMtime } from './corpus-mtime.js';
-import type { LoadedIndex } from './index-holder.js';
+import type { LoadedIndex } from './loaded-index.js';
 
 /** Where progress and problems are told. */
 export interface LoadReporter {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { SearchError, type CorpusError } from '../../lib/index.js';
-import { loadOrBuildIndex, snapshotMetaFile, type LoadReporter } from '../../server/load-index.js';
-import { newestMtime } from '../../server/corpus-mtime.js';
-import { BAD_CORPUS, FIXTURE_CORPUS } from './helpers.js';
+import { loadOrBuildIndex, snapshotMetaFile, type LoadReporter } from '../../lifecycle/load-index.js';
+import { newestMtime } from '../../lifecycle/corpus-mtime.js';
+import { BAD_CORPUS, FIXTURE_CORPUS } from '../server/helpers.js';
 
 /** A reporter that records what it is told. */
 function recorder(): LoadReporter & { infos: string[]; warnings: string[]; problems: CorpusError[] } {
