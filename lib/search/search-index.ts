@@ -20,6 +20,7 @@ import {
   type SearchOptions,
   type SearchResult,
 } from '../types.js';
+import { drain, drainAsync, resolveBatchSize, type AddAllOptions } from './add-all-options.js';
 import { checkArticle } from './check-article.js';
 import { didYouMean } from './did-you-mean.js';
 import { pageOrder, refineTopK } from './page-order.js';
@@ -58,8 +59,16 @@ export interface SearchIndex {
   readonly size: number;
   /** Adds an article. Throws SearchError `duplicate_id` or `invalid_article`. */
   add(article: Article): void;
-  /** Adds many articles (faster than repeated `add`: statistics are settled once). */
-  addAll(articles: Iterable<Article>): void;
+  /**
+   * Adds many articles: the bulk path (posting logs pre-sized for the text, statistics settled
+   * once at the end), faster than repeated `add`. See {@link AddAllOptions}.
+   */
+  addAll(articles: Iterable<Article>, options?: AddAllOptions): void;
+  /**
+   * The same bulk add as {@link SearchIndex.addAll}, giving the event loop a turn after each
+   * batch, so a server keeps answering (from another index) while this one is built.
+   */
+  addAllAsync(articles: Iterable<Article>, options?: AddAllOptions): Promise<void>;
   /** Removes an article; returns false when the id was not present. */
   remove(id: string): boolean;
   /** The stored article, or undefined. */
@@ -230,16 +239,44 @@ class Engine implements SearchIndex {
     this.version++;
   }
 
-  addAll(articles: Iterable<Article>): void {
-    if (Array.isArray(articles) && articles.length > 1000) {
+  addAll(articles: Iterable<Article>, options: AddAllOptions = {}): void {
+    drain(this.bulkAdd(articles, options));
+  }
+
+  addAllAsync(articles: Iterable<Article>, options: AddAllOptions = {}): Promise<void> {
+    return drainAsync(this.bulkAdd(articles, options));
+  }
+
+  /** The bulk add, one batch per step: addAll runs the steps at once, addAllAsync with yields. */
+  private *bulkAdd(articles: Iterable<Article>, options: AddAllOptions): Generator<void, void, void> {
+    const batch = resolveBatchSize(options);
+    const list = Array.isArray(articles) ? (articles as Article[]) : undefined;
+    if (list && list.length > 1000) {
       let chars = 0;
-      for (const a of articles as Article[]) {
+      for (const a of list) {
         chars += typeof a?.title === 'string' ? a.title.length : 0;
         if (Array.isArray(a?.paragraphs)) for (const p of a.paragraphs) chars += typeof p === 'string' ? p.length : 0;
       }
       this.ix.reserveForText(chars);
     }
-    for (const a of articles) this.add(a);
+    let done = 0;
+    for (const a of articles) {
+      if (options.onInvalid) {
+        try {
+          this.add(a);
+        } catch (error) {
+          if (!(error instanceof SearchError)) throw error;
+          options.onInvalid(a, error);
+        }
+      } else {
+        this.add(a);
+      }
+      if (++done % batch === 0) {
+        options.onProgress?.(done, list?.length ?? done);
+        yield;
+      }
+    }
+    if (done % batch !== 0 || done === 0) options.onProgress?.(done, list?.length ?? done);
     this.ix.seal();
   }
 
