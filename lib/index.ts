@@ -8,7 +8,8 @@
  */
 export * from './types.js';
 export * from './errors.js';
-export { loadCorpus, type LoadCorpusOptions } from './corpus/load-corpus.js';
+export { loadCorpus, listCorpus, type LoadCorpusOptions } from './corpus/load-corpus.js';
+export type { CorpusFile, CorpusFileListing } from './corpus/list-corpus-files.js';
 export { parseReferenceArticle, formatReferenceArticle } from './corpus/reference-format.js';
 export { parseJsonArticles } from './corpus/json-format.js';
 export { createAnalyzer, DEFAULT_STOP_WORDS, type Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
@@ -25,7 +26,12 @@ export { type RankingOptions, DEFAULT_RANKING } from './ranking/bm25.js';
 export {
   saveSnapshot,
   loadSnapshot,
+  loadSnapshotWithMetadata,
+  readSnapshotMetadata,
   snapshotToBytes,
   snapshotFromBytes,
+  snapshotWithMetadataFromBytes,
   SNAPSHOT_FORMAT_VERSION,
+  type SnapshotWriteOptions,
+  type LoadedSnapshot,
 } from './snapshot/snapshot-file.js';

@@ -8,7 +8,7 @@ import type { Article, CorpusError, CorpusLoadResult } from '../types.js';
 import type { ArticleDraft } from './article-draft.js';
 import { decodeCorpusBytes } from './decode-corpus-bytes.js';
 import { parseJsonArticles } from './json-format.js';
-import { listCorpusFiles, type CorpusFile } from './list-corpus-files.js';
+import { listCorpusFiles, type CorpusFile, type CorpusFileListing } from './list-corpus-files.js';
 import { mapConcurrent } from './map-concurrent.js';
 import { parseReferenceArticle } from './reference-format.js';
 
@@ -56,6 +56,13 @@ export interface LoadCorpusOptions {
    * The result does not depend on it.
    */
   concurrency?: number;
+  /**
+   * Reads only the files whose relative path (`/` separators) this approves; the others are
+   * not opened. Default: every file. For incremental updates, which re-read only the files that
+   * changed (see {@link listCorpus}); ids, origins and errors are as a full load gives them,
+   * except that a duplicate id is only found among the files read.
+   */
+  only?: (relative: string) => boolean;
 }
 
 interface ResolvedOptions {
@@ -63,6 +70,7 @@ interface ResolvedOptions {
   maxParagraphChars: number;
   extensions: ReadonlyMap<string, CorpusFileFormat>;
   concurrency: number;
+  only: (relative: string) => boolean;
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
@@ -83,6 +91,7 @@ function resolveOptions(options: LoadCorpusOptions): ResolvedOptions {
     maxParagraphChars: positiveInteger('maxParagraphChars', options.maxParagraphChars, DEFAULT_MAX_PARAGRAPH_CHARS),
     extensions,
     concurrency: positiveInteger('concurrency', options.concurrency, DEFAULT_READ_CONCURRENCY),
+    only: options.only ?? (() => true),
   };
 }
 
@@ -178,6 +187,25 @@ async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, option
   return { file: file.relative, articles, errors };
 }
 
+/** The files of `dir` that a load with `resolved` reads. */
+async function listAccepted(dir: string, resolved: ResolvedOptions): Promise<CorpusFileListing> {
+  const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) {
+    throw new SearchError('corpus_not_found', `corpus folder "${dir}" does not exist or is not a folder`, { path: dir });
+  }
+  return listCorpusFiles(dir, (relative) => resolved.extensions.has(extensionOf(relative).toLowerCase()) && resolved.only(relative));
+}
+
+/**
+ * The files {@link loadCorpus} would read with the same options, sorted by relative path,
+ * without reading them; and the sub-folders that could not be listed.
+ *
+ * @throws SearchError `corpus_not_found` when `dir` does not exist or is not a folder.
+ */
+export async function listCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<CorpusFileListing> {
+  return listAccepted(dir, resolveOptions(options));
+}
+
 /**
  * Loads every article of a corpus folder.
  *
@@ -202,11 +230,7 @@ async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, option
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<CorpusLoadResult> {
   const resolved = resolveOptions(options);
-  const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!isFolder) {
-    throw new SearchError('corpus_not_found', `corpus folder "${dir}" does not exist or is not a folder`, { path: dir });
-  }
-  const listing = await listCorpusFiles(dir, (relative) => resolved.extensions.has(extensionOf(relative).toLowerCase()));
+  const listing = await listAccepted(dir, resolved);
   const outcomes = await mapConcurrent(listing.files, resolved.concurrency, (file) => {
     const format = resolved.extensions.get(extensionOf(file.relative).toLowerCase());
     if (format === undefined) throw new Error(`internal: unaccepted file listed: ${file.relative}`);

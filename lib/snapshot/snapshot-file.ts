@@ -28,6 +28,7 @@ import { SnapshotError } from '../errors.js';
 import type { FacetStoreState } from '../facets/facet-store.js';
 import { exportEngineState, importEngineState, type EngineState, type SearchIndex } from '../search/search-index.js';
 import { packArticles, unpackArticles } from './article-blocks.js';
+import { removeStaleTempFiles } from './stale-temp-files.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
 export const SNAPSHOT_FORMAT_VERSION = 4;
@@ -50,6 +51,25 @@ interface Header {
   display: Section;
   facetValues: Section;
   arrays: Record<string, Section & { kind: ArrayKind }>;
+  /** The caller's own JSON value, stored as given (see {@link SnapshotWriteOptions.metadata}). */
+  metadata?: unknown;
+}
+
+/** Options of {@link saveSnapshot} and {@link snapshotToBytes}. */
+export interface SnapshotWriteOptions {
+  /**
+   * Any JSON value the caller wants kept with the index and given back by
+   * {@link readSnapshotMetadata} and {@link loadSnapshotWithMetadata}, e.g. what the index was
+   * built from. Stored in the header, so reading it costs a few bytes, not a load. Default none.
+   */
+  metadata?: unknown;
+}
+
+/** An index loaded from a snapshot, with the metadata it was saved with. */
+export interface LoadedSnapshot {
+  index: SearchIndex;
+  /** The `metadata` given to {@link saveSnapshot}; undefined when none was. */
+  metadata: unknown;
 }
 
 /** Typed arrays of the facet store carry this prefix in the header's array table. */
@@ -98,7 +118,7 @@ function viewOf(bytes: Buffer, offset: number, length: number, kind: ArrayKind):
 }
 
 /** Serialises an index to snapshot bytes. */
-export function snapshotToBytes(index: SearchIndex): Buffer {
+export function snapshotToBytes(index: SearchIndex, options: SnapshotWriteOptions = {}): Buffer {
   const state = exportEngineState(index);
   const parts: Buffer[] = [];
   let offset = 0; // relative to the start of the sections
@@ -128,7 +148,7 @@ export function snapshotToBytes(index: SearchIndex): Buffer {
   addArray('articleOffsets', packed.docOffsets);
   addArray('articleBlockStarts', packed.blockStarts);
   addArray('articleBlockOffsets', packed.blockOffsets);
-  const header: Header = { options: state.options, scalars: state.index.scalars, ids, articles, terms, display, facetValues, arrays };
+  const header: Header = { options: state.options, scalars: state.index.scalars, ids, articles, terms, display, facetValues, arrays, metadata: options.metadata };
   let headerBuf = Buffer.from(JSON.stringify(header));
   // Pad the header so sections start 8-byte aligned in the file too.
   const headerPad = (8 - ((PREFIX + headerBuf.length) % 8)) % 8;
@@ -150,20 +170,33 @@ export function snapshotToBytes(index: SearchIndex): Buffer {
  * snapshot. The index keeps views into `bytes` instead of copies: do not modify them afterwards.
  */
 export function snapshotFromBytes(bytes: Buffer): SearchIndex {
-  const fail = (why: string, details: Record<string, unknown> = {}): never => {
-    throw new SnapshotError(`invalid snapshot: ${why}`, details);
-  };
-  if (bytes.length < PREFIX + DIGEST) fail(`file is ${bytes.length} bytes, too short to be a snapshot`);
-  if (bytes.toString('latin1', 0, 8) !== MAGIC) fail('not a ledesearch snapshot (bad magic)');
-  const version = bytes.readUInt32LE(8);
+  return snapshotWithMetadataFromBytes(bytes).index;
+}
+
+function fail(why: string, details: Record<string, unknown> = {}): never {
+  throw new SnapshotError(`invalid snapshot: ${why}`, details);
+}
+
+/** Checks the fixed prefix of a snapshot of `size` bytes and gives its header length. */
+function checkPrefix(prefix: Buffer, size: number): number {
+  if (size < PREFIX + DIGEST) fail(`file is ${size} bytes, too short to be a snapshot`);
+  if (prefix.toString('latin1', 0, 8) !== MAGIC) fail('not a ledesearch snapshot (bad magic)');
+  const version = prefix.readUInt32LE(8);
   if (version !== SNAPSHOT_FORMAT_VERSION) {
     fail(`format version ${version}, this build reads version ${SNAPSHOT_FORMAT_VERSION}`, { version });
   }
-  const total = bytes.readDoubleLE(12);
-  if (total !== bytes.length) fail(`truncated or padded: header says ${total} bytes, file has ${bytes.length}`);
+  const total = prefix.readDoubleLE(12);
+  if (total !== size) fail(`truncated or padded: header says ${total} bytes, file has ${size}`);
+  const headerLen = prefix.readUInt32LE(20);
+  if (PREFIX + headerLen > size - DIGEST) fail('the header lies outside the file');
+  return headerLen;
+}
+
+/** Like {@link snapshotFromBytes}, with the metadata the snapshot was written with. */
+export function snapshotWithMetadataFromBytes(bytes: Buffer): LoadedSnapshot {
+  const headerLen = checkPrefix(bytes, bytes.length);
   const bodyLen = bytes.length - DIGEST;
   if (crc32(bytes.subarray(0, bodyLen)) !== bytes.readUInt32LE(bodyLen)) fail('checksum mismatch (the file is corrupt)');
-  const headerLen = bytes.readUInt32LE(20);
   const base = PREFIX + headerLen;
   let header: Header;
   try {
@@ -188,7 +221,7 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
   const { articleOffsets, articleBlockStarts, articleBlockOffsets, ...indexArrays } = arrays;
   try {
     const facetValues = json<{ months: string[]; values: string[][] }>(header.facetValues);
-    return importEngineState({
+    const index = importEngineState({
       options: header.options,
       ids: json<(string | null)[]>(header.ids),
       // The articles stay compressed, in place; a block is inflated when one of its articles is first read.
@@ -201,6 +234,7 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
       index: { terms: json<string[]>(header.terms), display: json<string[]>(header.display), arrays: indexArrays, scalars: header.scalars },
       facets: { arrays: facetArrays as FacetStoreState['arrays'], months: facetValues.months, values: facetValues.values },
     });
+    return { index, metadata: header.metadata };
   } catch (err) {
     return fail(`inconsistent contents (${(err as Error).message})`);
   }
@@ -211,9 +245,10 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
  * flushed to disk, then renamed over the target, so a crash mid-write never leaves a broken
  * snapshot behind. Creates the folder if needed.
  */
-export async function saveSnapshot(index: SearchIndex, file: string): Promise<{ bytes: number }> {
-  const bytes = snapshotToBytes(index);
+export async function saveSnapshot(index: SearchIndex, file: string, options: SnapshotWriteOptions = {}): Promise<{ bytes: number }> {
+  const bytes = snapshotToBytes(index, options);
   await mkdir(path.dirname(file), { recursive: true });
+  await removeStaleTempFiles(file);
   const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     const fh = await open(tmp, 'w');
@@ -231,13 +266,60 @@ export async function saveSnapshot(index: SearchIndex, file: string): Promise<{ 
   return { bytes: bytes.length };
 }
 
-/** Loads a snapshot written by {@link saveSnapshot}. Throws {@link SnapshotError} if missing or invalid. */
+function unreadable(file: string, err: unknown): SnapshotError {
+  return new SnapshotError(`cannot read snapshot "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
+}
+
+/**
+ * Loads a snapshot written by {@link saveSnapshot}. Throws {@link SnapshotError} if missing or
+ * invalid. Temporary files that a killed writer left next to it are removed on the way.
+ */
 export async function loadSnapshot(file: string): Promise<SearchIndex> {
+  return (await loadSnapshotWithMetadata(file)).index;
+}
+
+/** Like {@link loadSnapshot}, with the metadata the snapshot was saved with. */
+export async function loadSnapshotWithMetadata(file: string): Promise<LoadedSnapshot> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (err) {
-    throw new SnapshotError(`cannot read snapshot "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
+    throw unreadable(file, err);
   }
-  return snapshotFromBytes(bytes);
+  await removeStaleTempFiles(file);
+  return snapshotWithMetadataFromBytes(bytes);
+}
+
+/**
+ * The metadata a snapshot was saved with (undefined when none), reading only its header: a
+ * cheap look before deciding whether to load it. The checksum is not verified (that needs
+ * the whole file; a load does it).
+ *
+ * @throws SnapshotError when the file is missing or its prefix or header is not a snapshot's.
+ */
+export async function readSnapshotMetadata(file: string): Promise<unknown> {
+  let fh;
+  try {
+    fh = await open(file, 'r');
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  try {
+    const { size } = await fh.stat();
+    const prefix = Buffer.alloc(PREFIX);
+    await fh.read(prefix, 0, PREFIX, 0);
+    const headerLen = checkPrefix(prefix, size);
+    const headerBytes = Buffer.alloc(headerLen);
+    await fh.read(headerBytes, 0, headerLen, PREFIX);
+    let header: Header;
+    try {
+      header = JSON.parse(headerBytes.toString('utf8')) as Header;
+    } catch {
+      return fail('unreadable header');
+    }
+    if (header === null || typeof header !== 'object') fail('unreadable header');
+    return header.metadata;
+  } finally {
+    await fh.close();
+  }
 }
