@@ -1,10 +1,10 @@
 /**
- * `ledesearch index [corpusDir] [--out FILE]`: rebuild the index and write the snapshot.
+ * `ledesearch index [corpusDir] [--out FILE] [--full]`: bring the snapshot up to date with the
+ * corpus folder (only new, changed or gone files are read), or rebuild it.
  */
 import { stat } from 'node:fs/promises';
 import { Command } from 'commander';
-import { buildIndexFromCorpus } from '../lifecycle/build-index.js';
-import { formatCorpusError, writeSnapshot } from '../lifecycle/load-index.js';
+import { formatCorpusError, loadOrBuildIndex } from '../lifecycle/load-index.js';
 import type { CliIo } from './cli-io.js';
 import { DEFAULT_CORPUS, DEFAULT_SNAPSHOT, EXIT_FAILURE, EXIT_OK, UsageError } from './cli-options.js';
 import { createProgress } from './progress.js';
@@ -12,41 +12,54 @@ import { createProgress } from './progress.js';
 /** Builds the `index` command; its action sets `process.exitCode` via `setExit`. */
 export function createIndexCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('index')
-    .description('rebuild the index from a corpus folder and write it as a snapshot')
+    .description('index a corpus folder into a snapshot: an existing snapshot of the folder is updated (only new, changed or removed files are read)')
     .argument('[corpusDir]', 'folder of article files (.txt reference format, .json, .jsonl)', DEFAULT_CORPUS)
     .option('-o, --out <file>', 'snapshot file to write', DEFAULT_SNAPSHOT)
+    .option('--full', 'rebuild from every file, whatever the snapshot records')
     .addHelpText(
       'after',
       '\nExit status: 0 when articles were indexed (even if some files were skipped; each is listed on stderr),\n1 when no article could be read, 2 for a usage error such as a missing folder.',
     )
-    .action(async (corpusDir: string, opts: { out: string }) => {
+    .action(async (corpusDir: string, opts: { out: string; full?: boolean }) => {
       const isDir = await stat(corpusDir).then((s) => s.isDirectory(), () => false);
       if (!isDir) throw new UsageError(`corpus folder "${corpusDir}" does not exist or is not a folder`);
       const progress = createProgress(io.stderr, 'indexing');
-      let built;
+      let wrote = '';
+      let result;
       try {
-        built = await buildIndexFromCorpus(corpusDir, { onProgress: (done, total) => progress.update(done, total) });
+        result = await loadOrBuildIndex({
+          corpus: corpusDir,
+          snapshot: opts.out,
+          full: opts.full === true,
+          reporter: {
+            info: (m) => m.startsWith('wrote snapshot') && (wrote = m),
+            warn: (m) => io.stderr.write(`warning: ${m}\n`),
+            progress: (done, total) => progress.update(done, total),
+            problem: (e) => io.stderr.write(`skipped ${formatCorpusError(e)}\n`),
+          },
+        });
       } finally {
         progress.stop();
       }
-      const { errors, ...loaded } = built;
-      for (const e of errors) io.stderr.write(`skipped ${formatCorpusError(e)}\n`);
+      const { loaded, errors, mode, changes } = result;
       const stats = loaded.index.stats();
-      if (stats.numArticles === 0) {
-        io.stderr.write(`error: no article could be read from "${corpusDir}" (${errors.length} file${errors.length === 1 ? '' : 's'} or lines skipped); no snapshot written\n`);
-        setExit(EXIT_FAILURE);
+      const counts = `${stats.numArticles} articles (${stats.numParagraphs} paragraphs, ${stats.numTerms} terms)`;
+      const took = `${(loaded.buildMs / 1000).toFixed(1)} s`;
+      if (mode === 'snapshot') {
+        io.stdout.write(`${opts.out} is up to date with ${corpusDir}: ${counts}\n`);
+        setExit(EXIT_OK);
         return;
       }
-      io.stdout.write(
-        `indexed ${stats.numArticles} articles (${stats.numParagraphs} paragraphs, ${stats.numTerms} terms) from ${corpusDir} ` +
-          `in ${(loaded.buildMs / 1000).toFixed(1)} s; ${errors.length} skipped\n`,
-      );
-      let wrote = '';
-      const ok = await writeSnapshot(loaded, opts.out, corpusDir, {
-        info: (m) => (wrote = m),
-        warn: (m) => io.stderr.write(`error: ${m}\n`),
-      });
-      if (!ok) {
+      if (mode === 'full') {
+        io.stdout.write(`indexed ${counts} from ${corpusDir} in ${took}; ${errors.length} skipped\n`);
+      } else {
+        const c = changes ?? { filesRead: 0, filesRemoved: 0, added: 0, removed: 0 };
+        io.stdout.write(
+          `updated ${counts} from ${corpusDir} in ${took}: ${c.filesRead} new or changed files read, ${c.filesRemoved} gone; ` +
+            `${c.added} articles added, ${c.removed} removed${mode === 'compacted' ? '; compacted' : ''}; ${errors.length} skipped\n`,
+        );
+      }
+      if (!result.wroteSnapshot) {
         setExit(EXIT_FAILURE);
         return;
       }

@@ -1,7 +1,8 @@
 /**
  * Building an index from a corpus folder, without freezing the server while it runs.
  */
-import { createSearchIndex, DEFAULT_ADD_BATCH, loadCorpus, type Article, type CorpusError, type SearchIndex } from '../lib/index.js';
+import { createSearchIndex, DEFAULT_ADD_BATCH, loadCorpus, SearchError, type Article, type CorpusError, type SearchIndex } from '../lib/index.js';
+import { corpusKey, manifestFiles, MANIFEST_VERSION, scanCorpus, type CorpusManifest } from './corpus-manifest.js';
 import type { LoadedIndex } from './loaded-index.js';
 
 /** Default {@link BuildIndexOptions.batchSize}: the library's {@link DEFAULT_ADD_BATCH} (200). */
@@ -13,29 +14,40 @@ export interface BuildIndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Articles added between two yields to the event loop. Default {@link DEFAULT_BUILD_BATCH}; ≥ 1. */
   batchSize?: number;
+  /**
+   * The manifest of an earlier build of the same folder: files whose size and mtime it records
+   * are not hashed again. Default none (every file is hashed).
+   */
+  previous?: CorpusManifest;
 }
 
 /** A freshly built index with every corpus problem met on the way. */
 export interface BuiltIndex extends LoadedIndex {
   index: SearchIndex;
+  /** What the index was built from. */
+  manifest: CorpusManifest;
   /** Files, lines or articles that could not be read or indexed; the rest were. */
   errors: CorpusError[];
 }
 
 /** The corpus problem of an article the index refused (rare: the loader checks articles). */
-export function refusedArticle(article: Article, error: Error): CorpusError {
-  return { file: article.origin ?? article.id, code: 'invalid_article', reason: error.message };
+export function refusedArticle(article: Article, error: SearchError): CorpusError {
+  return { file: article.origin ?? article.id, code: error.code === 'duplicate_id' ? 'duplicate_id' : 'invalid_article', reason: error.message };
 }
 
 /**
- * Indexes `articles` into a new index with the library's bulk path (`addAllAsync`: posting
- * logs sized once for all the text, statistics settled once, which is what the benchmark
- * measures), yielding to the event loop between batches so a server rebuilding in the
- * background keeps answering, then builds the vocabulary lookups. Refused articles are
- * appended to `problems`.
+ * Indexes `articles` into `index` (a new one by default) with the library's bulk path
+ * (`addAllAsync`: posting logs sized once for all the text, statistics settled once, which is
+ * what the benchmark measures), yielding to the event loop between batches so a server
+ * rebuilding in the background keeps answering, then builds the vocabulary lookups. Refused
+ * articles are appended to `problems`.
  */
-export async function indexArticles(articles: readonly Article[], problems: CorpusError[], options: BuildIndexOptions = {}): Promise<SearchIndex> {
-  const index = createSearchIndex();
+export async function indexArticles(
+  articles: readonly Article[],
+  problems: CorpusError[],
+  options: BuildIndexOptions = {},
+  index: SearchIndex = createSearchIndex(),
+): Promise<SearchIndex> {
   await index.addAllAsync(articles, {
     batchSize: options.batchSize,
     onProgress: options.onProgress,
@@ -47,17 +59,29 @@ export async function indexArticles(articles: readonly Article[], problems: Corp
 }
 
 /**
- * Reads every article of `dir` and indexes it (see {@link indexArticles}).
+ * Reads every article of `dir` and indexes it (see {@link indexArticles}), recording the files
+ * it was built from in a {@link CorpusManifest}. The files are scanned (and hashed) before
+ * they are read, so a file changed in between is seen as changed next time, never missed.
  *
  * @throws SearchError `corpus_not_found` when `dir` is not a folder.
  */
 export async function buildIndexFromCorpus(dir: string, options: BuildIndexOptions = {}): Promise<BuiltIndex> {
   const t0 = performance.now();
+  const scanned = await scanCorpus(dir, options.previous?.corpus === corpusKey(dir) ? options.previous : undefined);
   const { articles, errors } = await loadCorpus(dir);
   const problems: CorpusError[] = [...errors];
   const index = await indexArticles(articles, problems, options);
+  const manifest: CorpusManifest = {
+    version: MANIFEST_VERSION,
+    corpus: corpusKey(dir),
+    files: manifestFiles(scanned, articles, problems, (id) => index.has(id)),
+    duplicates: problems.some((p) => p.code === 'duplicate_id'),
+    numRemoved: 0,
+    numArticles: index.size,
+  };
   return {
     index,
+    manifest,
     errors: problems,
     builtAt: new Date().toISOString(),
     buildMs: Math.round(performance.now() - t0),

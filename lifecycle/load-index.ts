@@ -1,13 +1,14 @@
 /**
- * Getting an index to serve or query: from the snapshot when it is fresh, otherwise from the
- * corpus folder (then writing the snapshot for next time). A bad snapshot is never fatal.
+ * Getting an index to serve or query: from the snapshot when it matches the corpus folder's
+ * content, brought up to date when only some files changed, otherwise built from the corpus
+ * (then writing the snapshot for next time). A bad snapshot is never fatal.
  */
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { loadSnapshot, saveSnapshot, SearchError, type CorpusError } from '../lib/index.js';
-import { buildIndexFromCorpus } from './build-index.js';
-import { newestMtime } from './corpus-mtime.js';
+import { rm, stat } from 'node:fs/promises';
+import { loadSnapshotWithMetadata, readSnapshotMetadata, saveSnapshot, SearchError, type CorpusError } from '../lib/index.js';
+import { buildIndexFromCorpus, type BuiltIndex } from './build-index.js';
+import { corpusChanges, corpusKey, manifestOf, type CorpusManifest } from './corpus-manifest.js';
 import type { LoadedIndex } from './loaded-index.js';
+import { updateIndexFromCorpus, type UpdatedIndex, type UpdateMode } from './update-index.js';
 
 /** Where progress and problems are told. */
 export interface LoadReporter {
@@ -26,77 +27,60 @@ export interface LoadIndexOptions {
   /** The snapshot file; `false` to neither read nor write one. */
   snapshot: string | false;
   reporter: LoadReporter;
+  /** Rebuild from the whole corpus even when the snapshot could be used or updated. Default false. */
+  full?: boolean;
 }
 
-/** What {@link loadOrBuildIndex} gives: the index, and the corpus problems if it was built. */
+/** How {@link loadOrBuildIndex} got its index: the snapshot as it was, or an update or build. */
+export type LoadMode = 'snapshot' | UpdateMode;
+
+/** What {@link loadOrBuildIndex} gives: the index, and the corpus problems of the files it read. */
 export interface LoadIndexResult {
   loaded: LoadedIndex;
-  /** Problems met reading the corpus; empty when the snapshot was used. */
+  /** Problems met reading the corpus files that were read; empty when the snapshot was used as it was. */
   errors: CorpusError[];
-}
-
-/**
- * The file next to a snapshot recording which corpus it was built from, so a snapshot of
- * another corpus at the same (default) path is never served by mistake.
- */
-export function snapshotMetaFile(snapshot: string): string {
-  return `${snapshot}.meta.json`;
-}
-
-interface SnapshotMeta {
-  corpus: string;
+  mode: LoadMode;
+  /** For an update or build: what was read and changed (see `UpdatedIndex`). */
+  changes?: Pick<UpdatedIndex, 'filesRead' | 'filesRemoved' | 'added' | 'removed' | 'fullReason'>;
+  /** Whether a new snapshot was written (false also when none was needed). */
+  wroteSnapshot: boolean;
 }
 
 async function isFolder(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isDirectory(), () => false);
 }
 
-async function mtimeOf(path: string): Promise<number | undefined> {
-  return stat(path).then((s) => (s.isFile() ? s.mtimeMs : undefined), () => undefined);
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
 }
 
-async function readMeta(snapshot: string): Promise<SnapshotMeta | undefined> {
-  try {
-    const meta: unknown = JSON.parse(await readFile(snapshotMetaFile(snapshot), 'utf8'));
-    return meta && typeof meta === 'object' && typeof (meta as SnapshotMeta).corpus === 'string' ? (meta as SnapshotMeta) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Why the snapshot cannot be used for this corpus, or undefined when it can. */
-async function staleness(snapshot: string, corpus: string): Promise<string | undefined> {
-  const snapshotTime = await mtimeOf(snapshot);
-  if (snapshotTime === undefined) return 'no snapshot yet';
-  const meta = await readMeta(snapshot);
-  if (!meta || meta.corpus !== resolve(corpus)) return 'the snapshot was built from another corpus folder';
-  if ((await newestMtime(corpus)) >= snapshotTime) return 'the corpus changed since the snapshot was written';
-  return undefined;
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Loads the snapshot, timing it; a corrupt one gives a SnapshotError. */
-async function fromSnapshot(snapshot: string): Promise<LoadedIndex> {
+async function fromSnapshot(snapshot: string): Promise<{ loaded: LoadedIndex; manifest: CorpusManifest | undefined }> {
   const t0 = performance.now();
-  const index = await loadSnapshot(snapshot);
-  return { index, builtAt: new Date().toISOString(), buildMs: Math.round(performance.now() - t0), source: 'snapshot' };
+  const { index, metadata } = await loadSnapshotWithMetadata(snapshot);
+  const manifest = manifestOf(metadata);
+  const numCorpusErrors = manifest?.files.reduce((n, f) => n + f.numErrors, 0);
+  const loaded: LoadedIndex = { index, builtAt: new Date().toISOString(), buildMs: Math.round(performance.now() - t0), source: 'snapshot', numCorpusErrors, manifest };
+  return { loaded, manifest };
 }
 
 /**
- * Writes the snapshot of a freshly built index and its meta file. A failure is a warning (the
- * index is built and serves all the same) and gives false.
+ * Writes the snapshot of an index, with the manifest of the corpus it was built from in its
+ * metadata. A failure is a warning (the index is built and serves all the same) and gives false.
  */
-export async function writeSnapshot(loaded: LoadedIndex, snapshot: string, corpus: string, reporter: LoadReporter): Promise<boolean> {
+export async function writeSnapshot(loaded: LoadedIndex, snapshot: string, reporter: LoadReporter): Promise<boolean> {
   try {
-    // Meta first gone, then snapshot, then meta: a failure half-way leaves no meta, so the
-    // snapshot is rebuilt next time rather than trusted for the wrong corpus.
-    await rm(snapshotMetaFile(snapshot), { force: true });
-    const { bytes } = await saveSnapshot(loaded.index, snapshot);
-    const meta: SnapshotMeta = { corpus: resolve(corpus) };
-    await writeFile(snapshotMetaFile(snapshot), `${JSON.stringify(meta)}\n`);
+    const { bytes } = await saveSnapshot(loaded.index, snapshot, { metadata: loaded.manifest ? { manifest: loaded.manifest } : undefined });
+    // Earlier versions recorded the corpus in a side file; the manifest in the snapshot replaces it.
+    await rm(`${snapshot}.meta.json`, { force: true });
     reporter.info(`wrote snapshot ${snapshot} (${formatBytes(bytes)})`);
     return true;
   } catch (error) {
-    reporter.warn(`could not write snapshot ${snapshot}: ${error instanceof Error ? error.message : String(error)}`);
+    reporter.warn(`could not write snapshot ${snapshot}: ${messageOf(error)}`);
     return false;
   }
 }
@@ -113,12 +97,38 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+/** The manifest of `snapshot` when it is one of `corpus`, or why it cannot be used. */
+async function usableManifest(snapshot: string, corpus: string, reporter: LoadReporter): Promise<CorpusManifest | string> {
+  if (!(await isFile(snapshot))) return 'no snapshot yet';
+  let metadata: unknown;
+  try {
+    metadata = await readSnapshotMetadata(snapshot);
+  } catch (error) {
+    reporter.warn(`snapshot ${snapshot} is unusable (${messageOf(error)}); rebuilding from ${corpus}`);
+    return 'the snapshot is unusable';
+  }
+  const manifest = manifestOf(metadata);
+  if (!manifest) return 'the snapshot records no corpus manifest';
+  if (manifest.corpus !== corpusKey(corpus)) return 'the snapshot was built from another corpus folder';
+  return manifest;
+}
+
+/** Tells the reporter about the corpus problems of a build or update. */
+function report(built: BuiltIndex, reporter: LoadReporter): void {
+  for (const e of built.errors) {
+    if (reporter.problem) reporter.problem(e);
+    else reporter.warn(`skipped ${formatCorpusError(e)}`);
+  }
+}
+
 /**
- * The index for `corpus`: the snapshot when it exists, was built from this corpus folder and is
- * newer than everything in it; otherwise built from the corpus and written as the new snapshot.
- * A corrupt, truncated or incompatible snapshot gives a warning and a rebuild. When the corpus
- * folder does not exist, an existing snapshot is served as it is. Each corpus problem is told
- * to the reporter as a warning, and the build goes on past it.
+ * The index for `corpus`, decided by content, not file times: the snapshot as it is when every
+ * corpus file has the size, mtime or content hash its manifest records; the snapshot brought
+ * up to date (only new and changed files read, see `updateIndexFromCorpus`) when some
+ * changed; otherwise (no snapshot, another corpus's, a corrupt, truncated or incompatible one,
+ * or `full`) a build from the corpus. A changed index is written as the new snapshot. When the
+ * corpus folder does not exist, an existing snapshot is served as it is. Each corpus problem
+ * is told to the reporter, and the build goes on past it.
  *
  * @throws SearchError `corpus_not_found` when there is neither a corpus folder nor a usable
  *   snapshot; SearchError `invalid_article` when the corpus gave no article at all.
@@ -126,32 +136,50 @@ export function formatBytes(bytes: number): string {
 export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadIndexResult> {
   const { corpus, snapshot, reporter } = options;
   const haveCorpus = await isFolder(corpus);
-  if (snapshot !== false) {
-    const why = haveCorpus ? await staleness(snapshot, corpus) : (await mtimeOf(snapshot)) === undefined ? 'no snapshot' : undefined;
-    if (why === undefined) {
-      try {
-        const loaded = await fromSnapshot(snapshot);
-        reporter.info(`loaded snapshot ${snapshot}: ${loaded.index.size} articles in ${loaded.buildMs} ms`);
-        return { loaded, errors: [] };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (!haveCorpus) throw new SearchError('corpus_not_found', `corpus folder "${corpus}" does not exist and snapshot ${snapshot} is unusable: ${message}`, { path: corpus });
-        reporter.warn(`snapshot ${snapshot} is unusable (${message}); rebuilding from ${corpus}`);
-      }
-    } else if (haveCorpus) {
-      reporter.info(`building the index from ${corpus} (${why})`);
-    }
-  } else if (haveCorpus) {
-    reporter.info(`building the index from ${corpus}`);
-  }
   if (!haveCorpus) {
-    throw new SearchError('corpus_not_found', `corpus folder "${corpus}" does not exist or is not a folder`, { path: corpus });
+    if (snapshot === false || !(await isFile(snapshot))) {
+      throw new SearchError('corpus_not_found', `corpus folder "${corpus}" does not exist or is not a folder`, { path: corpus });
+    }
+    try {
+      const { loaded } = await fromSnapshot(snapshot);
+      reporter.info(`loaded snapshot ${snapshot}: ${loaded.index.size} articles in ${loaded.buildMs} ms (corpus folder ${corpus} not found)`);
+      return { loaded, errors: [], mode: 'snapshot', wroteSnapshot: false };
+    } catch (error) {
+      throw new SearchError('corpus_not_found', `corpus folder "${corpus}" does not exist and snapshot ${snapshot} is unusable: ${messageOf(error)}`, { path: corpus });
+    }
   }
-  const built = await buildIndexFromCorpus(corpus, { onProgress: reporter.progress?.bind(reporter) });
-  for (const e of built.errors) {
-    if (reporter.problem) reporter.problem(e);
-    else reporter.warn(`skipped ${formatCorpusError(e)}`);
+
+  let built: BuiltIndex | undefined;
+  let mode: LoadMode = 'full';
+  let changes: LoadIndexResult['changes'];
+  const manifest = snapshot === false ? 'no snapshot is used' : await usableManifest(snapshot, corpus, reporter);
+  if (typeof manifest === 'string' || options.full) {
+    const why = options.full ? 'a full rebuild was asked for' : (manifest as string);
+    reporter.info(`building the index from ${corpus} (${why})`);
+    built = await buildIndexFromCorpus(corpus, { onProgress: reporter.progress?.bind(reporter), previous: typeof manifest === 'string' ? undefined : manifest });
+  } else if (snapshot !== false) {
+    const found = await corpusChanges(corpus, manifest);
+    try {
+      const { loaded } = await fromSnapshot(snapshot);
+      if (found.changed.length + found.removed.length === 0) {
+        reporter.info(`loaded snapshot ${snapshot}: ${loaded.index.size} articles in ${loaded.buildMs} ms`);
+        return { loaded, errors: [], mode: 'snapshot', wroteSnapshot: false };
+      }
+      reporter.info(`updating snapshot ${snapshot}: ${found.changed.length} new or changed and ${found.removed.length} removed corpus files`);
+      const updated = await updateIndexFromCorpus(loaded.index, manifest, corpus, { onProgress: reporter.progress?.bind(reporter), changes: found });
+      if (updated.fullReason) reporter.info(`rebuilt the whole index instead: ${updated.fullReason}`);
+      built = updated;
+      mode = updated.mode;
+      const { filesRead, filesRemoved, added, removed, fullReason } = updated;
+      changes = { filesRead, filesRemoved, added, removed, fullReason };
+    } catch (error) {
+      if (error instanceof SearchError && error.code !== 'snapshot_invalid') throw error;
+      reporter.warn(`snapshot ${snapshot} is unusable (${messageOf(error)}); rebuilding from ${corpus}`);
+      built = await buildIndexFromCorpus(corpus, { onProgress: reporter.progress?.bind(reporter), previous: manifest });
+    }
   }
+  if (!built) throw new Error('internal: no index was built');
+  report(built, reporter);
   if (built.index.size === 0) {
     throw new SearchError('invalid_article', `no article could be read from "${corpus}" (${built.errors.length} problems)`, {
       path: corpus,
@@ -159,7 +187,7 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadI
     });
   }
   const { errors, ...loaded } = built;
-  reporter.info(`indexed ${loaded.index.size} articles from ${corpus} in ${loaded.buildMs} ms (${errors.length} problems)`);
-  if (snapshot !== false) await writeSnapshot(loaded, snapshot, corpus, reporter);
-  return { loaded, errors };
+  reporter.info(`indexed ${loaded.index.size} articles from ${corpus} in ${loaded.buildMs} ms (${mode}; ${errors.length} problems)`);
+  const wroteSnapshot = snapshot !== false && (await writeSnapshot(loaded, snapshot, reporter));
+  return { loaded, errors, mode, changes, wroteSnapshot };
 }

@@ -3,6 +3,7 @@
  * give, and what the server holds and reports.
  */
 import type { SearchIndex } from '../lib/index.js';
+import type { CorpusManifest } from './corpus-manifest.js';
 
 /** How an index in service was made. */
 export type IndexSource = 'corpus' | 'snapshot' | 'memory';
@@ -17,4 +18,6 @@ export interface LoadedIndex {
   source: IndexSource;
   /** Corpus files or lines that could not be read, when built from a corpus. */
   numCorpusErrors?: number;
+  /** The corpus files it was built from, when known: what an incremental update starts from. */
+  manifest?: CorpusManifest;
 }

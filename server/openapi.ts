@@ -110,9 +110,12 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
       '/api/openapi.json': get('This document', 'empty-request', 'openapi-response'),
       '/api/reindex': {
         post: {
-          summary: 'Rebuild the index from the corpus folder in the background',
-          description: 'Searches keep being answered from the old index until the new one is swapped in. Disabled unless the server has a reindex token.',
+          summary: 'Bring the index up to date with the corpus folder in the background',
+          description:
+            'Reads only the corpus files that are new, changed or gone since the index was built (full=1: every file). ' +
+            'Searches keep being answered from the old index until the new one is swapped in. Disabled unless the server has a reindex token.',
           security: [{ reindexToken: [] }],
+          parameters: queryParameters('reindex-request'),
           requestBody: { required: false, content: { 'application/json': { schema: ref('empty-request') } } },
           responses: {
             202: json('reindex-response', 'The rebuild has started; follow it in GET /api/health'),

@@ -1,5 +1,6 @@
 /**
- * POST /api/reindex: starts a background rebuild, for holders of the reindex token.
+ * POST /api/reindex: starts a background update of the index from the corpus folder (only the
+ * files that changed; `?full=1` rebuilds from every file), for holders of the reindex token.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
@@ -31,7 +32,7 @@ export function createReindexHandler(ctx: ApiContext): RequestHandler {
     if (token === undefined) throw new HttpError(401, 'unauthorized', 'reindexing needs an "Authorization: Bearer <token>" header');
     if (!tokenMatches(token, reindexToken)) throw new HttpError(403, 'forbidden', 'the reindex token is wrong');
 
-    ctx.schemas.parseRequest('empty-request', { ...(req.query as Record<string, unknown>) });
+    const query = ctx.schemas.parseRequest<{ full?: string }>('reindex-request', { ...(req.query as Record<string, unknown>) });
     const body: unknown = req.body;
     if (body !== undefined) {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -40,7 +41,7 @@ export function createReindexHandler(ctx: ApiContext): RequestHandler {
       ctx.schemas.parseRequest('empty-request', body as Record<string, unknown>);
     }
 
-    const started = reindexer.start();
+    const started = reindexer.start({ full: query.full === '1' || query.full === 'true' });
     if (!started) {
       throw new HttpError(409, 'reindex_running', 'a reindex is already running', undefined, { reindex: reindexer.status() });
     }

@@ -30,6 +30,7 @@ export const SCHEMA_NAMES = [
   'suggest-request',
   'suggest-response',
   'health-response',
+  'reindex-request',
   'reindex-response',
   'openapi-response',
 ] as const;

@@ -8,12 +8,14 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { SearchError, type SearchIndex } from '../lib/index.js';
-import { buildIndexFromCorpus } from '../lifecycle/build-index.js';
+import { buildIndexFromCorpus, type BuiltIndex } from '../lifecycle/build-index.js';
+import { corpusChanges } from '../lifecycle/corpus-manifest.js';
 import { formatCorpusError, loadOrBuildIndex, writeSnapshot, type LoadReporter } from '../lifecycle/load-index.js';
-import type { LoadedIndex } from '../lifecycle/loaded-index.js';
+import { cloneIndex, updateIndexFromCorpus, type UpdatedIndex } from '../lifecycle/update-index.js';
 import { createApp } from './app.js';
 import { closeGracefully, listen } from './http-server.js';
 import { IndexHolder } from './index-holder.js';
+import type { RebuildRequest, RebuiltIndex } from './reindexer.js';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -73,16 +75,30 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   logger.info(`warmed up the vocabulary lookups in ${Math.round(performance.now() - tWarm)} ms`);
   const holder = new IndexHolder(loaded);
 
-  const rebuild = async (): Promise<LoadedIndex> => {
-    logger.info(`reindex: rebuilding from ${options.corpus}`);
-    const { errors, ...built } = await buildIndexFromCorpus(options.corpus);
+  const rebuild = async ({ full }: RebuildRequest): Promise<RebuiltIndex> => {
+    const current = holder.current;
+    let next: UpdatedIndex | BuiltIndex;
+    if (!full && current.manifest) {
+      const changes = await corpusChanges(options.corpus, current.manifest);
+      if (changes.changed.length + changes.removed.length === 0) {
+        logger.info(`reindex: no corpus file changed in ${options.corpus}`);
+        return { ...current, mode: 'unchanged' };
+      }
+      logger.info(`reindex: updating from ${changes.changed.length} new or changed and ${changes.removed.length} removed files of ${options.corpus}`);
+      // The index in service keeps answering while a copy of it is updated.
+      next = await updateIndexFromCorpus(cloneIndex(current.index), current.manifest, options.corpus, { changes });
+    } else {
+      logger.info(`reindex: rebuilding from ${options.corpus}`);
+      next = await buildIndexFromCorpus(options.corpus, { previous: current.manifest });
+    }
+    const { errors, ...built } = next;
     for (const e of errors) logger.warn(`reindex: skipped ${formatCorpusError(e)}`);
     if (built.index.size === 0) {
       throw new SearchError('invalid_article', `no article could be read from the corpus (${errors.length} problems)`);
     }
-    if (options.snapshot !== false) await writeSnapshot(built, options.snapshot, options.corpus, reporter);
+    if (options.snapshot !== false) await writeSnapshot(built, options.snapshot, reporter);
     await warmUp(built.index);
-    return built;
+    return { ...built, mode: 'mode' in built ? built.mode : 'full' };
   };
 
   const web = options.webDir === false ? undefined : options.webDir ?? defaultWebDir();

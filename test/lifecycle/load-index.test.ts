@@ -2,9 +2,9 @@ import { cp, mkdtemp, readFile, rm, stat, truncate, utimes, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { SearchError, type CorpusError } from '../../lib/index.js';
-import { loadOrBuildIndex, snapshotMetaFile, type LoadReporter } from '../../lifecycle/load-index.js';
-import { newestMtime } from '../../lifecycle/corpus-mtime.js';
+import { readSnapshotMetadata, SearchError, type CorpusError } from '../../lib/index.js';
+import { manifestOf } from '../../lifecycle/corpus-manifest.js';
+import { loadOrBuildIndex, type LoadReporter } from '../../lifecycle/load-index.js';
 import { BAD_CORPUS, FIXTURE_CORPUS } from '../server/helpers.js';
 
 /** A reporter that records what it is told. */
@@ -54,7 +54,7 @@ describe('loadOrBuildIndex', () => {
     expect(errors.map((e) => e.file)).to.deep.equal(['wire/broken.json']);
     expect(r.problems.map((e) => e.file)).to.deep.equal(['wire/broken.json']);
     expect((await stat(snapshot)).size).to.be.greaterThan(100);
-    expect(JSON.parse(await readFile(snapshotMetaFile(snapshot), 'utf8')).corpus).to.equal(corpus);
+    expect(manifestOf(await readSnapshotMetadata(snapshot))?.corpus).to.equal(corpus);
     expect(r.warnings).to.deep.equal([]);
   });
 
@@ -70,22 +70,64 @@ describe('loadOrBuildIndex', () => {
     expect({ ...b, tookMs: 0 }).to.deep.equal({ ...a, tookMs: 0 });
   });
 
-  it('rebuilds when a corpus file changed after the snapshot', async () => {
+  it('updates the snapshot, reading only the changed file, when a corpus file changed', async () => {
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    const file = join(corpus, 'korea', 'trade.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/\n\n/, '\n\nZanzibar marmalade exports rallied on the news.\n\n'));
+    const r = recorder();
+    const { loaded, mode, changes } = await loadOrBuildIndex({ corpus, snapshot, reporter: r });
+    expect(mode).to.equal('incremental');
+    expect(changes).to.include({ filesRead: 1, filesRemoved: 0, added: 1, removed: 1 });
+    expect(loaded.index.size).to.equal(8);
+    expect(r.infos.join('\n')).to.contain('1 new or changed and 0 removed corpus files');
+    expect(loaded.index.search('zanzibar marmalade').hits[0].id).to.equal('korea/trade');
+    // The updated snapshot is now the fresh one.
+    expect((await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() })).mode).to.equal('snapshot');
+  });
+
+  it('decides by content: a file touched with a new mtime but the same bytes changes nothing', async () => {
     await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
     const later = new Date(Date.now() + 3_600_000);
     await utimes(join(corpus, 'korea', 'trade.txt'), later, later);
-    const r = recorder();
-    const { loaded } = await loadOrBuildIndex({ corpus, snapshot, reporter: r });
-    expect(loaded.source).to.equal('corpus');
-    expect(r.infos.join('\n')).to.contain('the corpus changed');
+    await utimes(corpus, later, later);
+    const { loaded, mode } = await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    expect(mode).to.equal('snapshot');
+    expect(loaded.source).to.equal('snapshot');
   });
 
-  it('rebuilds when a file was deleted (its folder changed)', async () => {
+  it('does not trust a restored copy of an old snapshot, newer than every corpus file, when the corpus changed since it was built', async () => {
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    const backup = join(work, 'backup.snapshot');
+    await cp(snapshot, backup);
+    const file = join(corpus, 'wire', 'markets.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/[A-Za-z]{5}/, 'zzzzz'));
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    // The old snapshot is restored from backup: its mtime is now newer than the edited file.
+    await cp(backup, snapshot);
+    const later = new Date(Date.now() + 3_600_000);
+    await utimes(snapshot, later, later);
+    const { mode, changes } = await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    expect(mode).to.equal('incremental');
+    expect(changes?.filesRead).to.equal(1);
+  });
+
+  it('updates when a file was deleted, removing its articles', async () => {
     await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
     await rm(join(corpus, 'korea', 'trade.txt'));
-    const { loaded } = await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
-    expect(loaded.source).to.equal('corpus');
+    const { loaded, mode, changes } = await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    expect(mode).to.equal('incremental');
+    expect(changes).to.include({ filesRead: 0, filesRemoved: 1, removed: 1 });
     expect(loaded.index.size).to.equal(7);
+    expect(loaded.index.has('korea/trade')).to.equal(false);
+  });
+
+  it('rebuilds from every file when full is asked for', async () => {
+    await loadOrBuildIndex({ corpus, snapshot, reporter: recorder() });
+    const r = recorder();
+    const { loaded, mode } = await loadOrBuildIndex({ corpus, snapshot, reporter: r, full: true });
+    expect(mode).to.equal('full');
+    expect(loaded.index.size).to.equal(8);
+    expect(r.infos.join('\n')).to.contain('a full rebuild was asked for');
   });
 
   it('rebuilds, with a warning, from a truncated snapshot', async () => {
@@ -162,23 +204,5 @@ describe('loadOrBuildIndex', () => {
     const { loaded } = await loadOrBuildIndex({ corpus, snapshot: false, reporter: recorder() });
     expect(loaded.source).to.equal('corpus');
     expect(await stat(snapshot).then(() => true, () => false)).to.equal(false);
-  });
-});
-
-describe('newestMtime', () => {
-  it('is the newest time of any file or folder, skipping dot-files', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ledesearch-mtime-'));
-    try {
-      await cp(FIXTURE_CORPUS, dir, { recursive: true });
-      await setTimes(dir, new Date('2020-01-01T00:00:00Z'));
-      const newer = new Date('2021-06-01T00:00:00Z');
-      await utimes(join(dir, 'wire', 'markets.json'), newer, newer);
-      await writeFile(join(dir, '.hidden'), 'x');
-      await utimes(join(dir, '.hidden'), new Date('2030-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'));
-      await utimes(dir, new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
-      expect(await newestMtime(dir)).to.equal(newer.getTime());
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });
