@@ -39,8 +39,9 @@ export function refusedArticle(article: Article, error: SearchError): CorpusErro
  * Indexes `articles` into `index` (a new one by default) with the library's bulk path
  * (`addAllAsync`: posting logs sized once for all the text, statistics settled once, which is
  * what the benchmark measures), yielding to the event loop between batches so a server
- * rebuilding in the background keeps answering, then builds the vocabulary lookups. Refused
- * articles are appended to `problems`.
+ * rebuilding in the background keeps answering. The vocabulary lookups are left to the
+ * server's warm-up (an `index` run never needs them). Refused articles are appended to
+ * `problems`.
  */
 export async function indexArticles(
   articles: readonly Article[],
@@ -53,8 +54,6 @@ export async function indexArticles(
     onProgress: options.onProgress,
     onInvalid: (article, error) => problems.push(refusedArticle(article, error)),
   });
-  // Build the vocabulary lookups now, not on the first search: that search may be a user's.
-  await index.prepare();
   return index;
 }
 

@@ -114,12 +114,17 @@ const MAX_BOUNDED_PAGE = 100;
 export interface StoredArticles {
   readonly numDocs: number;
   bytes(doc: number): Uint8Array;
+  /**
+   * Where these articles came from when they were loaded from a snapshot: its stored articles,
+   * and which documents still have exactly those bytes (alive since the load). A snapshot
+   * writer copies the compressed blocks of such documents instead of compressing them again,
+   * which is most of what re-saving an updated index costs.
+   */
+  readonly origin?: { stored: StoredArticles; unchanged(doc: number): boolean };
+  /** The compressed form these articles were read from, when they were (see article-blocks.ts). */
+  readonly packed?: unknown;
 }
 
-/** Stored articles over one array of byte strings per document. */
-function storedFromParts(parts: readonly Uint8Array[]): StoredArticles {
-  return { numDocs: parts.length, bytes: (doc) => parts[doc] };
-}
 const EMPTY = new Uint8Array(0);
 
 /** Creates an empty search index. */
@@ -178,25 +183,28 @@ class Engine implements SearchIndex {
 
   exportState(): EngineState {
     const n = this.ix.numDocs;
-    const parts: Uint8Array[] = [];
-    for (let d = 0; d < n; d++) {
-      let bytes: Uint8Array = EMPTY;
-      if (this.ix.alive.data[d]) {
-        const parsed = this.docs[d];
-        const stored = this.stored;
-        // An article never read since a load is passed on as the bytes it came in.
-        if (parsed) bytes = Buffer.from(JSON.stringify(parsed));
-        else if (stored) bytes = stored.bytes(d);
-        else throw new Error(`internal: live document ${d} has no article`);
-      }
-      parts.push(bytes);
-    }
+    const stored = this.stored;
+    const alive = this.ix.alive.data;
+    // Lazily, so a writer that copies unchanged compressed blocks never inflates them.
+    const bytes = (d: number): Uint8Array => {
+      if (!alive[d]) return EMPTY;
+      const parsed = this.docs[d];
+      // An article never read since a load is passed on as the bytes it came in.
+      if (stored && d < stored.numDocs) return stored.bytes(d);
+      if (parsed) return Buffer.from(JSON.stringify(parsed));
+      throw new Error(`internal: live document ${d} has no article`);
+    };
     const ids: (string | null)[] = new Array<string | null>(n).fill(null);
     for (const [id, d] of this.idToDoc) ids[d] = id;
+    const articles: StoredArticles = {
+      numDocs: n,
+      bytes,
+      origin: stored ? { stored, unchanged: (d) => d < stored.numDocs && alive[d] === 1 } : undefined,
+    };
     return {
       options: this.options,
       ids,
-      articles: storedFromParts(parts),
+      articles,
       index: this.ix.exportState(),
       facets: this.facets.exportState(),
     };

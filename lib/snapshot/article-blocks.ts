@@ -27,33 +27,90 @@ export interface ArticleBlocks {
   blockOffsets: Int32Array;
 }
 
-/** Compresses every document's bytes into blocks. */
+/** True when `x` has the shape of {@link ArticleBlocks} (what `unpackArticles` keeps as `packed`). */
+function isArticleBlocks(x: unknown): x is ArticleBlocks {
+  const b = x as Partial<ArticleBlocks> | undefined;
+  return b !== undefined && b !== null && b.data instanceof Uint8Array && b.docOffsets instanceof Int32Array &&
+    b.blockStarts instanceof Int32Array && b.blockOffsets instanceof Int32Array;
+}
+
+/**
+ * For each block of `src`, the first document whose bytes start in it (lower bound of its
+ * start); one more entry, the number of documents, closes the last block.
+ */
+function firstDocs(src: ArticleBlocks): Int32Array {
+  const numBlocks = src.blockStarts.length - 1;
+  const numDocs = src.docOffsets.length - 1;
+  const first = new Int32Array(numBlocks + 1);
+  let d = 0;
+  for (let b = 0; b < numBlocks; b++) {
+    while (d < numDocs && src.docOffsets[d] < src.blockStarts[b]) d++;
+    first[b] = d;
+  }
+  first[numBlocks] = numDocs;
+  return first;
+}
+
+/**
+ * Compresses every document's bytes into blocks. When the articles come from a loaded
+ * snapshot (`articles.origin`), every block of it whose documents all still have the same
+ * bytes is copied as it is, compressed, instead of being inflated and deflated again: an
+ * update that changes 1% of the articles re-compresses about 1% of the text.
+ */
 export function packArticles(articles: StoredArticles): ArticleBlocks {
   const n = articles.numDocs;
   const docOffsets = new Int32Array(n + 1);
   const blockStarts: number[] = [0];
   const blockOffsets: number[] = [0];
-  const blocks: Buffer[] = [];
+  const blocks: Uint8Array[] = [];
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let at = 0;
   let compressedAt = 0;
-  const close = (): void => {
-    const block = deflateRawSync(Buffer.concat(pending));
+  const push = (block: Uint8Array): void => {
     blocks.push(block);
     compressedAt += block.length;
     blockStarts.push(at);
     blockOffsets.push(compressedAt);
+  };
+  const close = (): void => {
+    push(deflateRawSync(Buffer.concat(pending)));
     pending = [];
     pendingBytes = 0;
   };
-  for (let d = 0; d < n; d++) {
+  const origin = articles.origin;
+  const src = origin && isArticleBlocks(origin.stored.packed) ? origin.stored.packed : undefined;
+  const first = src ? firstDocs(src) : new Int32Array(1);
+  const numSrcBlocks = first.length - 1;
+  /** True when every document of source block b has the bytes it had there. */
+  const reusable = (b: number): boolean => {
+    if (!src || !origin) return false;
+    for (let d = first[b]; d < first[b + 1]; d++) {
+      const empty = src.docOffsets[d + 1] === src.docOffsets[d];
+      if (!(empty ? articles.bytes(d).length === 0 : origin.unchanged(d))) return false;
+    }
+    return true;
+  };
+  let b = 0;
+  for (let d = 0; d < n; ) {
+    while (b < numSrcBlocks && first[b] < d) b++;
+    if (src && b < numSrcBlocks && first[b] === d && first[b + 1] > d && first[b + 1] <= n && reusable(b)) {
+      if (pendingBytes > 0) close();
+      const base = at - src.blockStarts[b];
+      for (let k = first[b]; k < first[b + 1]; k++) docOffsets[k + 1] = base + src.docOffsets[k + 1];
+      at += src.blockStarts[b + 1] - src.blockStarts[b];
+      push(src.data.subarray(src.blockOffsets[b], src.blockOffsets[b + 1]));
+      d = first[b + 1];
+      b++;
+      continue;
+    }
     const bytes = articles.bytes(d);
     pending.push(bytes);
     pendingBytes += bytes.length;
     at += bytes.length;
     docOffsets[d + 1] = at;
     if (pendingBytes >= BLOCK_BYTES) close();
+    d++;
   }
   if (pendingBytes > 0) close();
   return { data: Buffer.concat(blocks), docOffsets, blockStarts: Int32Array.from(blockStarts), blockOffsets: Int32Array.from(blockOffsets) };
@@ -71,6 +128,7 @@ export function unpackArticles(blocks: ArticleBlocks): StoredArticles {
   let lastBytes: Uint8Array = EMPTY;
   return {
     numDocs: docOffsets.length - 1,
+    packed: blocks,
     bytes(doc: number): Uint8Array {
       const start = docOffsets[doc];
       const end = docOffsets[doc + 1];
