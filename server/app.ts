@@ -12,6 +12,8 @@ import type { ApiContext } from './api-context.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import type { IndexHolder } from './index-holder.js';
 import { buildOpenApi } from './openapi.js';
+import { createProbeRouter } from './probe-routes.js';
+import { Readiness } from './readiness.js';
 import { Reindexer, type RebuildFunction, type ReindexStatus } from './reindexer.js';
 import { DEFAULT_RESULT_CACHE_BYTES, ResponseCache } from './response-cache.js';
 import { createSchemaRegistry, type SchemaRegistry } from './schemas.js';
@@ -26,6 +28,8 @@ export interface AppOptions {
    * without either, it answers 403 `reindex_disabled`.
    */
   rebuild?: RebuildFunction;
+  /** Readiness for GET /api/ready. Default: ready (the app has its index). */
+  readiness?: Readiness;
   /** The secret POST /api/reindex requires as `Authorization: Bearer <token>`. */
   reindexToken?: string;
   /**
@@ -83,6 +87,7 @@ export function createApp(holder: IndexHolder, options: AppOptions = {}): Search
   app.set('json escape', true);
   // The simple parser gives strings and arrays only, never nested objects from a[b]=c.
   app.set('query parser', 'simple');
+  app.use('/api', createProbeRouter(options.readiness ?? new Readiness('ready')));
 
   if (logger) {
     app.use(

@@ -108,6 +108,26 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
       '/api/suggest': get('Completions of a word prefix', 'suggest-request', 'suggest-response'),
       '/api/health': get('Index counts, build time and reindex state', 'empty-request', 'health-response'),
       '/api/openapi.json': get('This document', 'empty-request', 'openapi-response'),
+      '/api/live': {
+        get: {
+          summary: 'Liveness: the process runs and answers (also while the index loads)',
+          operationId: 'getLive',
+          security: [],
+          responses: { 200: json('live-response', 'The process is alive') },
+        },
+      },
+      '/api/ready': {
+        get: {
+          summary: 'Readiness: whether to send this process traffic',
+          description: 'For load-balancer health checks: 503 while the index loads and while the process drains on SIGTERM.',
+          operationId: 'getReady',
+          security: [],
+          responses: {
+            200: json('ready-response', 'An index is in service'),
+            503: json('ready-response', 'Starting (no index in service yet) or draining (shutting down)'),
+          },
+        },
+      },
       '/api/reindex': {
         post: {
           summary: 'Bring the index up to date with the corpus folder in the background',

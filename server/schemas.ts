@@ -33,6 +33,8 @@ export const SCHEMA_NAMES = [
   'reindex-request',
   'reindex-response',
   'openapi-response',
+  'live-response',
+  'ready-response',
 ] as const;
 
 /** A short schema name. */

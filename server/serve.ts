@@ -11,10 +11,13 @@ import { SearchError, type SearchIndex } from '../lib/index.js';
 import { buildIndexFromCorpus, type BuiltIndex } from '../lifecycle/build-index.js';
 import { corpusChanges } from '../lifecycle/corpus-manifest.js';
 import { formatCorpusError, loadOrBuildIndex, writeSnapshot, type LoadReporter } from '../lifecycle/load-index.js';
+import type { LoadedIndex } from '../lifecycle/loaded-index.js';
 import { cloneIndex, updateIndexFromCorpus, type UpdatedIndex } from '../lifecycle/update-index.js';
 import { createApp } from './app.js';
 import { closeGracefully, listen } from './http-server.js';
 import { IndexHolder } from './index-holder.js';
+import { createStartingListener } from './probe-routes.js';
+import { Readiness } from './readiness.js';
 import type { RebuildRequest, RebuiltIndex } from './reindexer.js';
 
 /** Options of {@link serve}. */
@@ -65,11 +68,54 @@ function reporterFor(logger: Logger): LoadReporter {
   return { info: (m) => logger.info(m), warn: (m) => logger.warn(m) };
 }
 
-/** Loads or builds the index, then listens. Rejects when there is nothing to serve. */
+/**
+ * Listens at once (GET /api/live answers 200 and GET /api/ready 503 while the index loads,
+ * every other request 503), loads or builds the index, then serves it and resolves. Rejects,
+ * having closed the server, when there is nothing to serve. SIGTERM/SIGINT (with
+ * `handleSignals`) make readiness fail, stop accepting connections, let requests in flight
+ * finish, and exit 0.
+ */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const logger = pino({ name: 'ledesearch', level: options.logLevel ?? 'info' });
   const reporter = reporterFor(logger);
-  const { loaded } = await loadOrBuildIndex({ corpus: options.corpus, snapshot: options.snapshot, reporter });
+  const readiness = new Readiness('starting');
+  const { server, port, url } = await listen(createStartingListener(readiness), { port: options.port, host: options.host });
+  logger.info({ url, state: readiness.state }, `listening on ${url}; loading the index`);
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    readiness.drain();
+    return (closing ??= closeGracefully(server));
+  };
+  if (options.handleSignals !== false) {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (closing) {
+        logger.warn(`${signal} again: exiting now`);
+        process.exit(1);
+      }
+      logger.info(`${signal}: draining (readiness fails, no new connections, requests in flight finish)`);
+      close().then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  }
+
+  let loaded: LoadedIndex;
+  try {
+    ({ loaded } = await loadOrBuildIndex({ corpus: options.corpus, snapshot: options.snapshot, reporter }));
+  } catch (error) {
+    await close();
+    throw error;
+  }
   const tWarm = performance.now();
   await warmUp(loaded.index);
   logger.info(`warmed up the vocabulary lookups in ${Math.round(performance.now() - tWarm)} ms`);
@@ -110,32 +156,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     corsOrigins: options.corsOrigins,
     webDir,
     resultCacheBytes: options.resultCacheBytes,
+    readiness,
   });
-  const { server, port, url } = await listen(app, { port: options.port, host: options.host });
-  logger.info({ port, url, reindex: Boolean(app.reindexer), webDir: webDir !== undefined }, `listening on ${url}`);
+  // From the starting answers to the app, in one step: no request sees neither.
+  server.removeAllListeners('request');
+  server.on('request', app);
+  readiness.ready();
+  logger.info({ port, url, reindex: Boolean(app.reindexer), webDir: webDir !== undefined }, `serving on ${url}`);
 
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => (closing ??= closeGracefully(server));
-  if (options.handleSignals !== false) {
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (closing) {
-        logger.warn(`${signal} again: exiting now`);
-        process.exit(1);
-      }
-      logger.info(`${signal}: shutting down`);
-      close().then(
-        () => {
-          logger.info('stopped');
-          process.exit(0);
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', onSignal);
-    process.on('SIGINT', onSignal);
-  }
   return { server, url, port, logger, close };
 }
