@@ -3,7 +3,7 @@
  */
 import { Command, Option } from 'commander';
 import { serve } from '../server/serve.js';
-import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT, parseMegabytes, parseOrigins, parsePort } from './cli-options.js';
+import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT, parseCount, parseMegabytes, parseOrigins, parsePort } from './cli-options.js';
 
 interface ServeFlags {
   corpus: string;
@@ -14,6 +14,8 @@ interface ServeFlags {
   logLevel: string;
   web: boolean;
   cacheMb: number;
+  follow?: string;
+  followInterval: number;
 }
 
 /** Builds the `serve` command. */
@@ -33,6 +35,8 @@ export function createServeCommand(): Command {
     .addOption(
       new Option('--cache-mb <n>', 'MiB of repeated /api/search answers to keep (0: no result cache)').env('LEDESEARCH_CACHE_MB').default(32).argParser(parseMegabytes),
     )
+    .option('--follow <dir>', 'serve the newest generation published into this folder (ledesearch index --publish) and swap in each new one; no corpus, no reindex')
+    .option('--follow-interval <ms>', 'how often to read the publish folder\'s manifest, in ms (at least 10)', parseCount, 1000)
     .addHelpText(
       'after',
       '\nEnvironment:\n  LEDESEARCH_REINDEX_TOKEN  enables POST /api/reindex for clients sending "Authorization: Bearer <token>"\n' +
@@ -50,6 +54,8 @@ export function createServeCommand(): Command {
         webDir: flags.web ? undefined : false,
         logLevel: flags.logLevel,
         resultCacheBytes: Math.round(flags.cacheMb * 2 ** 20),
+        follow: flags.follow,
+        followIntervalMs: flags.followInterval,
       });
     });
 }

@@ -20,4 +20,6 @@ export interface LoadedIndex {
   numCorpusErrors?: number;
   /** The corpus files it was built from, when known: what an incremental update starts from. */
   manifest?: CorpusManifest;
+  /** The published generation it was loaded from, when following a publish folder. */
+  generation?: number;
 }

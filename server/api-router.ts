@@ -91,6 +91,7 @@ export function createApiRouter(ctx: ApiContext): Router {
       resultCache: ctx.resultCache.stats(),
     };
     if (current.numCorpusErrors !== undefined) body.numCorpusErrors = current.numCorpusErrors;
+    if (current.generation !== undefined) body.generation = current.generation;
     res.set('Cache-Control', 'no-store').json(body);
   });
 

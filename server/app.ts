@@ -136,6 +136,12 @@ export function createApp(holder: IndexHolder, options: AppOptions = {}): Search
     );
   }
   app.use(express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }));
+  // Which published generation answered, so a client or balancer can see replicas converge.
+  app.use('/api', (_req, res, next) => {
+    const generation = holder.current.generation;
+    if (generation !== undefined) res.set('X-Index-Generation', String(generation));
+    next();
+  });
 
   app.use('/api', createApiRouter(ctx));
   if (options.webDir) app.use(express.static(options.webDir, { index: 'index.html', dotfiles: 'ignore', redirect: false }));

@@ -37,6 +37,8 @@ Serve the search API (and the search page) over HTTP. The same options as \`lede
   --log-level <level>  trace, debug, info, warn, error, fatal or silent (env LOG_LEVEL, default info)
   --no-web             do not serve the search page at /
   --cache-mb <n>       MiB of repeated /api/search answers to keep, 0 for none (env LEDESEARCH_CACHE_MB, default 32)
+  --follow <dir>       serve the newest generation published into this folder (ledesearch index --publish)
+  --follow-interval <ms>  how often to read its manifest (default 1000)
   -h, --help           this help
 Environment: LEDESEARCH_REINDEX_TOKEN enables POST /api/reindex for "Authorization: Bearer <token>".
 `;
@@ -82,6 +84,8 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
         'log-level': { type: 'string' },
         'no-web': { type: 'boolean' },
         'cache-mb': { type: 'string' },
+        follow: { type: 'string' },
+        'follow-interval': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -92,6 +96,10 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
   const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ServerArgsError(`log level '${logLevel}' is invalid. Allowed choices are ${LOG_LEVELS.join(', ')}.`);
   const portText = values.port ?? env.PORT;
+  const intervalText = values['follow-interval'];
+  if (intervalText !== undefined && !/^\d+$/.test(intervalText)) {
+    throw new ServerArgsError(`option '--follow-interval <ms>' argument '${intervalText}' is invalid. must be a whole number (0, 1, 2 …).`);
+  }
   const cacheText = values['cache-mb'] ?? env.LEDESEARCH_CACHE_MB;
   return {
     corpus: values.corpus ?? DEFAULT_SERVER_CORPUS,
@@ -103,5 +111,7 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
     webDir: values['no-web'] ? false : undefined,
     logLevel,
     resultCacheBytes: Math.round((cacheText === undefined ? 32 : megabytes(cacheText)) * 2 ** 20),
+    follow: values.follow,
+    followIntervalMs: intervalText === undefined ? undefined : Number(intervalText),
   };
 }

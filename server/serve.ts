@@ -11,6 +11,7 @@ import { SearchError, type SearchIndex } from '../lib/index.js';
 import { buildIndexFromCorpus, type BuiltIndex } from '../lifecycle/build-index.js';
 import { corpusChanges } from '../lifecycle/corpus-manifest.js';
 import { formatCorpusError, loadOrBuildIndex, writeSnapshot, type LoadReporter } from '../lifecycle/load-index.js';
+import { followPublished, waitForGeneration } from '../lifecycle/follow.js';
 import type { LoadedIndex } from '../lifecycle/loaded-index.js';
 import { cloneIndex, updateIndexFromCorpus, type UpdatedIndex } from '../lifecycle/update-index.js';
 import { createApp } from './app.js';
@@ -37,6 +38,13 @@ export interface ServeOptions {
   resultCacheBytes?: number;
   /** pino level: trace, debug, info, warn, error, fatal or silent. Default info. */
   logLevel?: string;
+  /**
+   * A publish folder to follow instead of indexing `corpus`: serve its newest generation and
+   * swap in each newer one as it is published (reindexing is then off).
+   */
+  follow?: string;
+  /** How often the publish folder's manifest is read, in ms. Default 1000. */
+  followIntervalMs?: number;
   /** Install SIGTERM/SIGINT handlers that shut down and exit. Default true. */
   handleSignals?: boolean;
 }
@@ -62,6 +70,10 @@ export function defaultWebDir(): string {
  */
 export async function warmUp(index: SearchIndex): Promise<void> {
   await index.prepare();
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function reporterFor(logger: Logger): LoadReporter {
@@ -110,8 +122,15 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   }
 
   let loaded: LoadedIndex;
+  const follow = options.follow;
   try {
-    ({ loaded } = await loadOrBuildIndex({ corpus: options.corpus, snapshot: options.snapshot, reporter }));
+    if (follow !== undefined) {
+      logger.info(`following ${follow}: waiting for a published generation`);
+      loaded = await waitForGeneration(follow, options.followIntervalMs, (error) => logger.warn(`follow: ${messageOf(error)}`));
+      logger.info(`loaded generation ${loaded.generation} from ${follow} in ${loaded.buildMs} ms`);
+    } else {
+      ({ loaded } = await loadOrBuildIndex({ corpus: options.corpus, snapshot: options.snapshot, reporter }));
+    }
   } catch (error) {
     await close();
     throw error;
@@ -151,7 +170,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const webDir = web && existsSync(web) ? web : undefined;
   const app = createApp(holder, {
     logger,
-    rebuild,
+    rebuild: follow === undefined ? rebuild : undefined,
     reindexToken: options.reindexToken || undefined,
     corsOrigins: options.corsOrigins,
     webDir,
@@ -162,6 +181,19 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   server.removeAllListeners('request');
   server.on('request', app);
   readiness.ready();
+  if (follow !== undefined) {
+    const follower = followPublished(follow, {
+      intervalMs: options.followIntervalMs,
+      current: () => holder.current.generation,
+      onGeneration: async (next) => {
+        await warmUp(next.index);
+        holder.swap(next);
+        logger.info({ generation: next.generation }, `generation ${next.generation} in service (loaded in ${next.buildMs} ms)`);
+      },
+      onError: (error) => logger.warn(`follow: ${messageOf(error)}`),
+    });
+    server.once('close', () => follower.stop());
+  }
   logger.info({ port, url, reindex: Boolean(app.reindexer), webDir: webDir !== undefined }, `serving on ${url}`);
 
   return { server, url, port, logger, close };
