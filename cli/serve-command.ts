@@ -1,9 +1,16 @@
 /**
  * `ledesearch serve`: run the search server (also what `server/main.ts` runs).
  */
-import { Command, Option } from 'commander';
-import { serve } from '../server/serve.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { serveWithWorkers } from '../server/workers.js';
 import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT, parseCount, parseMegabytes, parseOrigins, parsePort } from './cli-options.js';
+
+/** Commander argument parser for --workers: a whole number from 1 to 64. */
+function parseWorkers(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= 64)) throw new InvalidArgumentError('must be a whole number from 1 to 64.');
+  return n;
+}
 
 interface ServeFlags {
   corpus: string;
@@ -16,6 +23,7 @@ interface ServeFlags {
   cacheMb: number;
   follow?: string;
   followInterval: number;
+  workers: number;
 }
 
 /** Builds the `serve` command. */
@@ -36,6 +44,7 @@ export function createServeCommand(): Command {
       new Option('--cache-mb <n>', 'MiB of repeated /api/search answers to keep (0: no result cache)').env('LEDESEARCH_CACHE_MB').default(32).argParser(parseMegabytes),
     )
     .option('--follow <dir>', 'serve the newest generation published into this folder (ledesearch index --publish) and swap in each new one; no corpus, no reindex')
+    .option('--workers <n>', 'server processes sharing the port, one per core (1 to 64; reindex is off above 1)', parseWorkers, 1)
     .option('--follow-interval <ms>', 'how often to read the publish folder\'s manifest, in ms (at least 10)', parseCount, 1000)
     .addHelpText(
       'after',
@@ -44,7 +53,7 @@ export function createServeCommand(): Command {
         'Logs are JSON lines (pino) on stdout. SIGTERM or SIGINT stops the server after in-flight requests finish.',
     )
     .action(async (flags: ServeFlags) => {
-      await serve({
+      await serveWithWorkers({
         corpus: flags.corpus,
         snapshot: flags.snapshot,
         port: flags.port,
@@ -56,6 +65,7 @@ export function createServeCommand(): Command {
         resultCacheBytes: Math.round(flags.cacheMb * 2 ** 20),
         follow: flags.follow,
         followIntervalMs: flags.followInterval,
+        workers: flags.workers,
       });
     });
 }

@@ -3,7 +3,7 @@
  * the command line's machinery: the same names, defaults and limits as `ledesearch serve`.
  */
 import { parseArgs } from 'node:util';
-import type { ServeOptions } from './serve.js';
+import type { WorkerOptions } from './workers.js';
 
 /** A flag or environment value the server cannot start with; main prints it and exits 2. */
 export class ServerArgsError extends Error {
@@ -39,6 +39,7 @@ Serve the search API (and the search page) over HTTP. The same options as \`lede
   --cache-mb <n>       MiB of repeated /api/search answers to keep, 0 for none (env LEDESEARCH_CACHE_MB, default 32)
   --follow <dir>       serve the newest generation published into this folder (ledesearch index --publish)
   --follow-interval <ms>  how often to read its manifest (default 1000)
+  --workers <n>        server processes sharing the port, one per core (default 1, at most 64)
   -h, --help           this help
 Environment: LEDESEARCH_REINDEX_TOKEN enables POST /api/reindex for "Authorization: Bearer <token>".
 `;
@@ -68,7 +69,7 @@ function origins(value: string | undefined): string[] | '*' | undefined {
  *
  * @throws ServerArgsError for an unknown flag or a bad value.
  */
-export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv): ServeOptions | 'help' {
+export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv): WorkerOptions | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -86,6 +87,7 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
         'cache-mb': { type: 'string' },
         follow: { type: 'string' },
         'follow-interval': { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -96,6 +98,10 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
   const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ServerArgsError(`log level '${logLevel}' is invalid. Allowed choices are ${LOG_LEVELS.join(', ')}.`);
   const portText = values.port ?? env.PORT;
+  const workersText = values.workers;
+  if (workersText !== undefined && !(/^\d+$/.test(workersText) && Number(workersText) >= 1 && Number(workersText) <= 64)) {
+    throw new ServerArgsError(`option '--workers <n>' argument '${workersText}' is invalid. must be a whole number from 1 to 64.`);
+  }
   const intervalText = values['follow-interval'];
   if (intervalText !== undefined && !/^\d+$/.test(intervalText)) {
     throw new ServerArgsError(`option '--follow-interval <ms>' argument '${intervalText}' is invalid. must be a whole number (0, 1, 2 …).`);
@@ -113,5 +119,6 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
     resultCacheBytes: Math.round((cacheText === undefined ? 32 : megabytes(cacheText)) * 2 ** 20),
     follow: values.follow,
     followIntervalMs: intervalText === undefined ? undefined : Number(intervalText),
+    workers: workersText === undefined ? 1 : Number(workersText),
   };
 }
