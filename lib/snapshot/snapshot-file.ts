@@ -21,13 +21,14 @@
  * and built lazily on first prefix/typo lookup, so storing them would only add bytes to load.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { SnapshotError } from '../errors.js';
 import type { FacetStoreState } from '../facets/facet-store.js';
 import { exportEngineState, importEngineState, type EngineState, type SearchIndex } from '../search/search-index.js';
 import { packArticles, unpackArticles } from './article-blocks.js';
+import { readWhole, writePieces } from './large-file-io.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
@@ -119,6 +120,14 @@ function viewOf(bytes: Buffer, offset: number, length: number, kind: ArrayKind):
 
 /** Serialises an index to snapshot bytes. */
 export function snapshotToBytes(index: SearchIndex, options: SnapshotWriteOptions = {}): Buffer {
+  return Buffer.concat(snapshotPieces(index, options));
+}
+
+/**
+ * The snapshot bytes as the pieces they are made of (mostly views of the index's own arrays),
+ * checksum included, so a large snapshot is written without a second full copy in memory.
+ */
+function snapshotPieces(index: SearchIndex, options: SnapshotWriteOptions): Buffer[] {
   const state = exportEngineState(index);
   const parts: Buffer[] = [];
   let offset = 0; // relative to the start of the sections
@@ -159,10 +168,12 @@ export function snapshotToBytes(index: SearchIndex, options: SnapshotWriteOption
   prefix.writeUInt32LE(SNAPSHOT_FORMAT_VERSION, 8);
   prefix.writeDoubleLE(total, 12);
   prefix.writeUInt32LE(headerBuf.length, 20);
-  const body = Buffer.concat([prefix, headerBuf, ...parts]);
+  const pieces = [prefix, headerBuf, ...parts];
+  let crc = 0;
+  for (const piece of pieces) crc = crc32(piece, crc);
   const digest = Buffer.alloc(DIGEST);
-  digest.writeUInt32LE(crc32(body), 0);
-  return Buffer.concat([body, digest]);
+  digest.writeUInt32LE(crc, 0);
+  return [...pieces, digest];
 }
 
 /**
@@ -246,14 +257,15 @@ export function snapshotWithMetadataFromBytes(bytes: Buffer): LoadedSnapshot {
  * snapshot behind. Creates the folder if needed.
  */
 export async function saveSnapshot(index: SearchIndex, file: string, options: SnapshotWriteOptions = {}): Promise<{ bytes: number }> {
-  const bytes = snapshotToBytes(index, options);
+  const pieces = snapshotPieces(index, options);
+  let numBytes = 0;
   await mkdir(path.dirname(file), { recursive: true });
   await removeStaleTempFiles(file);
   const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     const fh = await open(tmp, 'w');
     try {
-      await fh.writeFile(bytes);
+      numBytes = await writePieces(fh, pieces);
       await fh.sync();
     } finally {
       await fh.close();
@@ -263,7 +275,7 @@ export async function saveSnapshot(index: SearchIndex, file: string, options: Sn
     await rm(tmp, { force: true });
     throw err;
   }
-  return { bytes: bytes.length };
+  return { bytes: numBytes };
 }
 
 function unreadable(file: string, err: unknown): SnapshotError {
@@ -282,7 +294,12 @@ export async function loadSnapshot(file: string): Promise<SearchIndex> {
 export async function loadSnapshotWithMetadata(file: string): Promise<LoadedSnapshot> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    const fh = await open(file, 'r');
+    try {
+      bytes = await readWhole(fh);
+    } finally {
+      await fh.close();
+    }
   } catch (err) {
     throw unreadable(file, err);
   }
