@@ -72,7 +72,7 @@ function ledeSection(r: BenchResults): string {
   const snap = r.lede.snapshot;
   const rows: string[][] = [
     ['Corpus parse (SGML → Articles)', fmtMs(r.corpus.parseMs)],
-    ['Analyzer floor (terms() over every title and paragraph)', r.floor ? `${fmtMs(r.floor.ms)}, CPU ${fmtMs(r.floor.cpuMs)} (${fmtInt(r.floor.numTerms)} terms)` : '–'],
+    ['Analyzer floor (forEachToken() over every title and paragraph)', r.floor ? `${fmtMs(r.floor.ms)}, CPU ${fmtMs(r.floor.cpuMs)} (${fmtInt(r.floor.numTerms)} terms)` : '–'],
     ['Build as a multiple of the floor (wall; CPU)', lede?.buildMs !== undefined && r.floor
       ? `${fmtMs(lede.buildMs)} = ${fmtX(lede.buildMs / r.floor.ms, 1)}; CPU ${fmtMs(lede.buildCpuMs)} = ${fmtX((lede.buildCpuMs ?? NaN) / r.floor.cpuMs, 1)}`
       : '–'],
@@ -178,7 +178,7 @@ const METHOD = `## Method
   loaded); each engine is dropped and the heap collected before the next.
 - Latency: one untimed warm-up pass over all queries, then one timed pass, \`process.hrtime.bigint\`
   around each call; p50/p99 by nearest rank.
-- Floor: the fastest of three passes of the library's \`createAnalyzer().terms()\` over every
+- Floor: the fastest of three passes of the library's \`createAnalyzer().forEachToken()\` over every
   title and paragraph, each on a fresh analyzer (empty term cache), after warming the JIT on
   another one: measured like the builds, so "build ≤ 4× floor" compares like with like.
 - ledesearch's ranked query is \`search(q, { limit: 10, snippets: 0, highlight: false })\`: ids,

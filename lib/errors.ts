@@ -7,7 +7,6 @@ export type SearchErrorCode =
   | 'invalid_query' // a query or search option that cannot be honoured
   | 'invalid_article' // an article passed to `add` that is not well formed
   | 'duplicate_id' // an article id already present in the index
-  | 'not_found' // an id that is not in the index
   | 'corpus_not_found' // a corpus folder that does not exist or is not a folder
   | 'snapshot_invalid'; // a snapshot that is corrupt, truncated or of another format version
 
@@ -31,14 +30,6 @@ export class InvalidQueryError extends SearchError {
   constructor(message: string, details?: Record<string, unknown>) {
     super('invalid_query', message, details);
     this.name = 'InvalidQueryError';
-  }
-}
-
-/** An id that is not in the index. */
-export class NotFoundError extends SearchError {
-  constructor(message: string, details?: Record<string, unknown>) {
-    super('not_found', message, details);
-    this.name = 'NotFoundError';
   }
 }
 

@@ -7,8 +7,6 @@
 
 /** Names of the list-valued metadata fields an article may carry; each is a facet. */
 export const LIST_FIELDS = ['category', 'topics', 'places', 'people', 'organisations', 'exchanges'] as const;
-/** Names of the single-valued metadata fields that are also facets. */
-export const SCALAR_FACET_FIELDS = ['publisher', 'source', 'author', 'dateline'] as const;
 /** Every facet field, in the order facet listings show them. */
 export const FACET_FIELDS = [
   'category', 'publisher', 'source', 'topics', 'places', 'people', 'organisations', 'exchanges',

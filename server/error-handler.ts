@@ -3,7 +3,7 @@
  * anything thrown into a JSON error body without a stack trace.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { InvalidQueryError, NotFoundError } from '../lib/index.js';
+import { InvalidQueryError } from '../lib/index.js';
 import { HttpError } from './http-error.js';
 
 /** Library option names that the HTTP API spells differently. */
@@ -23,7 +23,6 @@ export function toHttpError(error: unknown): HttpError {
     const message = toHttpNames(error.message);
     return new HttpError(400, 'invalid_query', message, [parameter ? { parameter, message } : { message }]);
   }
-  if (error instanceof NotFoundError) return new HttpError(404, 'not_found', error.message);
   // body-parser's errors carry `type` and `status`; their messages are written for clients.
   const e = error as { type?: unknown; status?: unknown; expose?: unknown; message?: unknown } | null;
   if (e && typeof e === 'object') {

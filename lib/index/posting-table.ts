@@ -38,11 +38,6 @@ export class PostingTable {
     return this.pendingTerm.length > 0;
   }
 
-  /** Number of sealed postings. */
-  get size(): number {
-    return this.ids.length;
-  }
-
   /** Makes room for `n` more pending postings at once (a bulk build knows roughly how many). */
   reserve(n: number): void {
     const want = this.pendingTerm.length + n;

@@ -5,6 +5,7 @@
  */
 import { bm25ParagraphTerm, bm25fTerm, combineScores, idf, type ResolvedRankingOptions } from '../../lib/ranking/bm25.js';
 import type { Analyzer, Article } from '../../lib/index.js';
+import { termsOf } from '../analysis/terms-of.js';
 
 function tfMap(terms: string[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -14,8 +15,8 @@ function tfMap(terms: string[]): Map<string, number> {
 
 export function referenceScores(articles: Article[], query: string, analyzer: Analyzer, r: ResolvedRankingOptions): Map<string, number> {
   const docs = articles.map((a) => {
-    const title = analyzer.terms(a.title);
-    const paras = a.paragraphs.map((p) => analyzer.terms(p));
+    const title = termsOf(analyzer, a.title);
+    const paras = a.paragraphs.map((p) => termsOf(analyzer, p));
     return { id: a.id, title: tfMap(title), titleLen: title.length, paras: paras.map((p) => ({ tf: tfMap(p), len: p.length })) };
   });
   const bodyTf = docs.map((d) => {
@@ -29,7 +30,7 @@ export function referenceScores(articles: Article[], query: string, analyzer: An
   const avgTitle = docs.reduce((s, d) => s + d.titleLen, 0) / N;
   const avgBody = bodyLen.reduce((s, n) => s + n, 0) / N;
   const avgPara = allParas.reduce((s, p) => s + p.len, 0) / allParas.length;
-  const qtf = tfMap(analyzer.terms(query));
+  const qtf = tfMap(termsOf(analyzer, query));
   const out = new Map<string, number>();
   docs.forEach((d, i) => {
     let art = 0;
