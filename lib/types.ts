@@ -111,7 +111,7 @@ export interface CorpusLoadResult {
 export type SortOrder = 'relevance' | 'date' | 'date_asc';
 
 /** Filters: for each field, the accepted values. Values of one field OR; fields AND. */
-export type Filters = Partial<Record<FacetField, string[]>>;
+export type Filters = Partial<Record<FacetField, readonly string[]>>;
 
 /** Options of {@link SearchIndex.search}. All optional. */
 export interface SearchOptions {
@@ -122,7 +122,7 @@ export interface SearchOptions {
   /** Latest date, inclusive (ISO 8601; a bare date includes the whole day). */
   dateTo?: string;
   /** Facet fields to count over the whole match set. Default: none. */
-  facets?: FacetField[];
+  facets?: readonly FacetField[];
   /** Also count matches per calendar month (`YYYY-MM`). Default: false. */
   dateHistogram?: boolean;
   /** Maximum number of facet values returned per field. Default 20; 0 for all. */

@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { SearchError, type SearchIndex } from '../lib/index.js';
 import { createApp } from './app.js';
@@ -12,6 +11,7 @@ import { buildIndexFromCorpus } from './build-index.js';
 import { closeGracefully, listen } from './http-server.js';
 import { IndexHolder, type LoadedIndex } from './index-holder.js';
 import { formatCorpusError, loadOrBuildIndex, writeSnapshot, type LoadReporter } from './load-index.js';
+import { defaultWebDir } from './web-dir.js';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -42,11 +42,6 @@ export interface RunningServer {
   logger: Logger;
   /** Shuts down gracefully. */
   close(): Promise<void>;
-}
-
-/** The package's `web/` folder: two levels up from the compiled `<outDir>/server/`. */
-export function defaultWebDir(): string {
-  return fileURLToPath(new URL('../../web/', import.meta.url));
 }
 
 /**
