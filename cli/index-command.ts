@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { buildIndexFromCorpus } from '../server/build-index.js';
 import { formatCorpusError, writeSnapshot } from '../server/load-index.js';
 import type { CliIo } from './cli-io.js';
-import { DEFAULT_CORPUS, DEFAULT_SNAPSHOT, EXIT_FAILURE, EXIT_OK, UsageError } from './cli-options.js';
+import { DEFAULT_CORPUS, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, EXIT_FAILURE, EXIT_OK, UsageError } from './cli-options.js';
 import { createProgress } from './progress.js';
 
 /** Builds the `index` command; its action sets `process.exitCode` via `setExit`. */
@@ -14,12 +14,13 @@ export function createIndexCommand(io: CliIo, setExit: (code: number) => void): 
   return new Command('index')
     .description('rebuild the index from a corpus folder and write it as a snapshot')
     .argument('[corpusDir]', 'folder of article files (.txt reference format, .json, .jsonl)', DEFAULT_CORPUS)
-    .option('-o, --out <file>', 'snapshot file to write', DEFAULT_SNAPSHOT)
+    .option('-o, --out <file>', `snapshot file to write (default: ${DEFAULT_SNAPSHOT_HELP})`)
     .addHelpText(
       'after',
       '\nExit status: 0 when articles were indexed (even if some files were skipped; each is listed on stderr),\n1 when no article could be read, 2 for a usage error such as a missing folder.',
     )
-    .action(async (corpusDir: string, opts: { out: string }) => {
+    .action(async (corpusDir: string, opts: { out?: string }) => {
+      const out = opts.out ?? defaultSnapshotFor(corpusDir);
       const isDir = await stat(corpusDir).then((s) => s.isDirectory(), () => false);
       if (!isDir) throw new UsageError(`corpus folder "${corpusDir}" does not exist or is not a folder`);
       const progress = createProgress(io.stderr, 'indexing');
@@ -42,7 +43,7 @@ export function createIndexCommand(io: CliIo, setExit: (code: number) => void): 
           `in ${(loaded.buildMs / 1000).toFixed(1)} s; ${errors.length} skipped\n`,
       );
       let wrote = '';
-      const ok = await writeSnapshot(loaded, opts.out, corpusDir, {
+      const ok = await writeSnapshot(loaded, out, corpusDir, {
         info: (m) => (wrote = m),
         warn: (m) => io.stderr.write(`error: ${m}\n`),
       });

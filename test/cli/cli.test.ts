@@ -1,9 +1,9 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import request from 'supertest';
-import { BAD_CORPUS, expectValid, fixtureApp, FIXTURE_CORPUS } from '../server/helpers.js';
+import { BAD_CORPUS, expectValid, fixtureApp, FIXTURE_CORPUS, REPO_ROOT } from '../server/helpers.js';
 import { childEnv, runCli, SERVER_MAIN, startUntil } from './run-cli.js';
 
 /** stderr as lines, without the trailing empty one. */
@@ -121,6 +121,41 @@ describe('ledesearch (command line)', () => {
       expect(lines(wrong.stderr)).to.deep.equal(["error: unknown option '--catgory' (Did you mean --category?)"]);
     });
 
+    // Issue 13: an impossible date and a reversed range exited 1, after the whole index was loaded.
+    // The corpus folder given does not exist: were the dates checked after loading, the error
+    // would be about the folder.
+    for (const [flags, message] of [
+      [['--from', '1987-02-30'], 'error: --from "1987-02-30" is not a valid ISO 8601 date (YYYY-MM-DD)'],
+      [['--to', '1987-03-05T25:00'], 'error: --to "1987-03-05T25:00" is not a valid ISO 8601 date (YYYY-MM-DD)'],
+      [['--from', '1987-03-05', '--to', '1987-03-01'], 'error: the date range is empty: --from is after --to'],
+      [['--from', '1987-3-5'], 'error: --from "1987-3-5" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY-MM-DDTHH:MM'],
+    ] as const) {
+      it(`exits 2 before loading any index for ${flags.join(' ')}`, async () => {
+        const r = await runCli(['search', 'oil', ...flags, '--corpus', join(work, 'none'), '--no-snapshot'], work);
+        expect(r.code).to.equal(2);
+        expect(lines(r.stderr)).to.deep.equal([message]);
+      });
+    }
+
+    // Issue 13: searching another corpus replaced the one default snapshot of the first.
+    it('keeps one default snapshot per corpus folder', async () => {
+      const cwd = join(work, 'per-corpus');
+      await mkdir(cwd);
+      const first = join(cwd, 'first');
+      await cp(FIXTURE_CORPUS, first, { recursive: true });
+      expect((await runCli(['index', 'first'], cwd)).code).to.equal(0);
+      const other = await runCli(['search', 'grain', '--corpus', join(REPO_ROOT, 'test', 'fixtures', 'corpus', 'good'), '--json'], cwd);
+      expect(other.code, other.stderr).to.equal(0);
+      const snapshots = (await readdir(join(cwd, '.ledesearch'))).filter((f) => f.endsWith('.snapshot'));
+      expect(snapshots).to.have.length(2);
+      expect(snapshots.filter((f) => f.startsWith('first-'))).to.have.length(1);
+      // With its folder gone, only the first corpus's own snapshot can answer, and it does.
+      await rm(first, { recursive: true });
+      const r = await runCli(['search', 'cocoa', '--corpus', './first/', '--json'], cwd);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(JSON.parse(r.stdout).hits[0].id).to.equal('reuters/124');
+    });
+
     it('exits 2 when the corpus folder is missing and there is no snapshot', async () => {
       const r = await runCli(['search', 'oil', '--corpus', join(work, 'none'), '--no-snapshot'], work);
       expect(r.code).to.equal(2);
@@ -162,6 +197,15 @@ describe('ledesearch (command line)', () => {
       expect(r.code).to.equal(2);
       expect(lines(r.stderr)).to.have.length(1);
       expect(r.stderr).to.contain('must be a number of MiB');
+    });
+
+    // Issue 13: a bad host failed only once the whole index was built. 192.0.2.1 (TEST-NET-1,
+    // RFC 5737) is never an address of this machine; nothing is sent to it.
+    it('exits 2 for a host it cannot listen on, before building the index', async () => {
+      const r = await runCli(['serve', '--host', '192.0.2.1', '--port', '0', '--corpus', FIXTURE_CORPUS, '--no-snapshot', '--no-web'], work);
+      expect(r.code).to.equal(2);
+      expect(lines(r.stderr)).to.deep.equal(['error: cannot listen on --host "192.0.2.1": not an address of this machine']);
+      expect(r.stdout).to.not.contain('building the index');
     });
 
     it('exits 2 with a one-line error for a bad port', async () => {
