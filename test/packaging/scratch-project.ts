@@ -44,9 +44,12 @@ export interface PackedTarball {
   files: string[];
 }
 
-/** Packs the repository (its current build) into `dir`. */
+/**
+ * Packs the repository's current build into `dir`. Without `prepack`: its clean rebuild would
+ * delete the compiled tests mocha is running (`npm test` has just built everything).
+ */
 export async function packInto(dir: string): Promise<PackedTarball> {
-  const r = await execOk('npm', ['pack', '--json', '--pack-destination', dir], REPO_ROOT);
+  const r = await execOk('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], REPO_ROOT);
   const [info] = JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[];
   return { file: join(dir, info.filename), files: info.files.map((f) => f.path) };
 }
