@@ -124,16 +124,19 @@ describe('ledesearch (command line)', () => {
     // Issue 13: an impossible date and a reversed range exited 1, after the whole index was loaded.
     // The corpus folder given does not exist: were the dates checked after loading, the error
     // would be about the folder.
+    // The library's wording may change; the flag (and the value) must be named, in flag terms.
     for (const [flags, message] of [
-      [['--from', '1987-02-30'], 'error: --from "1987-02-30" is not a valid ISO 8601 date (YYYY-MM-DD)'],
-      [['--to', '1987-03-05T25:00'], 'error: --to "1987-03-05T25:00" is not a valid ISO 8601 date (YYYY-MM-DD)'],
-      [['--from', '1987-03-05', '--to', '1987-03-01'], 'error: the date range is empty: --from is after --to'],
-      [['--from', '1987-3-5'], 'error: --from "1987-3-5" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY-MM-DDTHH:MM'],
+      [['--from', '1987-02-30'], /^error: --from "1987-02-30" is not a valid/],
+      [['--to', '1987-03-05T25:00'], /^error: --to "1987-03-05T25:00" is not a valid/],
+      [['--from', '1987-03-05', '--to', '1987-03-01'], /^error: .*--from.* --to/],
+      [['--from', '1987-3-5'], /^error: --from "1987-3-5" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY-MM-DDTHH:MM\n/],
     ] as const) {
       it(`exits 2 before loading any index for ${flags.join(' ')}`, async () => {
         const r = await runCli(['search', 'oil', ...flags, '--corpus', join(work, 'none'), '--no-snapshot'], work);
         expect(r.code).to.equal(2);
-        expect(lines(r.stderr)).to.deep.equal([message]);
+        expect(lines(r.stderr)).to.have.length(1);
+        expect(r.stderr).to.match(message);
+        expect(r.stderr).to.not.match(/dateFrom|dateTo|corpus folder/);
       });
     }
 
