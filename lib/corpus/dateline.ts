@@ -2,7 +2,7 @@
  * The dateline of the reference article format: `10-Oct-2019 Intellasia | KoreaTimes | 6:02 AM`,
  * that is a date, then `|`-separated columns publisher, source and time of day.
  */
-import { formatIsoDate, isCalendarDate, isTimeOfDay, normaliseZone, parseIsoDate, type IsoTime } from './iso-date.js';
+import { formatIsoDate, isCalendarDate, isTimeOfDay, normaliseZone, parseIsoDate, type IsoTime } from '../dates/iso-date.js';
 
 /** What a dateline carries. Every field is absent when the line did not give it readably. */
 export interface Dateline {

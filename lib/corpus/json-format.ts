@@ -8,7 +8,7 @@ import type { ArticleDraft } from './article-draft.js';
 import { validateArticleRecord } from './article-schema.js';
 import { DEFAULT_MAX_ERRORS_PER_FILE, FileErrors } from './file-errors.js';
 import { findExcessJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
-import { normaliseIsoDate } from './iso-date.js';
+import { normaliseIsoDate } from '../dates/iso-date.js';
 import { normaliseText, toOneLine } from './normalise-text.js';
 
 /** How a JSON corpus file is laid out: one document (`json`) or one document per line (`ndjson`). */
