@@ -130,6 +130,11 @@ function readJsonDocument(text: string, file: string, errors: FileErrors): Artic
     }
     return [{ article }];
   }
+  if (value.length === 0) {
+    // Valid JSON, but a file that adds nothing should say so rather than pass unnoticed.
+    errors.push({ file, code: 'empty', reason: 'the file holds an empty array: no articles' });
+    return [];
+  }
   const articles: ArticleWithLine[] = [];
   value.forEach((item: unknown, index) => {
     const article = readArticle(item);

@@ -95,6 +95,13 @@ describe('parseJsonArticles', () => {
       ]);
     });
 
+    it('reports an empty array, which adds no article (found by the corpus fuzz test)', () => {
+      expect(parseJsonArticles('[ ]', 'e.json', 'json')).to.deep.equal({
+        articles: [],
+        errors: [{ file: 'e.json', code: 'empty', reason: 'the file holds an empty array: no articles' }],
+      });
+    });
+
     it('reports a document that is not an article', () => {
       const { errors } = parseJsonArticles('42', 'n.json', 'json');
       expect(errors).to.deep.equal([{ file: 'n.json', code: 'invalid_article', reason: 'article must be object, got 42' }]);
