@@ -252,6 +252,22 @@ describe('loadCorpus', () => {
       expect(errors.map((e) => [e.file, e.code])).to.deep.equal([['batch.json', 'too_large']]);
     });
 
+    // Long runs of spaces made two regular expressions quadratic (40 000 spaces: 11-13 s, so
+    // these 90 000 took about a minute each and ran into mocha's timeout); now linear. 90 000
+    // keeps the paragraph under maxParagraphChars.
+    it('reads runs of 90 000 spaces in a .txt line and in a JSON paragraph', async () => {
+      const spaces = ' '.repeat(90_000);
+      const { articles, errors } = await loadWithGood({
+        'spaces.txt': `Spaced title${spaces}x\n\nA paragraph${spaces}y\n\nLast words${spaces}Print This Post\n`,
+        'spaces.json': JSON.stringify({ title: 'T', paragraphs: [`a${spaces}\n${spaces}b`] }),
+      });
+      expect(errors.map((e) => [e.file, e.code])).to.deep.equal([['spaces.txt', 'too_large']]);
+      expect(errors[0].reason).to.include('field "title"');
+      expect(articles.find((a) => a.id === 'spaces')?.paragraphs).to.deep.equal(['a b']);
+      const { articles: again } = await loadWithGood({ 'spaces.txt': `Title\n\nA paragraph${spaces}y\n\nLast words${spaces}Print This Post\n` });
+      expect(again.find((a) => a.id === 'spaces')?.paragraphs).to.deep.equal([`A paragraph${spaces}y`, 'Last words']);
+    });
+
     it('lists at most 100 problems of a file of 50 000 bad lines, and counts the rest', async () => {
       const bad = Array.from({ length: 50_000 }, (_, i) => `not json ${i}`).join('\n');
       const { errors } = await loadWithGood({ 'junk.ndjson': `${ndjsonLine({ title: 'Fine', body: 'p' })}\n${bad}\n` });
