@@ -202,9 +202,9 @@ async function readBytes(file: CorpusFile, maxFileBytes: number): Promise<Uint8A
 }
 
 /** Parses decoded text into drafts, by format, its problems going to `errors`. */
-function parseText(text: string, file: string, format: CorpusFileFormat, errors: FileErrors): Located[] {
+function parseText(text: string, file: string, format: CorpusFileFormat, errors: FileErrors, limits: ArticleLimits): Located[] {
   if (format === 'reference') {
-    const parsed = parseReferenceArticle(text, file);
+    const parsed = parseReferenceArticle(text, file, limits);
     for (const error of parsed.errors) errors.push(error);
     return parsed.article ? [{ draft: parsed.article }] : [];
   }
@@ -227,7 +227,7 @@ async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, option
       errors.push(line === undefined ? { file: file.relative, code, reason } : { file: file.relative, line, code, reason });
       return { file: file.relative, articles, errors };
     }
-    const located = parseText(decoded.text, file.relative, format, errors);
+    const located = parseText(decoded.text, file.relative, format, errors, options.limits);
     const base = file.relative.slice(0, file.relative.length - extensionOf(file.relative).length);
     for (const { draft, line, index } of located) {
       const where = line !== undefined ? `:${line}` : index !== undefined ? `[${index}]` : '';

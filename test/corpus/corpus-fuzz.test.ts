@@ -123,12 +123,16 @@ describe('corpus reader fuzz (issue 13)', () => {
   describe('#parseReferenceArticle', () => {
     it('never throws on random reference-format text, and gives an article or errors', () => {
       fc.assert(
-        fc.property(fc.oneof(referenceText(), fc.string(), fc.string({ unit: 'binary' })), (text) => {
-          const { article, errors } = parseReferenceArticle(text, 'f.txt');
-          for (const error of errors) expectError(error, 'f.txt');
-          expect(article === undefined).to.equal(errors.length > 0);
-          if (article) expect(article.title.trim()).to.not.equal('');
-        }),
+        fc.property(
+          fc.oneof(referenceText(), fc.string(), fc.string({ unit: 'binary' })),
+          fc.record({ maxParagraphs: fc.integer({ min: 1, max: 5 }), maxArticleChars: fc.integer({ min: 1, max: 50 }) }, { requiredKeys: [] }),
+          (text, options) => {
+            const { article, errors } = parseReferenceArticle(text, 'f.txt', options);
+            for (const error of errors) expectError(error, 'f.txt');
+            expect(article === undefined).to.equal(errors.length > 0);
+            if (article) expect(article.title.trim()).to.not.equal('');
+          },
+        ),
         { numRuns: 2000 },
       );
     });

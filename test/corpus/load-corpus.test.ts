@@ -268,6 +268,32 @@ describe('loadCorpus', () => {
       expect(again.find((a) => a.id === 'spaces')?.paragraphs).to.deep.equal([`A paragraph${spaces}y`, 'Last words']);
     });
 
+    it('reads 20 000 trailer lines in linear time and applies maxListValues to them', async () => {
+      // collectTrailer re-spread its list on every line: 20 000 lines took 53 s before.
+      const trailer = Array.from({ length: 20_000 }, (_, i) => `Category: c${i}`).join('\n');
+      const { errors } = await loadWithGood({ 'tags.txt': `Tagged\n\nBody.\n\n${trailer}\n` });
+      expect(errors.map((e) => [e.file, e.code, e.reason])).to.deep.equal([
+        ['tags.txt', 'too_large', 'field "category" is 20000 values, over the limit of 1000 (maxListValues)'],
+      ]);
+    });
+
+    it('stops reading a .txt file as soon as it is surely past maxParagraphs or maxArticleChars', async () => {
+      const paragraphs = (n: number): string => Array.from({ length: n }, (_, i) => `p${i}`).join('\n\n');
+      const dir = await makeCorpus({
+        'a-within.txt': `T\n\n${paragraphs(5)}\n`,
+        'b-exact.txt': `T\n\n${paragraphs(11)}\n`,
+        'c-blocks.txt': `T\n\n${paragraphs(1_000_000)}\n`,
+        'd-lines.txt': `T\n\n${'a\n'.repeat(1_000_000)}`,
+      });
+      const { articles, errors } = await loadCorpus(dir, { maxParagraphs: 5, maxArticleChars: 100 });
+      expect(articles.map((a) => a.id)).to.deep.equal(['a-within']);
+      expect(errors.map((e) => [e.file, e.code, e.reason])).to.deep.equal([
+        ['b-exact.txt', 'too_large', 'the article is 11 paragraphs, over the limit of 5 (maxParagraphs)'],
+        ['c-blocks.txt', 'too_large', 'the file has more than 12 blocks of text, more than an article within the limit of 5 paragraphs can have (maxParagraphs)'],
+        ['d-lines.txt', 'too_large', 'the file has more than 200 lines of text, more than an article within the limit of 100 characters can have (maxArticleChars)'],
+      ]);
+    });
+
     it('lists at most 100 problems of a file of 50 000 bad lines, and counts the rest', async () => {
       const bad = Array.from({ length: 50_000 }, (_, i) => `not json ${i}`).join('\n');
       const { errors } = await loadWithGood({ 'junk.ndjson': `${ndjsonLine({ title: 'Fine', body: 'p' })}\n${bad}\n` });
