@@ -16,6 +16,7 @@ import {
   findLimitBreach,
   type ArticleLimits,
 } from './article-limits.js';
+import { ByteBudget } from './byte-budget.js';
 import { decodeCorpusBytes } from './decode-corpus-bytes.js';
 import { DEFAULT_MAX_ERRORS_PER_FILE, FileErrors } from './file-errors.js';
 import { readJsonArticles } from './json-format.js';
@@ -46,6 +47,8 @@ export const DEFAULT_CORPUS_EXTENSIONS: Readonly<Record<string, CorpusFileFormat
 export interface LoadCorpusOptions {
   /**
    * Largest file read, in bytes; a larger file is reported as `too_large` without being read.
+   * Also the most bytes of files read and parsed at the same time (a larger file waits until
+   * it is alone), since parsing can take some fifteen times a file's size in memory.
    * Default 64 MiB ({@link DEFAULT_MAX_FILE_BYTES}).
    */
   maxFileBytes?: number;
@@ -178,8 +181,12 @@ function describeFsError(error: unknown): string {
   return `could not read the file${code ? ` (${code})` : ''}`;
 }
 
-/** Reads a file's bytes, unless it is over the size limit (checked before reading). */
-async function readBytes(file: CorpusFile, maxFileBytes: number): Promise<Uint8Array | CorpusError> {
+/**
+ * Reads a file's bytes, unless it is over the size limit (checked before reading). The bytes
+ * are taken from `budget` before reading: on success the caller must release `held` once it has
+ * parsed them; on failure nothing is held.
+ */
+async function readBytes(file: CorpusFile, maxFileBytes: number, budget: ByteBudget): Promise<{ bytes: Uint8Array; held: number } | CorpusError> {
   const tooLarge = (size: number): CorpusError => ({
     file: file.relative,
     code: 'too_large',
@@ -190,9 +197,20 @@ async function readBytes(file: CorpusFile, maxFileBytes: number): Promise<Uint8A
     try {
       const { size } = await handle.stat();
       if (size > maxFileBytes) return tooLarge(size);
-      const bytes = await handle.readFile();
+      await budget.acquire(size);
+      let bytes: Uint8Array;
+      try {
+        bytes = await handle.readFile();
+      } catch (error) {
+        budget.release(size);
+        throw error;
+      }
       // The file may have grown since stat.
-      return bytes.length > maxFileBytes ? tooLarge(bytes.length) : bytes;
+      if (bytes.length > maxFileBytes) {
+        budget.release(size);
+        return tooLarge(bytes.length);
+      }
+      return { bytes, held: size };
     } finally {
       await handle.close();
     }
@@ -212,14 +230,15 @@ function parseText(text: string, file: string, format: CorpusFileFormat, errors:
 }
 
 /** Reads, decodes and parses one file, checks its articles' sizes, and gives them ids and origins. */
-async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, options: ResolvedOptions): Promise<FileOutcome> {
+async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, options: ResolvedOptions, budget: ByteBudget): Promise<FileOutcome> {
   const errors = new FileErrors(file.relative, options.maxErrorsPerFile);
   const articles: FileOutcome['articles'] = [];
-  const bytes = await readBytes(file, options.maxFileBytes);
-  if (!(bytes instanceof Uint8Array)) {
-    errors.push(bytes);
+  const read = await readBytes(file, options.maxFileBytes, budget);
+  if (!('bytes' in read)) {
+    errors.push(read);
     return { file: file.relative, articles, errors };
   }
+  const { bytes, held } = read;
   try {
     const decoded = decodeCorpusBytes(bytes);
     if (!decoded.ok) {
@@ -247,6 +266,8 @@ async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, option
     const message = error instanceof Error ? error.message : String(error);
     errors.push({ file: file.relative, code: 'read_failed', reason: `could not be read: ${message}` });
     articles.length = 0;
+  } finally {
+    budget.release(held);
   }
   return { file: file.relative, articles, errors };
 }
@@ -283,10 +304,12 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     throw new SearchError('corpus_not_found', `corpus folder "${dir}" does not exist or is not a folder`, { path: dir });
   }
   const listing = await listCorpusFiles(dir, (relative) => resolved.extensions.has(extensionOf(relative).toLowerCase()));
+  // At most maxFileBytes of files in flight: one large file at a time, many small ones together.
+  const budget = new ByteBudget(resolved.maxFileBytes);
   const outcomes = await mapConcurrent(listing.files, resolved.concurrency, (file) => {
     const format = resolved.extensions.get(extensionOf(file.relative).toLowerCase());
     if (format === undefined) throw new Error(`internal: unaccepted file listed: ${file.relative}`);
-    return readCorpusFile(file, format, resolved);
+    return readCorpusFile(file, format, resolved, budget);
   });
 
   const articles: Article[] = [];
