@@ -10,7 +10,7 @@ export * from './types.js';
 export * from './errors.js';
 export { loadCorpus, type LoadCorpusOptions } from './corpus/load-corpus.js';
 export { parseReferenceArticle, formatReferenceArticle } from './corpus/reference-format.js';
-export { parseJsonArticles } from './corpus/json-format.js';
+export { parseJsonArticles, type ParseJsonArticlesOptions } from './corpus/json-format.js';
 export { createAnalyzer, DEFAULT_STOP_WORDS, type Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
 export { escapeHtml } from './highlight/escape-html.js';
 export {

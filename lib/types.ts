@@ -86,8 +86,9 @@ export type CorpusErrorCode =
   | 'invalid_json' // JSON that does not parse
   | 'invalid_article' // parsed, but does not describe an article (schema violation)
   | 'missing_title' // no title line
-  | 'too_large' // a file or paragraph past the configured size limit
-  | 'duplicate_id'; // an id another article already had
+  | 'too_large' // a file, an article or one of its fields past a configured size limit
+  | 'duplicate_id' // an id another article already had
+  | 'too_many_errors'; // the file's problems past the per-file limit, counted but not listed
 
 /** One problem found while loading a corpus. Loading goes on past it. */
 export interface CorpusError {

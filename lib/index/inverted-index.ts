@@ -8,6 +8,7 @@
  * keeps removal O(article) and every posting list sorted.
  */
 import type { Analyzer } from '../analysis/analyzer.js';
+import { isoDateToEpochMs } from '../dates/instant.js';
 import type { Article } from '../types.js';
 import { GrowableArray } from './growable-array.js';
 import { PostingTable, type ValueColumn } from './posting-table.js';
@@ -136,8 +137,8 @@ export class InvertedIndex {
     this.bodyLen.push(bodyTokens);
     this.paraStart.push(firstPara);
     this.numParas.push(article.paragraphs.length);
-    const t = article.date ? Date.parse(article.date.length === 10 ? `${article.date}T00:00:00Z` : withZone(article.date)) : NaN;
-    this.dateMs.push(t);
+    // One date rule for filter, sort and histogram (lib/dates/instant.ts): instants in UTC.
+    this.dateMs.push(isoDateToEpochMs(article.date));
     this.numLiveParas += article.paragraphs.length;
     this.sumTitleLen += titleTokens;
     this.sumBodyLen += bodyTokens;
@@ -302,7 +303,3 @@ export class InvertedIndex {
   }
 }
 
-/** Dates without a zone are read as UTC so results never depend on the machine's time zone. */
-function withZone(iso: string): string {
-  return /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`;
-}
