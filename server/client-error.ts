@@ -7,8 +7,8 @@ import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiErrorCode } from './http-error.js';
 
-/** What a client error is answered with. */
-interface ClientErrorAnswer {
+/** What a client error is answered with: status, error code and message of the JSON body. */
+export interface ClientErrorAnswer {
   status: number;
   code: ApiErrorCode;
   message: string;
@@ -30,7 +30,7 @@ export function clientErrorAnswer(errorCode: string | undefined, maxHeaderBytes:
 
 /** The raw HTTP response carrying `answer` as a JSON error body; the connection then closes. */
 export function rawErrorResponse(answer: ClientErrorAnswer): string {
-  // Escaped like every other JSON answer of the app ('json escape'), though no client text is in it.
+  // The messages are constants: nothing the client sent is echoed back (no escaping needed).
   const body = JSON.stringify({ error: answer.message, code: answer.code });
   return [
     `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Error'}`,
