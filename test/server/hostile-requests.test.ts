@@ -2,12 +2,17 @@
  * Issue 13, "The server": requests an attacker (or a broken client) sends that Express would
  * otherwise answer with a 500 or silently accept.
  */
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import { toHttpError } from '../../server/error-handler.js';
-import { expectError, fixtureApp } from './helpers.js';
+import { expectError, fixtureApp, REPO_ROOT } from './helpers.js';
+
+/** The search page's folder, served at `/`. */
+const WEB_DIR = join(REPO_ROOT, 'web');
 
 /** A pino logger that keeps the level of every line it writes. */
 function recordingLogger(): { logger: Logger; levels: number[] } {
@@ -52,11 +57,35 @@ describe('hostile requests (issue 13)', () => {
     });
 
     it('answers malformed escapes in a static path with a JSON 4xx', async () => {
-      const { app } = await fixtureApp({ webDir: new URL('../../../web/', import.meta.url).pathname });
+      const { app } = await fixtureApp({ webDir: WEB_DIR });
       const res = await request(app).get('/%zz');
       expect(res.status).to.be.within(400, 499);
       expect(res.headers['content-type']).to.match(/^application\/json/);
       expect(res.body.code).to.be.a('string');
+    });
+  });
+
+  describe('any path or query string', () => {
+    // Pieces that break naive decoders: escapes good, cut and invalid, separators, prototype names.
+    const piece = fc.constantFrom('%', '%2F', '%zz', '%E0%A4', '%C3%A9', '%ED%A0%80', '%00', '%25', '/', '..', '?', '&', '=', '[', ']', '+', '#', 'a', 'é', '__proto__', 'constructor', 'q', 'limit', 'facets', '*');
+    const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+
+    it('never gets a 5xx, and every API answer is JSON', async () => {
+      const { logger, levels } = recordingLogger();
+      const { app } = await fixtureApp({ logger, webDir: WEB_DIR });
+      const prefixes = ['/api/articles/', '/api/search?', '/api/facets?', '/api/suggest?q=', '/api/', '/'];
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...prefixes), text, async (prefix, rest) => {
+          // Characters an HTTP client cannot put in a request line are escaped; everything else goes raw.
+          const path = prefix + rest.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c)).replace(/#/g, '%23');
+          const res = await request(app).get(path);
+          expect(res.status, path).to.be.within(200, 499);
+          // The page's own files are HTML, CSS and JavaScript; everything else answers in JSON.
+          if (res.status !== 200 || path.startsWith('/api/')) expect(res.headers['content-type'], path).to.match(/^application\/json/);
+        }),
+        { numRuns: 300 },
+      );
+      expect(levels.filter((l) => l >= 50)).to.deep.equal([]);
     });
   });
 
