@@ -49,11 +49,17 @@ export function rawErrorResponse(answer: ClientErrorAnswer): string {
  * it writes the JSON answer when nothing of a response has gone out on this socket yet (as
  * Node's default does, so a half-sent answer is never corrupted), then closes the connection.
  */
-export function createClientErrorListener(maxHeaderBytes: number): (error: Error & { code?: string }, socket: Duplex) => void {
-  return (error, socket) => answerClientError(error, socket, maxHeaderBytes);
+export function createClientErrorListener(
+  maxHeaderBytes: number,
+  onAnswer?: ClientErrorObserver,
+): (error: Error & { code?: string }, socket: Duplex) => void {
+  return (error, socket) => answerClientError(error, socket, maxHeaderBytes, onAnswer);
 }
 
-function answerClientError(error: Error & { code?: string }, socket: Duplex, maxHeaderBytes: number): void {
+/** Told of every client error answered (for the log: 408s and 431s are what slow or probing clients cause). */
+export type ClientErrorObserver = (answer: ClientErrorAnswer, nodeCode: string | undefined) => void;
+
+function answerClientError(error: Error & { code?: string }, socket: Duplex, maxHeaderBytes: number, onAnswer?: ClientErrorObserver): void {
   // A reset or broken pipe: the client is gone, there is no one to answer.
   if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || !socket.writable) {
     socket.destroy();
@@ -66,5 +72,7 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex, max
     socket.destroy();
     return;
   }
-  socket.end(rawErrorResponse(clientErrorAnswer(error.code, maxHeaderBytes)), () => socket.destroy());
+  const answer = clientErrorAnswer(error.code, maxHeaderBytes);
+  socket.end(rawErrorResponse(answer), () => socket.destroy());
+  onAnswer?.(answer, error.code);
 }

@@ -3,7 +3,7 @@
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClientErrorListener } from './client-error.js';
+import { createClientErrorListener, type ClientErrorObserver } from './client-error.js';
 
 /** Default {@link ListenOptions.requestTimeoutMs}: a whole request must arrive within 30 s. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -44,6 +44,8 @@ export interface ListenOptions {
   timeoutCheckIntervalMs?: number;
   /** Largest request line plus headers, in bytes. Default {@link DEFAULT_MAX_HEADER_BYTES} (16 KiB). */
   maxHeaderBytes?: number;
+  /** Called after each error Node's HTTP layer answered (400, 408, 413, 431), e.g. to log it. Default: none. */
+  onClientError?: ClientErrorObserver;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function listen(app: RequestListener, options: ListenOptions): Prom
     app,
   );
   server.setTimeout(options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
-  server.on('clientError', createClientErrorListener(maxHeaderBytes));
+  server.on('clientError', createClientErrorListener(maxHeaderBytes, options.onClientError));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

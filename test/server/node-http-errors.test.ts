@@ -110,6 +110,17 @@ describe("Node's own HTTP errors (issue 13)", () => {
     expectJsonError(res, 408, 'request_timeout');
   }).timeout(10_000);
 
+  it('tells the onClientError observer what it answered', async () => {
+    const seen: [number, string, string | undefined][] = [];
+    const port = await start({ onClientError: (answer, nodeCode) => seen.push([answer.status, answer.code, nodeCode]) });
+    await exchange(port, ['GARBAGE\r\n\r\n']);
+    await exchange(port, [`GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`]);
+    expect(seen).to.have.length(2);
+    expect(seen[0].slice(0, 2)).to.deep.equal([400, 'invalid_request']);
+    expect(seen[0][2]).to.match(/^HPE_/);
+    expect(seen[1]).to.deep.equal([431, 'headers_too_large', 'HPE_HEADER_OVERFLOW']);
+  });
+
   it('still answers a well-formed request normally on the same server', async () => {
     const port = await start();
     const res = await exchange(port, ['GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n']);
