@@ -76,3 +76,11 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex, max
   socket.end(rawErrorResponse(answer), () => socket.destroy());
   onAnswer?.(answer, error.code);
 }
+
+/**
+ * The `connect` listener of the HTTP server: a CONNECT request (a proxy tunnel) gets the 404 any
+ * other unknown route gets, instead of the silently closed connection Node leaves without one.
+ */
+export function answerConnect(_request: unknown, socket: Duplex): void {
+  socket.end(rawErrorResponse({ status: 404, code: 'not_found', message: 'this server is not a proxy: no route for CONNECT' }), () => socket.destroy());
+}

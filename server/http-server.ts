@@ -3,7 +3,7 @@
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClientErrorListener, type ClientErrorObserver } from './client-error.js';
+import { answerConnect, createClientErrorListener, type ClientErrorObserver } from './client-error.js';
 
 /** Default {@link ListenOptions.requestTimeoutMs}: a whole request must arrive within 30 s. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -62,11 +62,15 @@ export async function listen(app: RequestListener, options: ListenOptions): Prom
       headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
       connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? DEFAULT_TIMEOUT_CHECK_INTERVAL_MS,
       maxHeaderSize: maxHeaderBytes,
+      // Node answers a missing Host with an empty 400 of its own; the app answers it in JSON.
+      requireHostHeader: false,
     },
     app,
   );
   server.setTimeout(options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
   server.on('clientError', createClientErrorListener(maxHeaderBytes, options.onClientError));
+  // Without a listener Node drops CONNECT (proxy tunnel) requests without a word; this is no proxy.
+  server.on('connect', answerConnect);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -98,6 +98,19 @@ describe("Node's own HTTP errors (issue 13)", () => {
     });
   }
 
+  it('answers an HTTP/1.1 request without Host with a JSON 400, and one over HTTP/1.0 normally', async () => {
+    const port = await start();
+    const res = await exchange(port, ['GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n']);
+    expectJsonError(res, 400, 'invalid_request');
+    expect(JSON.parse(res.body).error).to.contain('Host');
+    expect((await exchange(port, ['GET /api/health HTTP/1.0\r\n\r\n'])).status).to.equal(200);
+  });
+
+  it('answers CONNECT (a proxy tunnel) with a JSON 404 instead of dropping the connection', async () => {
+    const port = await start();
+    expectJsonError(await exchange(port, ['CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n']), 404, 'not_found');
+  });
+
   it('answers headers that stop arriving with a JSON 408 once the headers timeout is past', async () => {
     // With Node's 30 s check interval this would not come within the test's time limit.
     const port = await start({ headersTimeoutMs: 300, requestTimeoutMs: 600 });
