@@ -85,47 +85,7 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
     },
   });
 
-  const paths: Json = {
-    '/api/search': get('searchArticles', 'Search articles', 'search-request', 'search-response'),
-    '/api/articles/{id}': get(
-      'getArticle',
-      'One article, with the words of q marked',
-      'article-request',
-      'article-response',
-      { 404: error('No article with this id') },
-      [
-        {
-          name: 'id',
-          in: 'path',
-          required: true,
-          description: 'The article id. It contains slashes: give them URL-encoded (%2F) or raw (/api/articles/seed/000_db3d054a026eb58a).',
-          schema: { type: 'string', minLength: 1 },
-        },
-      ],
-    ),
-    '/api/facets': get('listFacets', 'Every facet field with its values and counts', 'facets-request', 'facets-response'),
-    '/api/suggest': get('suggestWords', 'Completions of a word prefix', 'suggest-request', 'suggest-response'),
-    '/api/health': get('getHealth', 'Index counts, build time and reindex state', 'empty-request', 'health-response'),
-    '/api/openapi.json': get('getOpenApi', 'This document', 'empty-request', 'openapi-response'),
-    '/api/reindex': {
-      post: {
-        operationId: 'startReindex',
-        summary: 'Rebuild the index from the corpus folder in the background',
-        description: 'Searches keep being answered from the old index until the new one is swapped in. Disabled unless the server has a reindex token.',
-        security: [{ reindexToken: [] }],
-        requestBody: { required: false, content: { 'application/json': { schema: ref('empty-request') } } },
-        responses: {
-          202: json('reindex-response', 'The rebuild has started; follow it in GET /api/health'),
-          400: error('A body or parameter was given'),
-          401: error('No bearer token'),
-          403: error('Wrong token, or reindexing disabled (code reindex_disabled)'),
-          409: error('A rebuild is already running (its status in reindex)'),
-        },
-      },
-    },
-  };
-
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'ledesearch',
@@ -136,13 +96,53 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
     // Relative: the API is wherever this document was fetched from (any host, port or proxy).
     servers: [{ url: '/', description: 'The server that serves this document' }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    paths,
+    paths: {
+      '/api/search': get('searchArticles', 'Search articles', 'search-request', 'search-response'),
+      '/api/articles/{id}': get(
+        'getArticle',
+        'One article, with the words of q marked',
+        'article-request',
+        'article-response',
+        { 404: error('No article with this id') },
+        [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'The article id. It contains slashes: give them URL-encoded (%2F) or raw (/api/articles/seed/000_db3d054a026eb58a).',
+            schema: { type: 'string', minLength: 1 },
+          },
+        ],
+      ),
+      '/api/facets': get('listFacets', 'Every facet field with its values and counts', 'facets-request', 'facets-response'),
+      '/api/suggest': get('suggestWords', 'Completions of a word prefix', 'suggest-request', 'suggest-response'),
+      '/api/health': get('getHealth', 'Index counts, build time and reindex state', 'empty-request', 'health-response'),
+      '/api/openapi.json': get('getOpenApi', 'This document', 'empty-request', 'openapi-response'),
+      '/api/reindex': {
+        post: {
+          operationId: 'startReindex',
+          summary: 'Rebuild the index from the corpus folder in the background',
+          description: 'Searches keep being answered from the old index until the new one is swapped in. Disabled unless the server has a reindex token.',
+          security: [{ reindexToken: [] }],
+          requestBody: { required: false, content: { 'application/json': { schema: ref('empty-request') } } },
+          responses: {
+            202: json('reindex-response', 'The rebuild has started; follow it in GET /api/health'),
+            400: error('A body or parameter was given'),
+            401: error('No bearer token'),
+            403: error('Wrong token, or reindexing disabled (code reindex_disabled)'),
+            409: error('A rebuild is already running (its status in reindex)'),
+          },
+        },
+      },
+    },
     components: {
-      // Request schemas become query parameters; only what the paths reference is a component.
-      schemas: reachableComponents(paths, components),
+      schemas: components,
       securitySchemes: { reindexToken: { type: 'http', scheme: 'bearer', description: 'The value of LEDESEARCH_REINDEX_TOKEN.' } },
     },
   };
+  // Request schemas become query parameters; only what the paths reference stays a component.
+  document.components.schemas = reachableComponents(document.paths, components);
+  return document;
 }
 
 /** The components `root` references, directly or through other components, in their order. */
