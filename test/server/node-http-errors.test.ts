@@ -98,6 +98,12 @@ describe("Node's own HTTP errors (issue 13)", () => {
     });
   }
 
+  it('answers oversized chunk extensions in a body with a JSON 413', async () => {
+    const port = await start();
+    const head = 'POST /api/reindex HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n';
+    expectJsonError(await exchange(port, [head, `2;ext=${'x'.repeat(40_000)}\r\n{}\r\n0\r\n\r\n`]), 413, 'payload_too_large');
+  });
+
   it('answers an HTTP/1.1 request without Host with a JSON 400, and one over HTTP/1.0 normally', async () => {
     const port = await start();
     const res = await exchange(port, ['GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n']);
