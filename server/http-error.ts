@@ -9,6 +9,8 @@ export type ApiErrorCode =
   | 'invalid_query'
   | 'invalid_json'
   | 'payload_too_large'
+  | 'headers_too_large'
+  | 'request_timeout'
   | 'not_found'
   | 'unauthorized'
   | 'forbidden'
