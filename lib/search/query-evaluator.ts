@@ -8,7 +8,7 @@
  */
 import { idf, lengthNorm, usesCoordination, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
-import type { QuerySlot } from './parse-query.js';
+import type { QuerySlot } from './bind-query.js';
 
 /** A compiled filter on one facet field: the documents that pass it carry `stamp === gen`. */
 export interface FieldFilter {
@@ -31,6 +31,13 @@ export interface EvaluateInput {
    * exact score of the few candidates a top-k page needs.
    */
   boundParagraphs: boolean;
+  /**
+   * For a query that is not a plain bag of words: 1 for the documents its tree matches. Every one
+   * of them is a candidate (scored by the slots it holds, 0 when none); no other document is.
+   */
+  required?: Uint8Array | null;
+  /** Added to the final score of each document (proximity evidence of phrases, NEAR, SAME). */
+  bonus?: Float64Array | null;
 }
 
 /** Candidates split by how many filters they fail. Valid until the next evaluate(). */
@@ -73,6 +80,10 @@ export class QueryEvaluator {
   private paraBound = new Float32Array(0);
   private normVersion = -1;
   private lastSlots: readonly QuerySlot[] = [];
+  private lastBonus: Float64Array | null = null;
+  /** Per document: 1 / length norm of the body, and title weight / length norm of the title. */
+  normBody = new Float64Array(0);
+  normTitle = new Float64Array(0);
 
   constructor(
     private readonly index: InvertedIndex,
@@ -152,6 +163,8 @@ export class QueryEvaluator {
       }
     }
     this.artImpact = artImpact;
+    this.normBody = normBody;
+    this.normTitle = normTitle;
     this.paraImpact = paraImpact;
     this.paraBound = paraBound;
     this.normVersion = version;
@@ -194,6 +207,7 @@ export class QueryEvaluator {
     let sc = (1 - r.paragraphWeight) * this.artScore[d] + r.paragraphWeight * best;
     const n = this.lastSlots.length;
     if (usesCoordination(n, r)) sc *= Math.pow(this.matchedSlots[d] / n, r.coordination);
+    if (this.lastBonus) sc += this.lastBonus[d];
     return sc;
   }
 
@@ -202,9 +216,15 @@ export class QueryEvaluator {
     const gen = ++this.gen;
     const nd = ix.numDocs;
     const alive = ix.alive.data;
-    const { slots, fieldFilters, matchAll } = input;
+    const { slots, fieldFilters } = input;
+    const required = input.required ?? null;
+    const bonus = input.bonus ?? null;
+    // A tree decides the match set itself, so slots are only scored, never counted for match: 'all'.
+    const matchAll = input.matchAll && !required;
     const bound = input.boundParagraphs && this.r.paragraphWeight > 0 && slots.length > 0;
     this.lastSlots = slots;
+    this.lastBonus = bonus;
+
     const r = this.r;
 
     // Filters first: mark the documents each filtered field accepts.
@@ -267,7 +287,21 @@ export class QueryEvaluator {
         }
       }
       if (r.paragraphWeight > 0 && !bound) this.scoreParagraphs(slots, gen);
-    } else {
+    }
+    if (required) {
+      // The tree's matches are the candidates, in document order; those no slot touched score 0.
+      numTouched = 0;
+      for (let d = 0; d < nd; d++) {
+        if (required[d] === 0) continue;
+        if (docStamp[d] !== gen) {
+          docStamp[d] = gen;
+          artScore[d] = 0;
+          bestPara[d] = 0;
+          matched[d] = 0;
+        }
+        touched[numTouched++] = d;
+      }
+    } else if (numSlots === 0) {
       // Browsing: every live document is a candidate.
       for (let d = 0; d < nd; d++) {
         if (alive[d] === 0) continue;
@@ -316,6 +350,7 @@ export class QueryEvaluator {
       if (fails === 0) {
         let sc = w1 * artScore[d] + w2 * bestPara[d];
         if (useCoord) sc *= Math.pow(matched[d] / numSlots, coord);
+        if (bonus) sc += bonus[d];
         finalScore[d] = sc;
         matches[numMatches++] = d;
       } else if (fails === 1) {

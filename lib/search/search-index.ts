@@ -23,7 +23,11 @@ import {
 import { checkArticle } from './check-article.js';
 import { didYouMean } from './did-you-mean.js';
 import { pageOrder, refineTopK } from './page-order.js';
-import { parseQuery, type ParsedQuery } from './parse-query.js';
+import type { HighlightQuery } from '../highlight/highlight-query.js';
+import { collectMatches } from '../highlight/matches.js';
+import { valueDocLists, type QuerySlot } from './bind-query.js';
+import { planQuery, type QueryPlan } from './query-plan.js';
+import { TreeMatcher } from './tree-matcher.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
 import { resolveSearchOptions, type ResolvedSearchOptions } from './search-options.js';
 import { topK } from './top-k.js';
@@ -152,6 +156,7 @@ class Engine implements SearchIndex {
   private stored: StoredArticles | undefined;
   private readonly idToDoc = new Map<string, number>();
   private readonly evaluator: QueryEvaluator;
+  private readonly matcher: TreeMatcher;
   private version = 0;
   private readonly options: SearchIndexOptions;
 
@@ -161,6 +166,7 @@ class Engine implements SearchIndex {
     this.ranking = Object.freeze(resolveRanking(options.ranking));
     this.ix = new InvertedIndex(this.analyzer);
     this.evaluator = new QueryEvaluator(this.ix, this.ranking);
+    this.matcher = new TreeMatcher(this.ix);
   }
 
   get size(): number {
@@ -285,9 +291,10 @@ class Engine implements SearchIndex {
     if (typeof query !== 'string') throw new InvalidQueryError('query must be a string', { parameter: 'q' });
     const o = resolveSearchOptions(options);
     this.settle();
-    const parsed = parseQuery(query, this.analyzer, this.ix.dict, (t) => this.ix.df.data[t]);
-    const filtered = (Object.keys(o.filters) as FacetField[]).filter((f) => o.filters[f].length > 0);
-    const fieldFilters: FieldFilter[] = filtered.map((field, slot) => {
+    const optionFields = (Object.keys(o.filters) as FacetField[]).filter((f) => o.filters[f].length > 0);
+    const plan = this.plan(query, o.match === 'all', new Set(optionFields));
+    if (plan.unsearchable) return this.unsearchableResult(query, o, t0);
+    const fieldFilters: FieldFilter[] = optionFields.map((field, slot) => {
       const col = this.facets.byField.get(field) as NonNullable<ReturnType<FacetStore['byField']['get']>>;
       const docLists: number[][] = [];
       for (const v of o.filters[field]) {
@@ -296,16 +303,24 @@ class Engine implements SearchIndex {
       }
       return { slot, docLists };
     });
+    const filtered: FacetField[] = [...optionFields];
+    // Field clauses of the query (`topics:crude`) filter, and count in facets, as `filters` do.
+    for (const f of plan.topFilters) {
+      fieldFilters.push({ slot: filtered.length, docLists: f.docLists });
+      filtered.push(f.field);
+    }
     // Ranking an empty query by "relevance" means nothing: browse newest first instead.
-    const sort = parsed.slots.length === 0 && o.sort === 'relevance' ? 'date' : o.sort;
+    const sort = plan.slots.length === 0 && o.sort === 'relevance' ? 'date' : o.sort;
     const k = o.offset + o.limit;
     const out = this.evaluator.evaluate({
-      slots: parsed.slots,
+      slots: plan.slots,
       fieldFilters,
       dateFrom: o.dateFrom,
       dateTo: o.dateTo,
-      matchAll: o.match === 'all',
+      matchAll: plan.matchAll,
       boundParagraphs: sort === 'relevance' && k <= MAX_BOUNDED_PAGE,
+      required: plan.required,
+      bonus: plan.bonus,
     });
     // Relevance pages go through refineTopK whether scores are bounds or exact: its numeric heap
     // beats a comparator heap over large match sets, and with exact scores it refines nothing.
@@ -321,14 +336,38 @@ class Engine implements SearchIndex {
       query,
       total: out.numMatches,
       tookMs: 0,
-      hits: pageDocs.map((d) => this.makeHit(d, out.score[d], parsed, o)),
+      hits: pageDocs.map((d) => this.makeHit(d, out.score[d], plan, o)),
       facets,
     };
+    if (query.trim() !== '') result.interpretedAs = plan.interpretedAs;
     if (o.dateHistogram) result.dateHistogram = countMonths(this.facets, out.matches, out.numMatches, near, filtered.length);
-    if (out.numMatches === 0 && parsed.slots.length > 0) {
-      const suggestion = didYouMean(query, parsed, this.ix.dict, this.ix.df.data, this.analyzer);
+    if (out.numMatches === 0 && plan.slots.length > 0) {
+      const suggestion = didYouMean(query, plan.slots, this.ix.dict, this.ix.df.data, this.analyzer);
       if (suggestion) result.didYouMean = suggestion;
     }
+    result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
+    return result;
+  }
+
+  /** Parses and binds a query (see query-plan.ts). */
+  private plan(query: string, matchAll: boolean, optionFilterFields: ReadonlySet<FacetField>): QueryPlan {
+    this.matcher.reset();
+    return planQuery(query, this.analyzer, this.ix, this.matcher, {
+      analyzer: this.analyzer,
+      dict: this.ix.dict,
+      df: this.ix.df.data,
+      facets: this.facets,
+      optionFilterFields,
+      matchAll,
+    }, this.evaluator, this.ranking);
+  }
+
+  /** The answer to a query with text but nothing searchable in it (`the`, `!!!`). */
+  private unsearchableResult(query: string, o: ResolvedSearchOptions, t0: number): SearchResult {
+    const facets: Partial<Record<FacetField, FacetValue[]>> = {};
+    for (const f of o.facets) facets[f] = [];
+    const result: SearchResult = { query, total: 0, tookMs: 0, hits: [], facets, interpretedAs: '', unsearchable: true };
+    if (o.dateHistogram) result.dateHistogram = [];
     result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
     return result;
   }
@@ -366,13 +405,12 @@ class Engine implements SearchIndex {
     const article = this.get(id);
     if (!article) return undefined;
     this.settle();
-    const parsed = parseQuery(query, this.analyzer, this.ix.dict, (t) => this.ix.df.data[t]);
-    const terms = parsed.highlightTerms;
+    const plan = this.plan(query, false, new Set());
     return {
       article,
-      titleHtml: highlightText(article.title, terms, this.analyzer).html,
+      titleHtml: highlightText(article.title, plan.highlightTitle, this.analyzer).html,
       paragraphs: article.paragraphs.map((p) => {
-        const h = highlightText(p, terms, this.analyzer);
+        const h = highlightText(p, plan.highlightBody, this.analyzer);
         return { html: h.html, matches: h.matches, matched: h.matches.length > 0 };
       }),
     };
@@ -385,7 +423,7 @@ class Engine implements SearchIndex {
   }
 
 
-  private makeHit(doc: number, score: number, parsed: ParsedQuery, o: ResolvedSearchOptions): Hit {
+  private makeHit(doc: number, score: number, plan: QueryPlan, o: ResolvedSearchOptions): Hit {
     const a = this.article(doc) as Article;
     const hit: Hit = {
       id: a.id,
@@ -395,12 +433,12 @@ class Engine implements SearchIndex {
       ...(a.source !== undefined ? { source: a.source } : {}),
       ...(a.category !== undefined ? { category: a.category } : {}),
       score: Math.round(score * 1e6) / 1e6,
-      titleHtml: o.highlight ? highlightText(a.title, parsed.highlightTerms, this.analyzer).html : escapeHtml(a.title),
+      titleHtml: o.highlight ? highlightText(a.title, plan.highlightTitle, this.analyzer).html : escapeHtml(a.title),
       snippets: [],
     };
     if (o.snippets > 0 && o.highlight) {
-      const candidates = this.rankParagraphs(doc, parsed);
-      hit.snippets = makeSnippets(a.paragraphs, candidates, parsed.highlightTerms, this.analyzer, {
+      const candidates = preferPhrases(this.rankParagraphs(doc, plan.slots), a.paragraphs, plan.highlightBody, this.analyzer);
+      hit.snippets = makeSnippets(a.paragraphs, candidates, plan.highlightBody, this.analyzer, {
         count: o.snippets,
         length: o.snippetLength,
       });
@@ -409,8 +447,8 @@ class Engine implements SearchIndex {
   }
 
   /** The matching paragraphs of one document, best first, by paragraph BM25. */
-  private rankParagraphs(doc: number, parsed: ParsedQuery): number[] {
-    const scores = this.evaluator.paragraphScores(doc, parsed.slots);
+  private rankParagraphs(doc: number, slots: readonly QuerySlot[]): number[] {
+    const scores = this.evaluator.paragraphScores(doc, slots);
     const order: number[] = [];
     for (let i = 0; i < scores.length; i++) if (scores[i] > 0) order.push(i);
     return order.sort((x, y) => scores[y] - scores[x] || x - y);
@@ -418,4 +456,17 @@ class Engine implements SearchIndex {
 
 
 
+}
+
+/**
+ * Candidate paragraphs with those holding one of the query's phrases first (each group keeping
+ * its order): a snippet should show "North Korea", not a paragraph with "north" and "korea" apart.
+ */
+function preferPhrases(candidates: number[], paragraphs: readonly string[], q: HighlightQuery, analyzer: Analyzer): number[] {
+  if (q.phrases.length === 0) return candidates;
+  const phrasesOnly: HighlightQuery = { terms: new Set(), phrases: q.phrases };
+  const withPhrase: number[] = [];
+  const rest: number[] = [];
+  for (const p of candidates) (collectMatches(paragraphs[p] ?? '', phrasesOnly, analyzer).starts.length > 0 ? withPhrase : rest).push(p);
+  return [...withPhrase, ...rest];
 }
