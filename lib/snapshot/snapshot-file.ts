@@ -10,7 +10,8 @@
  *   24  H  header JSON: options, scalars, and where each section lies
  *   …      sections: article ids (JSON), the articles (UTF-8 JSON each, in deflated blocks of
  *          about 64 KiB: see article-blocks.ts), terms and facet values (JSON), typed arrays
- *          (8-byte aligned; term-frequency columns in the narrowest of u8/u16/i32 that holds them)
+ *          (8-byte aligned; term-frequency and token-position columns in the narrowest of
+ *          u8/u16/i32 that holds them; format 5 added the positions)
  *   end 4  CRC-32 of everything before it (corruption is what a snapshot must detect, not
  *          tampering, and CRC-32 reads the file several times faster than SHA-256)
  * Loading reads the file once and keeps views into it: the posting arrays and the compressed
@@ -30,7 +31,7 @@ import { exportEngineState, importEngineState, type EngineState, type SearchInde
 import { packArticles, unpackArticles } from './article-blocks.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
-export const SNAPSHOT_FORMAT_VERSION = 4;
+export const SNAPSHOT_FORMAT_VERSION = 5;
 const MAGIC = 'LEDESNAP';
 const PREFIX = 24;
 const DIGEST = 4;
@@ -55,8 +56,8 @@ interface Header {
 /** Typed arrays of the facet store carry this prefix in the header's array table. */
 const FACET_PREFIX = 'facet.';
 
-/** Term-frequency columns: small counts, so stored (and then used) in the narrowest type. */
-const NARROWED = new Set(['artTfBody', 'artTfTitle', 'paraTf']);
+/** Term-frequency and position columns: small numbers, so stored (and then used) in the narrowest type. */
+const NARROWED = new Set(['artTfBody', 'artTfTitle', 'paraTf', 'artPositions', 'paraPositions']);
 
 function kindOf(a: StoredArray): ArrayKind {
   return a instanceof Int32Array ? 'i32' : a instanceof Float64Array ? 'f64' : a instanceof Uint16Array ? 'u16' : 'u8';
@@ -64,7 +65,7 @@ function kindOf(a: StoredArray): ArrayKind {
 
 /** The column in the narrowest unsigned type that holds every value (itself when none does). */
 function narrow(a: StoredArray): StoredArray {
-  if (!(a instanceof Int32Array)) return a;
+  if (!(a instanceof Int32Array || a instanceof Uint16Array)) return a;
   let min = 0;
   let max = 0;
   for (let i = 0; i < a.length; i++) {
