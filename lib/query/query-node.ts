@@ -66,7 +66,8 @@ export interface FieldNode {
 
 /**
  * A boolean combination, with Lucene's clause kinds: `must` (required, scored), `should`
- * (optional, scored; at least one must match when there is no `must`/`filter`), `mustNot`
+ * (optional, scored; at least one must match when there is no `must`: a filter does not make
+ * them optional, so `oil topics:crude` means "oil" filtered), `mustNot`
  * (excluded, never scored), `filter` (required, not scored: field clauses).
  *
  * `op` records how the user wrote it, which decides printing and what `match: 'all'` does:

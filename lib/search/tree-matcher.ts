@@ -55,17 +55,14 @@ export class TreeMatcher {
         return out;
       }
       case 'bool': {
-        const required = [...node.must, ...node.filter];
+        // Filters do not make the optional clauses optional: `oil topics:crude` is "oil", filtered.
         let out: Uint8Array;
-        if (required.length > 0) {
-          out = this.match(required[0]);
-          for (let k = 1; k < required.length; k++) and(out, this.match(required[k]));
-        } else if (node.should.length > 0) {
+        if (node.must.length === 0 && node.should.length > 0) {
           out = this.match(node.should[0]);
           for (let k = 1; k < node.should.length; k++) or(out, this.match(node.should[k]));
-        } else {
-          out = this.ix.alive.data.slice(0, nd); // only exclusions: everything except
-        }
+        } else out = this.ix.alive.data.slice(0, nd); // with no clause but exclusions: everything except
+        for (const x of node.must) and(out, this.match(x));
+        for (const x of node.filter) and(out, this.match(x));
         for (const x of node.mustNot) andNot(out, this.match(x));
         return out;
       }
