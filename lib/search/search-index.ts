@@ -4,6 +4,7 @@
  */
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../analysis/analyzer.js';
 import { InvalidQueryError, SearchError } from '../errors.js';
+import { checkCount, checkOptions, checkString, invalidArgument, rangeToSearchError } from '../check-argument.js';
 import { FacetStore, type FacetStoreState } from '../facets/facet-store.js';
 import { countFacets, countMonths, rankValues } from '../facets/count-facets.js';
 import { escapeHtml } from '../highlight/escape-html.js';
@@ -119,6 +120,9 @@ const EMPTY = new Uint8Array(0);
 
 /** Creates an empty search index. */
 export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
+  checkOptions('options', options);
+  checkOptions('options.analyzer', options.analyzer);
+  checkOptions('options.ranking', options.ranking);
   return new Engine(options);
 }
 
@@ -135,7 +139,7 @@ export interface EngineState {
 
 /** Exports the state of an index made by {@link createSearchIndex}. */
 export function exportEngineState(index: SearchIndex): EngineState {
-  if (!(index instanceof Engine)) throw new Error('internal: not an index created by createSearchIndex');
+  if (!(index instanceof Engine)) throw invalidArgument('index', 'an index made by createSearchIndex', index);
   return index.exportState();
 }
 
@@ -162,8 +166,8 @@ class Engine implements SearchIndex {
 
   constructor(options: SearchIndexOptions) {
     this.options = { analyzer: options.analyzer, ranking: options.ranking };
-    this.analyzer = createAnalyzer(options.analyzer);
-    this.ranking = Object.freeze(resolveRanking(options.ranking));
+    this.analyzer = rangeToSearchError('analyzer', () => createAnalyzer(options.analyzer));
+    this.ranking = Object.freeze(rangeToSearchError('ranking', () => resolveRanking(options.ranking)));
     this.ix = new InvertedIndex(this.analyzer);
     this.evaluator = new QueryEvaluator(this.ix, this.ranking);
     this.matcher = new TreeMatcher(this.ix);
@@ -237,6 +241,10 @@ class Engine implements SearchIndex {
   }
 
   addAll(articles: Iterable<Article>): void {
+    const it: unknown = articles;
+    if (it === null || typeof it !== 'object' || typeof (it as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+      throw invalidArgument('articles', 'an iterable of articles', it);
+    }
     if (Array.isArray(articles) && articles.length > 1000) {
       let chars = 0;
       for (const a of articles as Article[]) {
@@ -250,6 +258,7 @@ class Engine implements SearchIndex {
   }
 
   remove(id: string): boolean {
+    checkString('id', id);
     const doc = this.idToDoc.get(id);
     if (doc === undefined) return false;
     const article = this.article(doc) as Article;
@@ -262,11 +271,13 @@ class Engine implements SearchIndex {
   }
 
   get(id: string): Article | undefined {
+    checkString('id', id);
     const doc = this.idToDoc.get(id);
     return doc === undefined ? undefined : this.article(doc);
   }
 
   has(id: string): boolean {
+    checkString('id', id);
     return this.idToDoc.has(id);
   }
 
@@ -373,6 +384,9 @@ class Engine implements SearchIndex {
   }
 
   facetValues(fields: readonly FacetField[] = FACET_FIELDS, limit = 0): Partial<Record<FacetField, FacetValue[]>> {
+    const list: unknown = fields;
+    if (!Array.isArray(list)) throw invalidArgument('fields', 'an array of facet field names', list);
+    checkCount('limit', limit);
     const out: Partial<Record<FacetField, FacetValue[]>> = {};
     for (const field of fields) {
       const col = this.facets.byField.get(field);
@@ -383,6 +397,8 @@ class Engine implements SearchIndex {
   }
 
   suggest(prefix: string, limit = 10): string[] {
+    checkString('prefix', prefix);
+    checkCount('limit', limit);
     const word = this.analyzer.normalize(prefix.trim());
     if (!word) return [];
     const dict = this.ix.dict;
@@ -402,6 +418,8 @@ class Engine implements SearchIndex {
   }
 
   highlightArticle(id: string, query: string): HighlightedArticle | undefined {
+    checkString('id', id);
+    checkString('query', query);
     const article = this.get(id);
     if (!article) return undefined;
     this.settle();

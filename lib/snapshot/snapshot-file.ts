@@ -29,6 +29,7 @@ import { SnapshotError } from '../errors.js';
 import type { FacetStoreState } from '../facets/facet-store.js';
 import { exportEngineState, importEngineState, type EngineState, type SearchIndex } from '../search/search-index.js';
 import { packArticles, unpackArticles } from './article-blocks.js';
+import { checkString, invalidArgument } from '../check-argument.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
 export const SNAPSHOT_FORMAT_VERSION = 5;
@@ -151,6 +152,7 @@ export function snapshotToBytes(index: SearchIndex): Buffer {
  * snapshot. The index keeps views into `bytes` instead of copies: do not modify them afterwards.
  */
 export function snapshotFromBytes(bytes: Buffer): SearchIndex {
+  if (!(bytes instanceof Uint8Array)) throw invalidArgument('bytes', 'a Buffer', bytes);
   const fail = (why: string, details: Record<string, unknown> = {}): never => {
     throw new SnapshotError(`invalid snapshot: ${why}`, details);
   };
@@ -213,6 +215,7 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
  * snapshot behind. Creates the folder if needed.
  */
 export async function saveSnapshot(index: SearchIndex, file: string): Promise<{ bytes: number }> {
+  checkString('file', file);
   const bytes = snapshotToBytes(index);
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -234,6 +237,7 @@ export async function saveSnapshot(index: SearchIndex, file: string): Promise<{ 
 
 /** Loads a snapshot written by {@link saveSnapshot}. Throws {@link SnapshotError} if missing or invalid. */
 export async function loadSnapshot(file: string): Promise<SearchIndex> {
+  checkString('file', file);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
