@@ -286,7 +286,9 @@ describe('loadCorpus', () => {
       const dir = await makeCorpus({ 'a.txt': GOOD_TXT });
       for (const options of [{ maxFileBytes: 0 }, { maxParagraphChars: 1.5 }, { concurrency: Number.NaN }]) {
         const error: unknown = await loadCorpus(dir, options).then(() => undefined, (e: unknown) => e);
-        expect(error, JSON.stringify(options)).to.be.instanceOf(RangeError);
+        // Issue 13: out-of-range options are SearchError invalid_argument, not RangeError.
+        expect(error, JSON.stringify(options)).to.be.instanceOf(SearchError);
+        expect((error as SearchError).code).to.equal('invalid_argument');
       }
     });
   });
