@@ -19,6 +19,10 @@ interface RefUnit {
 export interface RefDoc {
   article: Article;
   units: RefUnit[];
+  /** Every document of the collection, for prefix expansion. */
+  all: RefDoc[];
+  analyzer: Analyzer;
+  prefixCache: Map<string, Set<string>>;
 }
 
 export function refDocs(articles: readonly Article[], analyzer: Analyzer): RefDoc[] {
@@ -26,27 +30,52 @@ export function refDocs(articles: readonly Article[], analyzer: Analyzer): RefDo
     title,
     tokens: analyzer.analyze(text).map((t) => ({ term: t.term, norm: analyzer.normalize(text.slice(t.start, t.end)), pos: t.position })),
   });
-  return articles.map((article) => ({ article, units: [unit(article.title, true), ...article.paragraphs.map((p) => unit(p, false))] }));
+  const all: RefDoc[] = [];
+  const prefixCache = new Map<string, Set<string>>();
+  for (const article of articles) {
+    all.push({ article, units: [unit(article.title, true), ...article.paragraphs.map((p) => unit(p, false))], all, analyzer, prefixCache });
+  }
+  return all;
+}
+
+/**
+ * The terms a prefix stands for: those of every word in the collection that starts with it, and
+ * the prefix's own term (prefixes match index terms, so "negotiat*" also finds "negotiable",
+ * which shares the stem "negoti" with "negotiate").
+ */
+function prefixTerms(doc: RefDoc, prefix: string): Set<string> {
+  let set = doc.prefixCache.get(prefix);
+  if (set) return set;
+  set = new Set<string>();
+  for (const d of doc.all) for (const u of d.units) for (const t of u.tokens) if (t.norm.startsWith(prefix)) set.add(t.term);
+  const own = doc.analyzer.term(prefix);
+  if (own !== undefined) set.add(own);
+  doc.prefixCache.set(prefix, set);
+  return set;
 }
 
 /** [start, end] position spans of a positional clause in one unit. */
-function spans(n: PositionalNode, u: RefUnit): [number, number][] {
+function spans(n: PositionalNode, u: RefUnit, doc: RefDoc): [number, number][] {
   if (n.field === 'title' && !u.title) return [];
   const at = (pos: number): RefToken | undefined => u.tokens.find((t) => t.pos === pos);
   if (n.kind === 'term') return u.tokens.filter((t) => t.term === n.term).map((t) => [t.pos, t.pos]);
-  if (n.kind === 'prefix') return u.tokens.filter((t) => t.norm.startsWith(n.prefix)).map((t) => [t.pos, t.pos]);
+  if (n.kind === 'prefix') {
+    const terms = prefixTerms(doc, n.prefix);
+    return u.tokens.filter((t) => terms.has(t.term)).map((t) => [t.pos, t.pos]);
+  }
+  const last = n.prefix === null ? null : prefixTerms(doc, n.prefix);
   const width = n.terms.length + (n.prefix !== null ? 1 : 0);
   const out: [number, number][] = [];
   for (const t of u.tokens) {
     const ok = n.terms.every((term, k) => term === null || at(t.pos + k)?.term === term)
-      && (n.prefix === null || at(t.pos + n.terms.length)?.norm.startsWith(n.prefix) === true);
+      && (last === null || last.has(at(t.pos + n.terms.length)?.term ?? ''));
     if (ok) out.push([t.pos, t.pos + width - 1]);
   }
   return out;
 }
 
-function inUnit(n: PositionalNode[], u: RefUnit): boolean {
-  return n.every((x) => spans(x, u).length > 0);
+function inUnit(n: PositionalNode[], u: RefUnit, doc: RefDoc): boolean {
+  return n.every((x) => spans(x, u, doc).length > 0);
 }
 
 /** Whether the article matches the tree; `matchAll`: words side by side are all required. */
@@ -55,11 +84,11 @@ export function refMatches(n: QueryNode, doc: RefDoc, matchAll: boolean): boolea
     case 'term':
     case 'prefix':
     case 'phrase':
-      return doc.units.some((u) => spans(n, u).length > 0);
+      return doc.units.some((u) => spans(n, u, doc).length > 0);
     case 'near':
-      return doc.units.some((u) => spans(n.left, u).some(([s1, e1]) => spans(n.right, u).some(([s2, e2]) => Math.max(s2 - e1, s1 - e2) <= n.distance)));
+      return doc.units.some((u) => spans(n.left, u, doc).some(([s1, e1]) => spans(n.right, u, doc).some(([s2, e2]) => Math.max(s2 - e1, s1 - e2) <= n.distance)));
     case 'same':
-      return doc.units.some((u) => inUnit(n.items, u));
+      return doc.units.some((u) => inUnit(n.items, u, doc));
     case 'field': {
       const v = doc.article[n.field];
       return Array.isArray(v) ? v.includes(n.value) : v === n.value;
