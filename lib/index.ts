@@ -21,10 +21,5 @@ export {
   type HighlightedArticle,
 } from './search/search-index.js';
 export { type RankingOptions, DEFAULT_RANKING } from './ranking/bm25.js';
-export {
-  saveSnapshot,
-  loadSnapshot,
-  snapshotToBytes,
-  snapshotFromBytes,
-  SNAPSHOT_FORMAT_VERSION,
-} from './snapshot/snapshot-file.js';
+export { saveSnapshot, loadSnapshot, snapshotToBytes, snapshotFromBytes } from './search/snapshot.js';
+export { SNAPSHOT_FORMAT_VERSION } from './snapshot/snapshot-file.js';

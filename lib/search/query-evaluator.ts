@@ -3,10 +3,10 @@
  * splits candidates into the match set and the "near" set that disjunctive facet counts need.
  *
  * Term-at-a-time over flat typed arrays, with generation-stamped scratch arrays so nothing is
- * cleared or allocated per query. The arithmetic is exactly that of lib/ranking/bm25.ts, with
- * the per-document length normalisation precomputed once per index change.
+ * cleared or allocated per query. The arithmetic is lib/ranking/bm25.ts's own functions, with
+ * the per-document length normalisation and every posting's impact precomputed once per index change.
  */
-import { idf, lengthNorm, usesCoordination, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import { bm25ParagraphTerm, combineScores, idf, lengthNorm, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
 import type { QuerySlot } from './bind-query.js';
 
@@ -121,7 +121,6 @@ export class QueryEvaluator {
     const avgPara = ix.numLiveParas ? ix.sumParaLen / ix.numLiveParas : 0;
     const r = this.r;
     const k1 = r.k1;
-    const k1p1 = k1 + 1;
     // Every posting's BM25 term score without idf depends only on its tf and the lengths, so it is
     // computed once per index change; the query loop is then one multiply-add per posting.
     const normBody = new Float64Array(nd);
@@ -137,16 +136,13 @@ export class QueryEvaluator {
     for (let i = 0; i < artImpact.length; i++) {
       const d = art.ids[i];
       const tf = tfT[i] * normTitle[d] + tfB[i] * normBody[d];
-      artImpact[i] = (tf * k1p1) / (tf + k1);
+      artImpact[i] = saturate(tf, k1);
     }
     const para = ix.para;
     const paraImpact = new Float32Array(para.ids.length);
     const paraLen = ix.paraLen.data;
     const ptf = para.cols[0];
-    for (let i = 0; i < paraImpact.length; i++) {
-      const tf = ptf[i] / lengthNorm(r.paragraphB, paraLen[para.ids[i]], avgPara);
-      paraImpact[i] = (tf * k1p1) / (tf + k1);
-    }
+    for (let i = 0; i < paraImpact.length; i++) paraImpact[i] = bm25ParagraphTerm(ptf[i], paraLen[para.ids[i]], avgPara, r);
     // What a term adds to a document's best paragraph on its own, per article posting: the largest
     // impact among the document's paragraph postings of that term. For a one-term query this is
     // exactly the best-paragraph evidence; for more terms their sum bounds it from above (the
@@ -204,11 +200,8 @@ export class QueryEvaluator {
     const r = this.r;
     let best = 0;
     if (r.paragraphWeight > 0) for (const s of this.paragraphScores(d, this.lastSlots)) if (s > best) best = s;
-    let sc = (1 - r.paragraphWeight) * this.artScore[d] + r.paragraphWeight * best;
-    const n = this.lastSlots.length;
-    if (usesCoordination(n, r)) sc *= Math.pow(this.matchedSlots[d] / n, r.coordination);
-    if (this.lastBonus) sc += this.lastBonus[d];
-    return sc;
+    const sc = combineScores(this.artScore[d], best, this.matchedSlots[d], this.lastSlots.length, r);
+    return this.lastBonus ? sc + this.lastBonus[d] : sc;
   }
 
   evaluate(input: EvaluateInput): EvaluateOutput {
@@ -325,10 +318,6 @@ export class QueryEvaluator {
     const nearFail = this.nearFail;
     let numMatches = 0;
     let numNear = 0;
-    const w1 = 1 - r.paragraphWeight;
-    const w2 = r.paragraphWeight;
-    const coord = r.coordination;
-    const useCoord = usesCoordination(numSlots, r);
     for (let i = 0; i < numTouched; i++) {
       const d = touched[i];
       if (matchAll && numSlots > 1 && matched[d] < numSlots) continue;
@@ -348,10 +337,8 @@ export class QueryEvaluator {
         }
       }
       if (fails === 0) {
-        let sc = w1 * artScore[d] + w2 * bestPara[d];
-        if (useCoord) sc *= Math.pow(matched[d] / numSlots, coord);
-        if (bonus) sc += bonus[d];
-        finalScore[d] = sc;
+        const sc = combineScores(artScore[d], bestPara[d], matched[d], numSlots, r);
+        finalScore[d] = bonus ? sc + bonus[d] : sc;
         matches[numMatches++] = d;
       } else if (fails === 1) {
         near[numNear] = d;

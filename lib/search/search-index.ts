@@ -5,11 +5,12 @@
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../analysis/analyzer.js';
 import { InvalidQueryError, SearchError } from '../errors.js';
 import { checkCount, checkOptions, checkString, invalidArgument, rangeToSearchError } from '../check-argument.js';
-import { FacetStore, type FacetStoreState } from '../facets/facet-store.js';
+import { FacetStore } from '../facets/facet-store.js';
 import { countFacets, countMonths, rankValues } from '../facets/count-facets.js';
 import { escapeHtml } from '../highlight/escape-html.js';
 import { highlightText, makeSnippets } from '../highlight/snippet.js';
-import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
+import type { EngineState, StoredArticles } from '../index/engine-state.js';
+import { InvertedIndex } from '../index/inverted-index.js';
 import { resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import {
   FACET_FIELDS,
@@ -31,7 +32,7 @@ import { planQuery, type QueryPlan } from './query-plan.js';
 import { TreeMatcher } from './tree-matcher.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
 import { resolveSearchOptions, type ResolvedSearchOptions } from './search-options.js';
-import { topK } from './top-k.js';
+import { topK } from '../collector/top-k.js';
 
 /** Options of {@link createSearchIndex}. All optional. */
 export interface SearchIndexOptions {
@@ -103,15 +104,6 @@ export interface SearchIndex {
  */
 const MAX_BOUNDED_PAGE = 100;
 
-/**
- * Articles kept as bytes, like a search engine's stored fields: document d's UTF-8 JSON, empty
- * for a removed one. A page of hits decodes ten articles, not all of them.
- */
-export interface StoredArticles {
-  readonly numDocs: number;
-  bytes(doc: number): Uint8Array;
-}
-
 /** Stored articles over one array of byte strings per document. */
 function storedFromParts(parts: readonly Uint8Array[]): StoredArticles {
   return { numDocs: parts.length, bytes: (doc) => parts[doc] };
@@ -124,17 +116,6 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   checkOptions('options.analyzer', options.analyzer);
   checkOptions('options.ranking', options.ranking);
   return new Engine(options);
-}
-
-/** An index's complete state as plain data: what a snapshot stores. Internal to the library. */
-export interface EngineState {
-  options: SearchIndexOptions;
-  /** Article id by document id; null where one was removed. */
-  ids: (string | null)[];
-  /** Every article as UTF-8 JSON; after a load they stay bytes until first used. */
-  articles: StoredArticles;
-  index: InvertedIndexState;
-  facets: FacetStoreState;
 }
 
 /** Exports the state of an index made by {@link createSearchIndex}. */
