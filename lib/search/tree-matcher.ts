@@ -45,6 +45,8 @@ export class TreeMatcher {
     const nd = this.ix.numDocs;
     switch (node.kind) {
       case 'pos':
+        if (node.slots.length === 1) return this.termFlags(node, nd);
+        return this.flags(this.proximity(node).docs, nd);
       case 'near':
       case 'same':
         return this.flags(this.proximity(node).docs, nd);
@@ -67,6 +69,23 @@ export class TreeMatcher {
         return out;
       }
     }
+  }
+
+  /** Documents holding a word (or a prefix's words), straight from the article postings. */
+  private termFlags(node: BoundPositional, nd: number): Uint8Array {
+    const out = new Uint8Array(nd);
+    const { art, alive } = this.ix;
+    const live = alive.data;
+    const tfTitle = art.cols[1];
+    const titleOnly = node.field === 'title';
+    for (const t of node.slots[0] ?? []) {
+      for (let i = art.offsets[t], e = art.offsets[t + 1]; i < e; i++) {
+        if (titleOnly && tfTitle[i] === 0) continue;
+        const d = art.ids[i];
+        out[d] = live[d];
+      }
+    }
+    return out;
   }
 
   private flags(docs: readonly number[], nd: number): Uint8Array {
