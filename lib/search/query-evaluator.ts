@@ -8,6 +8,8 @@
  */
 import { bm25ParagraphTerm, combineScores, idf, lengthNorm, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
+import { forEachPairTogether } from '../index/pairs-together.js';
+import { pairMaxDistance, pairWeight, proximityBonus, type QueryPair } from '../ranking/proximity.js';
 import type { QuerySlot } from './parse-query.js';
 
 /** A compiled filter on one facet field: the documents that pass it carry `stamp === gen`. */
@@ -31,6 +33,8 @@ export interface EvaluateInput {
    * exact score of the few candidates a top-k page needs.
    */
   boundParagraphs: boolean;
+  /** Consecutive query words as term ids, for proximity (ignored when proximityWeight is 0). */
+  pairs?: readonly QueryPair<number>[];
 }
 
 /** Candidates split by how many filters they fail. Valid until the next evaluate(). */
@@ -73,6 +77,12 @@ export class QueryEvaluator {
   private paraBound = new Float32Array(0);
   private normVersion = -1;
   private lastSlots: readonly QuerySlot[] = [];
+  // The last evaluate()'s proximity pairs and what each adds when found (empty: no proximity).
+  private lastPairs: readonly QueryPair<number>[] = [];
+  private lastPairWeights: number[] = [];
+  // Per document: the summed weights of the pairs found together, valid when proxStamp === gen.
+  private proxSum = new Float64Array(0);
+  private proxStamp = new Int32Array(0);
 
   constructor(
     private readonly index: InvertedIndex,
@@ -91,6 +101,8 @@ export class QueryEvaluator {
       this.artScore = new Float64Array(cap);
       this.bestPara = new Float64Array(cap);
       this.finalScore = new Float64Array(cap);
+      this.proxSum = new Float64Array(cap);
+      this.proxStamp = new Int32Array(cap);
       this.matchedSlots = new Int32Array(cap);
       this.slotSeen = new Int32Array(cap);
       this.touched = new Int32Array(cap);
@@ -187,7 +199,8 @@ export class QueryEvaluator {
     const r = this.r;
     let best = 0;
     if (r.paragraphWeight > 0) for (const s of this.paragraphScores(d, this.lastSlots)) if (s > best) best = s;
-    return combineScores(this.artScore[d], best, this.matchedSlots[d], this.lastSlots.length, r);
+    const sc = combineScores(this.artScore[d], best, this.matchedSlots[d], this.lastSlots.length, r);
+    return this.lastPairs.length > 0 ? sc + this.proximity(d) : sc;
   }
 
   evaluate(input: EvaluateInput): EvaluateOutput {
@@ -199,6 +212,9 @@ export class QueryEvaluator {
     const bound = input.boundParagraphs && this.r.paragraphWeight > 0 && slots.length > 0;
     this.lastSlots = slots;
     const r = this.r;
+    const pairs = r.proximityWeight > 0 && input.pairs ? input.pairs : [];
+    this.lastPairs = pairs;
+    this.lastPairWeights = pairs.map((p) => pairWeight(idf(ix.numLive, ix.df.data[p.a]), idf(ix.numLive, ix.df.data[p.b])));
 
     // Filters first: mark the documents each filtered field accepts.
     while (this.filterStamps.length < fieldFilters.length) this.filterStamps.push(new Int32Array(this.docStamp.length));
@@ -260,6 +276,7 @@ export class QueryEvaluator {
         }
       }
       if (r.paragraphWeight > 0 && !bound) this.scoreParagraphs(slots, gen);
+      if (pairs.length > 0) this.scoreProximity(pairs, gen);
     } else {
       // Browsing: every live document is a candidate.
       for (let d = 0; d < nd; d++) {
@@ -303,7 +320,9 @@ export class QueryEvaluator {
         }
       }
       if (fails === 0) {
-        finalScore[d] = combineScores(artScore[d], bestPara[d], matched[d], numSlots, r);
+        let sc = combineScores(artScore[d], bestPara[d], matched[d], numSlots, r);
+        if (pairs.length > 0) sc += this.proximity(d);
+        finalScore[d] = sc;
         matches[numMatches++] = d;
       } else if (fails === 1) {
         near[numNear] = d;
@@ -315,6 +334,38 @@ export class QueryEvaluator {
     let numTerms = 0;
     for (const slot of slots) numTerms += slot.termIds.length;
     return { matches, numMatches, near, nearFail, numNear, score: finalScore, scoreIsBound: bound && numTerms > 1 };
+  }
+
+  /**
+   * Proximity evidence of every candidate, exact: for each query pair, the documents where it
+   * stands together (lib/index/pairs-together.ts) gain the pair's weight once. Exact for all
+   * candidates in one pass that follows the rarer word's postings, so the bounded top-k needs no
+   * looser bound and no more refinement than without proximity.
+   */
+  private scoreProximity(pairs: readonly QueryPair<number>[], gen: number): void {
+    const docStamp = this.docStamp;
+    const seen = this.slotSeen; // free after the slot loop; marks are distinct per (query, pair)
+    const prox = this.proxSum;
+    const proxStamp = this.proxStamp;
+    for (let k = 0; k < pairs.length; k++) {
+      const p = pairs[k];
+      const w = this.lastPairWeights[k];
+      const mark = ++this.slotGen;
+      forEachPairTogether(this.index, p.a, p.b, pairMaxDistance(p.gap, this.r.proximitySlack), (d) => {
+        if (docStamp[d] !== gen || seen[d] === mark) return;
+        seen[d] = mark;
+        if (proxStamp[d] !== gen) {
+          proxStamp[d] = gen;
+          prox[d] = 0;
+        }
+        prox[d] += w;
+      });
+    }
+  }
+
+  /** The proximity bonus of a candidate of the current evaluate() (0 without pairs found). */
+  private proximity(d: number): number {
+    return this.proxStamp[d] === this.gen ? proximityBonus(this.proxSum[d], this.r.proximityWeight) : 0;
   }
 
   /** Best-paragraph evidence: BM25 per paragraph with paragraph statistics, max per document. */

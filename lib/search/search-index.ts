@@ -25,6 +25,7 @@ import { checkArticle } from './check-article.js';
 import { didYouMean } from './did-you-mean.js';
 import { pageOrder, refineTopK } from './page-order.js';
 import { parseQuery, type ParsedQuery } from './parse-query.js';
+import { proximityPairs } from './proximity-pairs.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
 import { resolveSearchOptions, type ResolvedSearchOptions } from './search-options.js';
 import { topK } from '../collector/top-k.js';
@@ -287,6 +288,7 @@ class Engine implements SearchIndex {
       dateTo: o.dateTo,
       matchAll: o.match === 'all',
       boundParagraphs: sort === 'relevance' && k <= MAX_BOUNDED_PAGE,
+      pairs: this.ranking.proximityWeight > 0 ? proximityPairs(query, this.analyzer, this.ix.dict, (t) => this.ix.df.data[t]) : undefined,
     });
     // Relevance pages go through refineTopK whether scores are bounds or exact: its numeric heap
     // beats a comparator heap over large match sets, and with exact scores it refines nothing.
