@@ -9,6 +9,8 @@
 import { bm25ParagraphTerm, combineScores, idf, lengthNorm, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
 import type { QuerySlot } from './bind-query.js';
+import { forEachPairTogether } from '../index/pairs-together.js';
+import { pairMaxDistance, pairWeight, proximityBonus, type QueryPair } from '../ranking/proximity.js';
 
 /** A compiled filter on one facet field: the documents that pass it carry `stamp === gen`. */
 export interface FieldFilter {
@@ -38,6 +40,8 @@ export interface EvaluateInput {
   required?: Uint8Array | null;
   /** Added to the final score of each document (proximity evidence of phrases, NEAR, SAME). */
   bonus?: Float64Array | null;
+  /** Consecutive query words as term ids, for proximity (ignored when proximityWeight is 0). */
+  pairs?: readonly QueryPair<number>[];
 }
 
 /** Candidates split by how many filters they fail. Valid until the next evaluate(). */
@@ -84,6 +88,12 @@ export class QueryEvaluator {
   /** Per document: 1 / length norm of the body, and title weight / length norm of the title. */
   normBody = new Float64Array(0);
   normTitle = new Float64Array(0);
+  // The last evaluate()'s proximity pairs and what each adds when found (empty: no proximity).
+  private lastPairs: readonly QueryPair<number>[] = [];
+  private lastPairWeights: number[] = [];
+  // Per document: the summed weights of the pairs found together, valid when proxStamp === gen.
+  private proxSum = new Float64Array(0);
+  private proxStamp = new Int32Array(0);
 
   constructor(
     private readonly index: InvertedIndex,
@@ -102,6 +112,8 @@ export class QueryEvaluator {
       this.artScore = new Float64Array(cap);
       this.bestPara = new Float64Array(cap);
       this.finalScore = new Float64Array(cap);
+      this.proxSum = new Float64Array(cap);
+      this.proxStamp = new Int32Array(cap);
       this.matchedSlots = new Int32Array(cap);
       this.slotSeen = new Int32Array(cap);
       this.touched = new Int32Array(cap);
@@ -200,8 +212,10 @@ export class QueryEvaluator {
     const r = this.r;
     let best = 0;
     if (r.paragraphWeight > 0) for (const s of this.paragraphScores(d, this.lastSlots)) if (s > best) best = s;
-    const sc = combineScores(this.artScore[d], best, this.matchedSlots[d], this.lastSlots.length, r);
-    return this.lastBonus ? sc + this.lastBonus[d] : sc;
+    let sc = combineScores(this.artScore[d], best, this.matchedSlots[d], this.lastSlots.length, r);
+    if (this.lastPairs.length > 0) sc += this.proximity(d);
+    if (this.lastBonus) sc += this.lastBonus[d];
+    return sc;
   }
 
   evaluate(input: EvaluateInput): EvaluateOutput {
@@ -219,6 +233,9 @@ export class QueryEvaluator {
     this.lastBonus = bonus;
 
     const r = this.r;
+    const pairs = r.proximityWeight > 0 && input.pairs ? input.pairs : [];
+    this.lastPairs = pairs;
+    this.lastPairWeights = pairs.map((p) => pairWeight(idf(ix.numLive, ix.df.data[p.a]), idf(ix.numLive, ix.df.data[p.b])));
 
     // Filters first: mark the documents each filtered field accepts.
     while (this.filterStamps.length < fieldFilters.length) this.filterStamps.push(new Int32Array(this.docStamp.length));
@@ -280,6 +297,7 @@ export class QueryEvaluator {
         }
       }
       if (r.paragraphWeight > 0 && !bound) this.scoreParagraphs(slots, gen);
+      if (pairs.length > 0) this.scoreProximity(pairs, gen);
     }
     if (required) {
       // The tree's matches are the candidates, in document order; those no slot touched score 0.
@@ -337,8 +355,10 @@ export class QueryEvaluator {
         }
       }
       if (fails === 0) {
-        const sc = combineScores(artScore[d], bestPara[d], matched[d], numSlots, r);
-        finalScore[d] = bonus ? sc + bonus[d] : sc;
+        let sc = combineScores(artScore[d], bestPara[d], matched[d], numSlots, r);
+        if (pairs.length > 0) sc += this.proximity(d);
+        if (bonus) sc += bonus[d];
+        finalScore[d] = sc;
         matches[numMatches++] = d;
       } else if (fails === 1) {
         near[numNear] = d;
@@ -350,6 +370,38 @@ export class QueryEvaluator {
     let numTerms = 0;
     for (const slot of slots) numTerms += slot.termIds.length;
     return { matches, numMatches, near, nearFail, numNear, score: finalScore, scoreIsBound: bound && numTerms > 1 };
+  }
+
+  /**
+   * Proximity evidence of every candidate, exact: for each query pair, the documents where it
+   * stands together (lib/index/pairs-together.ts) gain the pair's weight once. Exact for all
+   * candidates in one pass that follows the rarer word's postings, so the bounded top-k needs no
+   * looser bound and no more refinement than without proximity.
+   */
+  private scoreProximity(pairs: readonly QueryPair<number>[], gen: number): void {
+    const docStamp = this.docStamp;
+    const seen = this.slotSeen; // free after the slot loop; marks are distinct per (query, pair)
+    const prox = this.proxSum;
+    const proxStamp = this.proxStamp;
+    for (let k = 0; k < pairs.length; k++) {
+      const p = pairs[k];
+      const w = this.lastPairWeights[k];
+      const mark = ++this.slotGen;
+      forEachPairTogether(this.index, p.a, p.b, pairMaxDistance(p.gap, this.r.proximitySlack), (d) => {
+        if (docStamp[d] !== gen || seen[d] === mark) return;
+        seen[d] = mark;
+        if (proxStamp[d] !== gen) {
+          proxStamp[d] = gen;
+          prox[d] = 0;
+        }
+        prox[d] += w;
+      });
+    }
+  }
+
+  /** The proximity bonus of a candidate of the current evaluate() (0 without pairs found). */
+  private proximity(d: number): number {
+    return this.proxStamp[d] === this.gen ? proximityBonus(this.proxSum[d], this.r.proximityWeight) : 0;
   }
 
   /** Best-paragraph evidence: BM25 per paragraph with paragraph statistics, max per document. */

@@ -27,7 +27,9 @@ import { didYouMean } from './did-you-mean.js';
 import { pageOrder, refineTopK } from './page-order.js';
 import type { HighlightQuery } from '../highlight/highlight-query.js';
 import { collectMatches } from '../highlight/matches.js';
+import type { QueryPair } from '../ranking/proximity.js';
 import { valueDocLists, type QuerySlot } from './bind-query.js';
+import { proximityPairs } from './proximity-pairs.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { TreeMatcher } from './tree-matcher.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
@@ -327,6 +329,7 @@ class Engine implements SearchIndex {
       boundParagraphs: sort === 'relevance' && k <= MAX_BOUNDED_PAGE && numTermIds(plan.slots) <= MAX_BOUNDED_TERMS,
       required: plan.required,
       bonus: plan.bonus,
+      pairs: this.plainPairs(query, plan),
     });
     // Relevance pages go through refineTopK whether scores are bounds or exact: its numeric heap
     // beats a comparator heap over large match sets, and with exact scores it refines nothing.
@@ -353,6 +356,18 @@ class Engine implements SearchIndex {
     }
     result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
     return result;
+  }
+
+  /**
+   * Proximity pairs (lib/ranking/proximity.ts) of a plain query: consecutive query words that
+   * both are scored words of it (field clauses such as `topics:crude` take part in none). A
+   * query with phrases, NEAR or SAME is scored on those instead.
+   */
+  private plainPairs(query: string, plan: QueryPlan): QueryPair<number>[] | undefined {
+    if (this.ranking.proximityWeight <= 0 || plan.match !== null || plan.slots.length < 2) return undefined;
+    const ids = new Set<number>();
+    for (const s of plan.slots) if (!s.prefix) for (const t of s.termIds) ids.add(t);
+    return proximityPairs(query, this.analyzer, this.ix.dict, (t) => this.ix.df.data[t]).filter((p) => ids.has(p.a) && ids.has(p.b));
   }
 
   /** Parses and binds a query (see query-plan.ts). */
