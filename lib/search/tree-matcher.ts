@@ -34,7 +34,6 @@ export interface ProximityCounts {
 export class TreeMatcher {
   private gen = 0;
   private unitGen = new Int32Array(0);
-  private unitCount = new Int32Array(0);
   // A phrase is found once per query even though it both filters and scores.
   private readonly cache = new Map<BoundNode, ProximityCounts>();
 
@@ -175,38 +174,58 @@ export class TreeMatcher {
     report: (unit: number, n: number) => void,
     titles: boolean,
   ): void {
-    if (this.unitGen.length < numUnits) {
-      this.unitGen = new Int32Array(Math.max(numUnits, 16));
-      this.unitCount = new Int32Array(Math.max(numUnits, 16));
-    }
-    const gen = ++this.gen;
+    if (this.unitGen.length < numUnits) this.unitGen = new Int32Array(Math.max(numUnits, 16));
     const ug = this.unitGen;
-    const uc = this.unitCount;
     const lists: (readonly number[])[] = [];
     for (const it of items) for (const s of it.slots) if (s) lists.push(s);
-    // Rarest word first: the later, longer lists then only confirm units already stamped.
+    // Rarest word first: the later, longer lists then only confirm units already found.
     const size = (ids: readonly number[]): number => ids.reduce((n, t) => n + table.offsets[t + 1] - table.offsets[t], 0);
     lists.sort((a, b) => size(a) - size(b));
-    const candidates: number[] = [];
-    lists.forEach((ids, k) => {
-      for (const t of ids) {
-        for (let i = table.offsets[t], e = table.offsets[t + 1]; i < e; i++) {
-          // In the title table a posting counts only when the word is in the title.
-          if (titles && table.posEnd(i) === table.posStart(i)) continue;
-          const u = table.ids[i];
-          if (k === 0) {
-            if (ug[u] !== gen) {
-              ug[u] = gen;
-              uc[u] = 1;
-              if (lists.length === 1) candidates.push(u);
+    // In the title table a posting counts only when the word is in the title.
+    const counts = (i: number): boolean => !titles || table.posEnd(i) > table.posStart(i);
+    let candidates: number[] = [];
+    let gen = ++this.gen;
+    for (const t of lists[0] ?? []) {
+      for (let i = table.offsets[t], e = table.offsets[t + 1]; i < e; i++) {
+        const u = table.ids[i];
+        if (ug[u] !== gen && counts(i)) {
+          ug[u] = gen;
+          candidates.push(u);
+        }
+      }
+    }
+    for (let k = 1; k < lists.length && candidates.length > 0; k++) {
+      const ids = lists[k];
+      const next: number[] = [];
+      if (candidates.length * 20 < size(ids)) {
+        // Few candidates against a long list (a common word): look each one up by binary search.
+        for (const u of candidates) {
+          for (const t of ids) {
+            const i = table.lowerBound(t, u);
+            if (i < table.offsets[t + 1] && table.ids[i] === u && counts(i)) {
+              next.push(u);
+              break;
             }
-          } else if (ug[u] === gen && uc[u] === k) {
-            uc[u] = k + 1;
-            if (k === lists.length - 1) candidates.push(u);
+          }
+        }
+        // Only the survivors carry the current mark, for a scanning round after this one.
+        gen = ++this.gen;
+        for (const u of next) ug[u] = gen;
+      } else {
+        const mark = gen;
+        gen = ++this.gen;
+        for (const t of ids) {
+          for (let i = table.offsets[t], e = table.offsets[t + 1]; i < e; i++) {
+            const u = table.ids[i];
+            if (ug[u] === mark && counts(i)) {
+              ug[u] = gen;
+              next.push(u);
+            }
           }
         }
       }
-    });
+      candidates = next;
+    }
     for (const u of candidates) {
       if (!live(u)) continue;
       const spans = items.map((it) => this.spans(table, it, u));
