@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { createSearchIndex, type Article, type SearchIndex } from '../../lib/index.js';
+import { createSearchIndex, InvalidQueryError, type Article, type SearchIndex } from '../../lib/index.js';
 import { parseQueryString } from '../../lib/query/parse-query-string.js';
 import { syntheticCorpus, rng } from '../search/synthetic-corpus.js';
 import { refDocs, refMatches, type RefDoc } from './reference-matcher.js';
@@ -103,6 +103,20 @@ describe('query language against a reference evaluation', () => {
         tie('node').map((a) => `-${a}`),
       ),
     })).node as fc.Arbitrary<string>;
+
+    it('search answers any string (only a query past the size limits is refused, with query_too_complex)', () => {
+      const junk = fc.array(fc.constantFrom('korea', 'oil', 'the', '"', '(', ')', '-', '+', '*', 'AND', 'OR', 'NOT', 'NEAR/2', 'SAME(', ',', 'title:', 'topics:', ':', ' ', 'é', '🙂'), { maxLength: 40 });
+      fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary' }), junk.map((xs) => xs.join(''))), (q) => {
+        try {
+          const r = index.search(q, { facets: ['topics'], dateHistogram: true });
+          expect(r.total).to.be.at.least(0);
+          expect(r.hits.length).to.be.at.most(10);
+        } catch (e) {
+          expect(e).to.be.instanceOf(InvalidQueryError);
+          expect((e as InvalidQueryError).code).to.equal('query_too_complex');
+        }
+      }), { numRuns: 500 });
+    });
 
     it('random boolean trees match what the reference matches', () => {
       fc.assert(fc.property(tree, fc.boolean(), (q, matchAll) => {
