@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { createSearchIndex, InvalidQueryError, type Article, type SearchIndex } from '../../lib/index.js';
+import { createSearchIndex, InvalidQueryError, type Article, type Filters, type SearchIndex } from '../../lib/index.js';
 import { parseQueryString } from '../../lib/query/parse-query-string.js';
 import { syntheticCorpus, rng } from '../search/synthetic-corpus.js';
 import { refDocs, refMatches, type RefDoc } from './reference-matcher.js';
@@ -76,6 +76,17 @@ describe('query language against a reference evaluation', () => {
     expect(ix.search('"north korea"').hits.map((h) => h.id)).to.deep.equal(['whole']);
     expect(ix.search('north NEAR/3 korea').hits.map((h) => h.id)).to.deep.equal(['whole']);
     expect(ix.search('SAME(north, korea)').hits.map((h) => h.id)).to.deep.equal(['whole']);
+  });
+
+  it('filters and counts facets for field:value exactly as the filters option does', () => {
+    const cases: [string, Filters][] = [['korea topics:crude', { topics: ['crude'] }], ['oil category:Energy topics:grain', { category: ['Energy'], topics: ['grain'] }]];
+    for (const [q, filters] of cases) {
+      const words = q.split(' ')[0];
+      const viaQuery = index.search(q, { facets: ['topics', 'category'], limit: 50 });
+      const viaOption = index.search(words, { filters, facets: ['topics', 'category'], limit: 50 });
+      expect(viaQuery.total, q).to.be.greaterThan(0);
+      expect({ ...viaQuery, tookMs: 0, query: '', interpretedAs: '' }).to.deep.equal({ ...viaOption, tookMs: 0, query: '', interpretedAs: '' });
+    }
   });
 
   it('never lets an excluded word count as a match', () => {
