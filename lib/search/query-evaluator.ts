@@ -375,21 +375,21 @@ export class QueryEvaluator {
   /**
    * Proximity evidence of every candidate, exact: for each query pair, the documents where it
    * stands together (lib/index/pairs-together.ts) gain the pair's weight once. Exact for all
-   * candidates in one pass that follows the rarer word's postings, so the bounded top-k needs no
-   * looser bound and no more refinement than without proximity.
+   * candidates in one pass along the rarer word's postings, so the bounded top-k needs no looser
+   * bound and no more refinement than without proximity.
    */
   private scoreProximity(pairs: readonly QueryPair<number>[], gen: number): void {
     const docStamp = this.docStamp;
-    const seen = this.slotSeen; // free after the slot loop; marks are distinct per (query, pair)
+    const matched = this.matchedSlots;
     const prox = this.proxSum;
     const proxStamp = this.proxStamp;
+    // Only candidates that matched two query words or more can hold a pair (pairs exist only
+    // for two words or more, so `matched` is kept up to date).
+    const want = (d: number): boolean => docStamp[d] === gen && matched[d] >= 2;
     for (let k = 0; k < pairs.length; k++) {
       const p = pairs[k];
       const w = this.lastPairWeights[k];
-      const mark = ++this.slotGen;
-      forEachPairTogether(this.index, p.a, p.b, pairMaxDistance(p.gap, this.r.proximitySlack), (d) => {
-        if (docStamp[d] !== gen || seen[d] === mark) return;
-        seen[d] = mark;
+      forEachPairTogether(this.index, p.a, p.b, pairMaxDistance(p.gap, this.r.proximitySlack), want, (d) => {
         if (proxStamp[d] !== gen) {
           proxStamp[d] = gen;
           prox[d] = 0;
