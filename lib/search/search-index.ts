@@ -359,12 +359,13 @@ class Engine implements SearchIndex {
   }
 
   /**
-   * Proximity pairs (lib/ranking/proximity.ts) of a plain query: consecutive query words that
-   * both are scored words of it (field clauses such as `topics:crude` take part in none). A
-   * query with phrases, NEAR or SAME is scored on those instead.
+   * Proximity pairs (lib/ranking/proximity.ts) of a query: consecutive query words that both are
+   * scored words of it (excluded words and field clauses such as `topics:crude` take part in
+   * none, nor do the words on either side of them). A query with phrases, NEAR or SAME is scored
+   * on those instead, so that a quoted name is not rewarded twice.
    */
   private plainPairs(query: string, plan: QueryPlan): QueryPair<number>[] | undefined {
-    if (this.ranking.proximityWeight <= 0 || plan.match !== null || plan.slots.length < 2) return undefined;
+    if (this.ranking.proximityWeight <= 0 || plan.proximity.length > 0 || plan.slots.length < 2) return undefined;
     const ids = new Set<number>();
     for (const s of plan.slots) if (!s.prefix) for (const t of s.termIds) ids.add(t);
     return proximityPairs(query, this.analyzer, this.ix.dict, (t) => this.ix.df.data[t]).filter((p) => ids.has(p.a) && ids.has(p.b));
