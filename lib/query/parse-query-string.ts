@@ -128,10 +128,29 @@ class Parser {
         this.pos++; // an operator with nothing on its left
         continue;
       }
+      const next = this.toks[this.pos + 1];
+      if (tok.t === 'word' && tok.field === null && next?.t !== 'and' && next?.t !== 'or' && next?.t !== 'near') {
+        // A bare word side by side with others: its words are separate clauses, as words side by
+        // side always were ("time-sharing" is time and sharing, not a phrase; quote it for one).
+        this.pos++;
+        for (const node of this.words(tok.text, tok.prefix)) addClause(b, { node, occur: 'should' });
+        continue;
+      }
       const c = this.parseOr();
       if (c) addClause(b, c);
     }
     return finish(b);
+  }
+
+  /** The words of a bare chunk, each a term (the last a prefix when the chunk ended in `*`). */
+  private words(raw: string, prefixWord: boolean): PositionalNode[] {
+    const leaf = this.leaf(raw, prefixWord, 'any', false);
+    if (!leaf || leaf.kind !== 'phrase') return leaf ? [leaf] : [];
+    const run = leaf.prefix !== null ? /[\p{L}\p{N}]+$/u.exec(leaf.text) : null;
+    const before = run ? leaf.text.slice(0, run.index) : leaf.text;
+    const out: PositionalNode[] = this.analyzer.analyze(before).map((t) => ({ kind: 'term', field: 'any', text: before.slice(t.start, t.end), term: t.term }));
+    if (leaf.prefix !== null) out.push({ kind: 'prefix', field: 'any', prefix: leaf.prefix });
+    return out;
   }
 
   private parseOr(): Clause | null {
