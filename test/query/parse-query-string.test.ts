@@ -22,6 +22,11 @@ describe('parseQueryString', () => {
     it('reads a query of only exclusions as "everything except"', () => {
       expect(parse('-gas').root).to.deep.equal({ kind: 'bool', op: 'and', must: [], should: [], mustNot: [term('gas', 'ga')], filter: [] });
     });
+    it('keeps the words of a hyphenated word side by side separate, and makes it a phrase with a sign', () => {
+      expect(parse('time-sharing systems').root).to.deep.include({ should: [term('time'), term('sharing', 'share'), term('systems', 'system')] });
+      expect(parse('-time-sharing').interpretedAs).to.equal('NOT "time-sharing"');
+      expect(parse('title:US-North').root).to.deep.include({ kind: 'phrase', field: 'title', terms: ['us', 'north'] });
+    });
     it('keeps a dash followed by a space as text, not an exclusion', () => {
       expect(parse('oil - gas').interpretedAs).to.equal('oil gas');
     });
