@@ -4,9 +4,9 @@
  */
 import { expect } from 'chai';
 import {
-  createSearchIndex, InvalidQueryError, loadCorpus, loadSnapshot, saveSnapshot, SearchError, snapshotFromBytes, type SearchIndex,
+  createSearchIndex, InvalidQueryError, loadCorpus, loadSnapshot, MAX_PREFIX_EXPANSIONS, MAX_QUERY_CLAUSES, MAX_QUERY_EXPANSIONS,
+  saveSnapshot, SearchError, snapshotFromBytes, type SearchIndex,
 } from '../../lib/index.js';
-import { MAX_QUERY_CLAUSES, MAX_QUERY_EXPANSIONS, MAX_PREFIX_EXPANSIONS } from '../../lib/search/bind-query.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
 
 /** Calls `fn` with arguments of any type, as a JavaScript caller could. */
