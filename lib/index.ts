@@ -21,10 +21,7 @@ export {
   type HighlightedArticle,
 } from './search/search-index.js';
 export { type RankingOptions, DEFAULT_RANKING } from './ranking/bm25.js';
-export {
-  saveSnapshot,
-  loadSnapshot,
-  snapshotToBytes,
-  snapshotFromBytes,
-  SNAPSHOT_FORMAT_VERSION,
-} from './snapshot/snapshot-file.js';
+export { MAX_QUERY_CLAUSES, MAX_QUERY_EXPANSIONS, MAX_PREFIX_EXPANSIONS } from './search/bind-query.js';
+export { MAX_NEAR_DISTANCE } from './query/query-lexer.js';
+export { saveSnapshot, loadSnapshot, snapshotToBytes, snapshotFromBytes } from './search/snapshot.js';
+export { SNAPSHOT_FORMAT_VERSION } from './snapshot/snapshot-file.js';

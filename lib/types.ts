@@ -200,4 +200,15 @@ export interface SearchResult {
   dateHistogram?: FacetValue[];
   /** A corrected query, when the query matched nothing and a close spelling exists. */
   didYouMean?: string;
+  /**
+   * The query as the parser understood it, normalised (see README "Query syntax"): present
+   * whenever the query is not blank; "" when nothing in it could be searched. A page shows it
+   * when it differs from what was typed.
+   */
+  interpretedAs?: string;
+  /**
+   * True when the query had text but nothing in it could be searched (only stop words,
+   * punctuation or emoji: `the`, `!!!`): `total` is then 0 and there are no hits.
+   */
+  unsearchable?: boolean;
 }

@@ -23,6 +23,7 @@ import { readJsonArticles } from './json-format.js';
 import { listCorpusFiles, type CorpusFile } from './list-corpus-files.js';
 import { mapConcurrent } from './map-concurrent.js';
 import { parseReferenceArticle } from './reference-format.js';
+import { checkOptions, checkString, rangeToSearchError } from '../check-argument.js';
 
 /** How a corpus file is read: the plain-text reference format, one JSON document, or NDJSON. */
 export type CorpusFileFormat = 'reference' | 'json' | 'ndjson';
@@ -295,10 +296,12 @@ async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, option
  *
  * @param dir - the corpus folder.
  * @throws SearchError `corpus_not_found` when `dir` does not exist or is not a folder;
- *   RangeError for an option that is out of range or of the wrong type.
+ *   SearchError `invalid_argument` for an argument of the wrong type or an option out of range.
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<CorpusLoadResult> {
-  const resolved = resolveOptions(options);
+  checkString('dir', dir);
+  checkOptions('options', options);
+  const resolved = rangeToSearchError('options', () => resolveOptions(options));
   const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isFolder) {
     throw new SearchError('corpus_not_found', `corpus folder "${dir}" does not exist or is not a folder`, { path: dir });

@@ -10,7 +10,8 @@
  *   24  H  header JSON: options, scalars, and where each section lies
  *   …      sections: article ids (JSON), the articles (UTF-8 JSON each, in deflated blocks of
  *          about 64 KiB: see article-blocks.ts), terms and facet values (JSON), typed arrays
- *          (8-byte aligned; term-frequency columns in the narrowest of u8/u16/i32 that holds them)
+ *          (8-byte aligned; term-frequency and token-position columns in the narrowest of
+ *          u8/u16/i32 that holds them; format 5 added the positions)
  *   end 4  CRC-32 of everything before it (corruption is what a snapshot must detect, not
  *          tampering, and CRC-32 reads the file several times faster than SHA-256)
  * Loading reads the file once and keeps views into it: the posting arrays and the compressed
@@ -19,6 +20,9 @@
  * every avoided pass counts).
  * The flexsearch vocabulary indexes are not stored: they are derived from the term dictionary
  * and built lazily on first prefix/typo lookup, so storing them would only add bytes to load.
+ *
+ * This module turns an index's plain state ({@link EngineState}) into bytes and files and back;
+ * the facade (lib/search/snapshot.ts) exports and imports that state from a SearchIndex.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
@@ -26,11 +30,11 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { SnapshotError } from '../errors.js';
 import type { FacetStoreState } from '../facets/facet-store.js';
-import { exportEngineState, importEngineState, type EngineState, type SearchIndex } from '../search/search-index.js';
+import type { EngineState } from '../index/engine-state.js';
 import { packArticles, unpackArticles } from './article-blocks.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
-export const SNAPSHOT_FORMAT_VERSION = 4;
+export const SNAPSHOT_FORMAT_VERSION = 5;
 const MAGIC = 'LEDESNAP';
 const PREFIX = 24;
 const DIGEST = 4;
@@ -55,8 +59,8 @@ interface Header {
 /** Typed arrays of the facet store carry this prefix in the header's array table. */
 const FACET_PREFIX = 'facet.';
 
-/** Term-frequency columns: small counts, so stored (and then used) in the narrowest type. */
-const NARROWED = new Set(['artTfBody', 'artTfTitle', 'paraTf']);
+/** Term-frequency and position columns: small numbers, so stored (and then used) in the narrowest type. */
+const NARROWED = new Set(['artTfBody', 'artTfTitle', 'paraTf', 'artPositions', 'paraPositions']);
 
 function kindOf(a: StoredArray): ArrayKind {
   return a instanceof Int32Array ? 'i32' : a instanceof Float64Array ? 'f64' : a instanceof Uint16Array ? 'u16' : 'u8';
@@ -64,7 +68,7 @@ function kindOf(a: StoredArray): ArrayKind {
 
 /** The column in the narrowest unsigned type that holds every value (itself when none does). */
 function narrow(a: StoredArray): StoredArray {
-  if (!(a instanceof Int32Array)) return a;
+  if (!(a instanceof Int32Array || a instanceof Uint16Array)) return a;
   let min = 0;
   let max = 0;
   for (let i = 0; i < a.length; i++) {
@@ -97,9 +101,8 @@ function viewOf(bytes: Buffer, offset: number, length: number, kind: ArrayKind):
     : new Uint8Array(buffer, start, n);
 }
 
-/** Serialises an index to snapshot bytes. */
-export function snapshotToBytes(index: SearchIndex): Buffer {
-  const state = exportEngineState(index);
+/** Serialises an index's state to snapshot bytes. */
+export function engineStateToBytes(state: EngineState): Buffer {
   const parts: Buffer[] = [];
   let offset = 0; // relative to the start of the sections
   const push = (buf: Buffer): Section => {
@@ -146,10 +149,10 @@ export function snapshotToBytes(index: SearchIndex): Buffer {
 }
 
 /**
- * Rebuilds an index from snapshot bytes. Throws {@link SnapshotError} when they are not a valid
- * snapshot. The index keeps views into `bytes` instead of copies: do not modify them afterwards.
+ * Reads an index's state from snapshot bytes. Throws {@link SnapshotError} when they are not a
+ * valid snapshot. The state holds views into `bytes` instead of copies: do not modify them afterwards.
  */
-export function snapshotFromBytes(bytes: Buffer): SearchIndex {
+export function engineStateFromBytes(bytes: Buffer): EngineState {
   const fail = (why: string, details: Record<string, unknown> = {}): never => {
     throw new SnapshotError(`invalid snapshot: ${why}`, details);
   };
@@ -188,7 +191,7 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
   const { articleOffsets, articleBlockStarts, articleBlockOffsets, ...indexArrays } = arrays;
   try {
     const facetValues = json<{ months: string[]; values: string[][] }>(header.facetValues);
-    return importEngineState({
+    return {
       options: header.options,
       ids: json<(string | null)[]>(header.ids),
       // The articles stay compressed, in place; a block is inflated when one of its articles is first read.
@@ -200,19 +203,18 @@ export function snapshotFromBytes(bytes: Buffer): SearchIndex {
       }),
       index: { terms: json<string[]>(header.terms), display: json<string[]>(header.display), arrays: indexArrays, scalars: header.scalars },
       facets: { arrays: facetArrays as FacetStoreState['arrays'], months: facetValues.months, values: facetValues.values },
-    });
+    };
   } catch (err) {
     return fail(`inconsistent contents (${(err as Error).message})`);
   }
 }
 
 /**
- * Writes a snapshot of `index` to `file` atomically: to a temporary file in the same folder,
- * flushed to disk, then renamed over the target, so a crash mid-write never leaves a broken
- * snapshot behind. Creates the folder if needed.
+ * Writes snapshot bytes to `file` atomically: to a temporary file in the same folder, flushed to
+ * disk, then renamed over the target, so a crash mid-write never leaves a broken snapshot
+ * behind. Creates the folder if needed.
  */
-export async function saveSnapshot(index: SearchIndex, file: string): Promise<{ bytes: number }> {
-  const bytes = snapshotToBytes(index);
+export async function writeSnapshotFile(file: string, bytes: Buffer): Promise<{ bytes: number }> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
@@ -231,13 +233,11 @@ export async function saveSnapshot(index: SearchIndex, file: string): Promise<{ 
   return { bytes: bytes.length };
 }
 
-/** Loads a snapshot written by {@link saveSnapshot}. Throws {@link SnapshotError} if missing or invalid. */
-export async function loadSnapshot(file: string): Promise<SearchIndex> {
-  let bytes: Buffer;
+/** Reads a snapshot file's bytes. Throws {@link SnapshotError} when it cannot be read. */
+export async function readSnapshotFile(file: string): Promise<Buffer> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (err) {
     throw new SnapshotError(`cannot read snapshot "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
   }
-  return snapshotFromBytes(bytes);
 }

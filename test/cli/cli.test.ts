@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { BAD_CORPUS, expectValid, fixtureApp, FIXTURE_CORPUS, REPO_ROOT } from '../server/helpers.js';
 import { childEnv, runCli, SERVER_MAIN, startUntil } from './run-cli.js';
+import { createSearchIndex, loadCorpus } from '../../lib/index.js';
 
 /** stderr as lines, without the trailing empty one. */
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
@@ -82,6 +83,20 @@ describe('ledesearch (command line)', () => {
       expect(cli.hits[0].id).to.equal('korea/seed-talks');
       // Same escaping as the HTTP body, so the bytes match too (but for tookMs).
       expect(r.stdout.trimEnd().replace(/"tookMs":[\d.]+/, '')).to.equal(http.text.replace(/"tookMs":[\d.]+/, ''));
+    });
+
+    it('takes the query syntax: a phrase with an exclusion answers as the library does', async () => {
+      const q = '"north korea" -seoul';
+      const r = await runCli(['search', q, '--json', '--corpus', FIXTURE_CORPUS, '--no-snapshot'], work);
+      expect(r.code, r.stderr).to.equal(0);
+      const cli = JSON.parse(r.stdout);
+      expect(cli.interpretedAs).to.equal(q);
+      const index = createSearchIndex();
+      index.addAll((await loadCorpus(FIXTURE_CORPUS)).articles);
+      const lib = index.search(q);
+      expect(lib.total).to.be.greaterThan(0);
+      expect(cli.hits.map((h: { id: string }) => h.id)).to.deep.equal(lib.hits.map((h) => h.id));
+      expect(JSON.stringify(cli.hits)).not.to.match(/<mark>seoul<\/mark>/i);
     });
 
     it('prints readable hits with matches in [brackets] when stdout is not a terminal', async () => {

@@ -438,7 +438,9 @@ describe('loadCorpus', () => {
       ];
       for (const options of bad) {
         const error: unknown = await loadCorpus(dir, options as LoadCorpusOptions).then(() => undefined, (e: unknown) => e);
-        expect(error, JSON.stringify(options)).to.be.instanceOf(RangeError);
+        // Issue 13: out-of-range options are SearchError invalid_argument, not RangeError.
+        expect(error, JSON.stringify(options)).to.be.instanceOf(SearchError);
+        expect((error as SearchError).code).to.equal('invalid_argument');
       }
     });
   });
