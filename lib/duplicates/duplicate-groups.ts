@@ -1,0 +1,253 @@
+/**
+ * Groups of near-duplicate articles, kept up to date as articles are added and removed.
+ *
+ * Each article's signature is cut into LSH bands; two articles sharing a band value are
+ * candidates, and a candidate pair is a link when its estimated overlap passes the thresholds
+ * (see DuplicateOptions). Groups are the connected components of the links, so a chain of copies
+ * edited a little at each hop stays one story. Every document has a group: alone, a group of one.
+ *
+ * Union-find cannot split a group, so removal is designed in instead: the links themselves are
+ * kept (few — most articles have none), and a change recomputes only the groups it touches by a
+ * walk over their members' links. The band table is a chained hash table in typed arrays
+ * (a head per slot, a `next` per (document, band) entry) whose keys are recomputed from the
+ * stored signatures, not stored: about 2 × 4 bytes per band per article.
+ */
+import { GrowableArray } from '../index/growable-array.js';
+import { resolveDuplicateOptions, type DuplicateOptions, type ResolvedDuplicateOptions } from './duplicate-options.js';
+import { estimateOverlap } from './estimate-overlap.js';
+import { combine32 } from './mix-hash.js';
+import type { DuplicateSignature } from './shingle-signature.js';
+
+/** The state of a {@link DuplicateGroups} as plain data, for snapshots. */
+export interface DuplicateGroupsState {
+  options: ResolvedDuplicateOptions;
+  /** `numHashes` values per document, zero for a document without a signature. */
+  values: Uint16Array;
+  /** Distinct shingles per document; 0 = no signature (absent, removed, or too short). */
+  numShingles: Int32Array;
+}
+
+const NONE = -1;
+
+/** Near-duplicate groups over documents numbered 0, 1, 2 … (the index's document ids). */
+export class DuplicateGroups {
+  /** The options in force. */
+  readonly options: Readonly<ResolvedDuplicateOptions>;
+  private readonly numBands: number;
+  private readonly values = new GrowableArray(Uint16Array);
+  private readonly numShingles = new GrowableArray(Int32Array);
+  /** Representative of each document's group: its smallest document id. */
+  private readonly rep = new GrowableArray(Int32Array);
+  /** Members of every group of two or more, by representative, ascending. */
+  private readonly members = new Map<number, number[]>();
+  /** Verified duplicate links, only for documents that have some. */
+  private readonly links = new Map<number, number[]>();
+  // Band table: head[slot] → entry (doc * numBands + band) → next[entry] → … → NONE.
+  private head: Int32Array = new Int32Array(1024).fill(NONE);
+  private readonly next = new GrowableArray(Int32Array);
+  private numEntries = 0;
+
+  constructor(options: DuplicateOptions = {}) {
+    this.options = Object.freeze(resolveDuplicateOptions(options));
+    this.numBands = Math.floor(this.options.numHashes / this.options.bandSize);
+  }
+
+  /** Number of document ids known (with or without a signature). */
+  get numDocs(): number {
+    return this.rep.length;
+  }
+
+  /**
+   * Adds document `doc` with its signature (undefined: a text too short to compare, a group of
+   * one). Links it to every indexed copy and merges their groups.
+   */
+  add(doc: number, signature: DuplicateSignature | undefined): void {
+    if (!Number.isInteger(doc) || doc < 0) throw new RangeError(`document id ${doc} is not a non-negative integer`);
+    this.ensureDoc(doc);
+    if (this.numShingles.data[doc] > 0) throw new Error(`internal: document ${doc} added twice to duplicate groups`);
+    if (!signature) return;
+    const m = this.options.numHashes;
+    if (signature.values.length !== m) throw new RangeError(`signature has ${signature.values.length} values, expected ${m}`);
+    this.values.data.set(signature.values, doc * m);
+    this.numShingles.data[doc] = signature.numShingles;
+
+    const linked: number[] = [];
+    for (const other of this.candidates(doc)) {
+      if (this.isCopy(doc, other)) linked.push(other);
+    }
+    this.insertBands(doc);
+    if (linked.length === 0) return;
+    this.links.set(doc, linked);
+    for (const other of linked) {
+      const l = this.links.get(other);
+      if (l) l.push(doc);
+      else this.links.set(other, [doc]);
+      const r = this.rep.data[other];
+      this.members.delete(r);
+    }
+    this.regroup(doc);
+  }
+
+  /** Removes document `doc`; its group is recomputed from the remaining members' links. */
+  remove(doc: number): void {
+    if (doc < 0 || doc >= this.numDocs || this.numShingles.data[doc] === 0) return;
+    this.removeBands(doc);
+    this.numShingles.data[doc] = 0;
+    this.values.data.fill(0, doc * this.options.numHashes, (doc + 1) * this.options.numHashes);
+    const former = this.groupMembers(doc);
+    this.members.delete(this.rep.data[doc]);
+    for (const other of this.links.get(doc) ?? []) {
+      const l = this.links.get(other) as number[];
+      l.splice(l.indexOf(doc), 1);
+      if (l.length === 0) this.links.delete(other);
+    }
+    this.links.delete(doc);
+    for (const d of former) this.rep.data[d] = NONE;
+    this.rep.data[doc] = doc;
+    for (const d of former) if (d !== doc && this.rep.data[d] === NONE) this.regroup(d);
+  }
+
+  /** The representative (smallest document id) of `doc`'s group; `doc` itself when alone. */
+  groupOf(doc: number): number {
+    return doc < this.numDocs ? this.rep.data[doc] : doc;
+  }
+
+  /** Every document of `doc`'s group, `doc` included, ascending. */
+  groupMembers(doc: number): number[] {
+    const list = this.members.get(this.groupOf(doc));
+    return list ? [...list] : [doc];
+  }
+
+  /** The documents `doc` was found to be a copy of directly (its group may reach further). */
+  linksOf(doc: number): readonly number[] {
+    return this.links.get(doc) ?? [];
+  }
+
+  /** Every group of two or more documents, each ascending, by representative. */
+  *groups(): IterableIterator<readonly number[]> {
+    for (const list of this.members.values()) yield list;
+  }
+
+  /** The stored signature of `doc`, or undefined. */
+  signatureOf(doc: number): DuplicateSignature | undefined {
+    if (doc >= this.numDocs || this.numShingles.data[doc] === 0) return undefined;
+    const m = this.options.numHashes;
+    return { values: this.values.data.slice(doc * m, (doc + 1) * m), numShingles: this.numShingles.data[doc] };
+  }
+
+  /** The signatures as plain arrays; groups are recomputed from them on import. */
+  exportState(): DuplicateGroupsState {
+    return {
+      options: { ...this.options },
+      values: this.values.data.slice(0, this.numDocs * this.options.numHashes),
+      numShingles: this.numShingles.data.slice(0, this.numDocs),
+    };
+  }
+
+  /** Rebuilds groups from exported signatures (recomputing candidates and links). */
+  static fromState(state: DuplicateGroupsState): DuplicateGroups {
+    const g = new DuplicateGroups(state.options);
+    const m = g.options.numHashes;
+    const n = state.numShingles.length;
+    if (state.values.length !== n * m) throw new Error('internal: duplicate signatures and documents disagree');
+    for (let d = 0; d < n; d++) {
+      const k = state.numShingles[d];
+      g.add(d, k > 0 ? { values: state.values.subarray(d * m, (d + 1) * m), numShingles: k } : undefined);
+    }
+    return g;
+  }
+
+  private ensureDoc(doc: number): void {
+    const n = this.numDocs;
+    if (doc < n) return;
+    this.rep.resize(doc + 1);
+    for (let d = n; d <= doc; d++) this.rep.data[d] = d;
+    this.numShingles.resize(doc + 1);
+    this.values.resize((doc + 1) * this.options.numHashes);
+    this.next.resize((doc + 1) * this.numBands);
+  }
+
+  private isCopy(a: number, b: number): boolean {
+    const m = this.options.numHashes;
+    const v = this.values.data;
+    const o = estimateOverlap(v.subarray(a * m, (a + 1) * m), this.numShingles.data[a], v.subarray(b * m, (b + 1) * m), this.numShingles.data[b]);
+    return o.containment >= this.options.threshold && o.jaccard >= this.options.minJaccard;
+  }
+
+  private bandKey(doc: number, band: number): number {
+    const r = this.options.bandSize;
+    const v = this.values.data;
+    let h = band + 1;
+    for (let i = band * r, base = doc * this.options.numHashes; i < (band + 1) * r; i++) h = combine32(h, v[base + i]);
+    return h;
+  }
+
+  /** Documents sharing at least one band value with `doc`, each once. */
+  private candidates(doc: number): Set<number> {
+    const out = new Set<number>();
+    const mask = this.head.length - 1;
+    const nb = this.numBands;
+    for (let band = 0; band < nb; band++) {
+      const key = this.bandKey(doc, band);
+      for (let e = this.head[key & mask]; e !== NONE; e = this.next.data[e]) {
+        const other = Math.floor(e / nb);
+        if (e % nb === band && other !== doc && this.bandKey(other, band) === key) out.add(other);
+      }
+    }
+    return out;
+  }
+
+  private insertBands(doc: number): void {
+    // Chains of two entries per slot on average at most: half the memory of one, still short walks.
+    if (this.numEntries + this.numBands > 2 * this.head.length) this.rehash(this.head.length * 2, doc);
+    const mask = this.head.length - 1;
+    for (let band = 0; band < this.numBands; band++) {
+      const e = doc * this.numBands + band;
+      const slot = this.bandKey(doc, band) & mask;
+      this.next.data[e] = this.head[slot];
+      this.head[slot] = e;
+    }
+    this.numEntries += this.numBands;
+  }
+
+  private removeBands(doc: number): void {
+    const mask = this.head.length - 1;
+    const next = this.next.data;
+    for (let band = 0; band < this.numBands; band++) {
+      const e = doc * this.numBands + band;
+      const slot = this.bandKey(doc, band) & mask;
+      if (this.head[slot] === e) this.head[slot] = next[e];
+      else {
+        let p = this.head[slot];
+        while (p !== NONE && next[p] !== e) p = next[p];
+        if (p === NONE) throw new Error(`internal: band entry of document ${doc} missing`);
+        next[p] = next[e];
+      }
+    }
+    this.numEntries -= this.numBands;
+  }
+
+  /** Rebuilds the band table with `size` slots from every signature but `pending`'s (not in it yet). */
+  private rehash(size: number, pending: number): void {
+    this.head = new Int32Array(size).fill(NONE);
+    this.numEntries = 0;
+    for (let d = 0; d < this.numDocs; d++) if (d !== pending && this.numShingles.data[d] > 0) this.insertBands(d);
+  }
+
+  /** Recomputes the group containing `start` by a walk over links; its smallest id becomes the representative. */
+  private regroup(start: number): void {
+    const seen = new Set<number>([start]);
+    const stack = [start];
+    while (stack.length > 0) {
+      const d = stack.pop() as number;
+      for (const o of this.links.get(d) ?? []) if (!seen.has(o)) { seen.add(o); stack.push(o); }
+    }
+    const list = [...seen].sort((a, b) => a - b);
+    for (const d of list) {
+      const old = this.rep.data[d];
+      if (old !== NONE) this.members.delete(old);
+      this.rep.data[d] = list[0];
+    }
+    if (list.length > 1) this.members.set(list[0], list);
+  }
+}
