@@ -3,12 +3,12 @@
  *
  * Each article's signature is cut into LSH bands; two articles sharing a band value are
  * candidates, and a candidate pair is a link when its estimated overlap passes the thresholds
- * (see DuplicateOptions). Groups are the connected components of the links, so a chain of copies
- * edited a little at each hop stays one story. Every document has a group: alone, a group of one.
+ * (see DuplicateOptions). Groups are stars over the links: each member is a copy of the group's
+ * leader, its most linked text (see `regroup`). Every document has a group: alone, a group of one.
  *
  * Union-find cannot split a group, so removal is designed in instead: the links themselves are
- * kept (few — most articles have none), and a change recomputes only the groups it touches by a
- * walk over their members' links. The band table is a chained hash table in typed arrays
+ * kept (few — most articles have none), and a change recomputes only the link component it
+ * touches. The band table is a chained hash table in typed arrays
  * (a head per slot, a `next` per (document, band) entry) whose keys are recomputed from the
  * stored signatures, not stored: about 2 × 4 bytes per band per article.
  */
@@ -49,7 +49,7 @@ export class DuplicateGroups {
 
   constructor(options: DuplicateOptions = {}) {
     this.options = Object.freeze(resolveDuplicateOptions(options));
-    this.numBands = Math.floor(this.options.numHashes / this.options.bandSize);
+    this.numBands = this.options.numBands;
   }
 
   /** Number of document ids known (with or without a signature). */
@@ -82,8 +82,6 @@ export class DuplicateGroups {
       const l = this.links.get(other);
       if (l) l.push(doc);
       else this.links.set(other, [doc]);
-      const r = this.rep.data[other];
-      this.members.delete(r);
     }
     this.regroup(doc);
   }
@@ -94,17 +92,17 @@ export class DuplicateGroups {
     this.removeBands(doc);
     this.numShingles.data[doc] = 0;
     this.values.data.fill(0, doc * this.options.numHashes, (doc + 1) * this.options.numHashes);
-    const former = this.groupMembers(doc);
-    this.members.delete(this.rep.data[doc]);
+    const component = this.component(doc);
     for (const other of this.links.get(doc) ?? []) {
       const l = this.links.get(other) as number[];
       l.splice(l.indexOf(doc), 1);
       if (l.length === 0) this.links.delete(other);
     }
     this.links.delete(doc);
-    for (const d of former) this.rep.data[d] = NONE;
+    this.members.delete(this.rep.data[doc]);
     this.rep.data[doc] = doc;
-    for (const d of former) if (d !== doc && this.rep.data[d] === NONE) this.regroup(d);
+    const done = new Set<number>([doc]);
+    for (const d of component) if (!done.has(d)) for (const x of this.regroup(d)) done.add(x);
   }
 
   /** The representative (smallest document id) of `doc`'s group; `doc` itself when alone. */
@@ -234,20 +232,52 @@ export class DuplicateGroups {
     for (let d = 0; d < this.numDocs; d++) if (d !== pending && this.numShingles.data[d] > 0) this.insertBands(d);
   }
 
-  /** Recomputes the group containing `start` by a walk over links; its smallest id becomes the representative. */
-  private regroup(start: number): void {
+  /** The documents reachable from `start` over links, `start` included. */
+  private component(start: number): number[] {
     const seen = new Set<number>([start]);
     const stack = [start];
     while (stack.length > 0) {
       const d = stack.pop() as number;
       for (const o of this.links.get(d) ?? []) if (!seen.has(o)) { seen.add(o); stack.push(o); }
     }
-    const list = [...seen].sort((a, b) => a - b);
-    for (const d of list) {
+    return [...seen];
+  }
+
+  /**
+   * Recomputes the groups of the link component containing `start`; returns the component.
+   *
+   * Groups are stars, not whole components (star clustering): taking the most linked text
+   * first (then the longest, then the smallest id), each document joins the group of the first
+   * leader it is linked to, or leads a new group. Every member is then itself a copy of its
+   * leader — whole components chain templated stories (the Fed's daily "adds reserves" notes,
+   * each a little different from the day before) into groups of hundreds, while the most linked
+   * copy of a story is the one most of its copies were made from. The result depends only on
+   * the links and the documents, not on the order of adds and removes.
+   */
+  private regroup(start: number): number[] {
+    const comp = this.component(start);
+    for (const d of comp) {
       const old = this.rep.data[d];
-      if (old !== NONE) this.members.delete(old);
-      this.rep.data[d] = list[0];
+      this.members.delete(old);
     }
-    if (list.length > 1) this.members.set(list[0], list);
+    const size = this.numShingles.data;
+    const degree = (d: number): number => this.links.get(d)?.length ?? 0;
+    const order = [...comp].sort((a, b) => degree(b) - degree(a) || size[b] - size[a] || a - b);
+    const leaders: number[] = [];
+    const groups = new Map<number, number[]>();
+    for (const d of order) {
+      const mine = this.links.get(d) ?? [];
+      const leader = leaders.find((l) => mine.includes(l));
+      if (leader === undefined) {
+        leaders.push(d);
+        groups.set(d, [d]);
+      } else (groups.get(leader) as number[]).push(d);
+    }
+    for (const list of groups.values()) {
+      list.sort((a, b) => a - b);
+      for (const d of list) this.rep.data[d] = list[0];
+      if (list.length > 1) this.members.set(list[0], list);
+    }
+    return comp;
   }
 }

@@ -34,7 +34,7 @@ function makeCorpus(seed: number, numStories: number): number[][] {
 
 describe('DuplicateGroups', () => {
   describe('#add', () => {
-    it('groups as the components of pairs whose exact overlap passes the thresholds', () => {
+    it('groups as the pairs whose exact overlap passes the thresholds', () => {
       const texts = makeCorpus(11, 60);
       const shingles = texts.map((t) => exactShingles(t, OPTIONS.shingleSize));
       const exact = (a: number, b: number) => exactOverlap(shingles[a], shingles[b]);
@@ -101,27 +101,41 @@ describe('DuplicateGroups', () => {
       g.add(0, signature([1, 2, 3, 4, 5, 6, 7, 8]));
       expect(() => g.add(0, signature([1, 2, 3, 4, 5, 6, 7, 8]))).to.throw(/added twice/);
     });
-  });
 
-  describe('#remove', () => {
-    it('splits a chain when its middle copy goes', () => {
-      // a ~ b and b ~ c, but a and c share too little: removing b leaves a and c apart.
+    it('does not chain: groups are stars around the most linked text, not whole components', () => {
+      // a ~ b ~ c ~ d, each sharing about two thirds with the next and little with the one after.
       const rng = createRng(3);
       const a = randomText(rng, 100);
       const b = [...a.slice(35), ...randomText(rng, 35)];
       const c = [...b.slice(35), ...randomText(rng, 35)];
-      const options = { threshold: 0.5, minJaccard: 0.3 };
-      const g = new DuplicateGroups(options);
-      [a, b, c].forEach((t, d) => g.add(d, signature(t)));
-      const ex = (x: number[], y: number[]) => exactOverlap(exactShingles(x, 3), exactShingles(y, 3));
+      const d = [...c.slice(35), ...randomText(rng, 35)];
+      const g = new DuplicateGroups({ threshold: 0.5, minJaccard: 0.3 });
+      [a, b, c, d].forEach((t, doc) => g.add(doc, signature(t)));
+      const ex = (x: number[], y: number[]) => exactOverlap(exactShingles(x, OPTIONS.shingleSize), exactShingles(y, OPTIONS.shingleSize));
       expect(ex(a, b).jaccard).to.be.above(0.4);
-      expect(ex(b, c).jaccard).to.be.above(0.4);
       expect(ex(a, c).jaccard).to.be.below(0.2);
+      expect(g.linksOf(1)).to.have.members([0, 2]);
+      expect(g.linksOf(2)).to.have.members([1, 3]);
+      // b and c both have two links; b, the smaller id at equal length, leads.
+      expect(g.groupMembers(0)).to.deep.equal([0, 1, 2]);
+      expect(g.groupMembers(3)).to.deep.equal([3]);
+    });
+  });
+
+  describe('#remove', () => {
+    it('splits a group when its leader goes', () => {
+      // b and c are the first and last two thirds of a: each a copy of a (contained in it), not of each other.
+      const rng = createRng(3);
+      const a = randomText(rng, 120);
+      const b = a.slice(0, 80);
+      const c = a.slice(40);
+      const g = new DuplicateGroups({ threshold: 0.8, minJaccard: 0.25 });
+      [a, b, c].forEach((t, d) => g.add(d, signature(t)));
       expect(g.groupMembers(2)).to.deep.equal([0, 1, 2]);
-      g.remove(1);
-      expect(g.groupMembers(0)).to.deep.equal([0]);
+      g.remove(0);
+      expect(g.groupMembers(1)).to.deep.equal([1]);
       expect(g.groupMembers(2)).to.deep.equal([2]);
-      expect(g.groupOf(1)).to.equal(1);
+      expect(g.groupOf(0)).to.equal(0);
     });
 
     it('leaves the same groups as a build from scratch of the remaining documents (property)', () => {
