@@ -21,6 +21,9 @@ export {
   type HighlightedArticle,
 } from './search/search-index.js';
 export { type RankingOptions, DEFAULT_RANKING } from './ranking/bm25.js';
+export { type DuplicateOptions, DEFAULT_DUPLICATE_OPTIONS } from './duplicates/duplicate-options.js';
+export { type MoreLikeThisOptions, DEFAULT_MORE_LIKE_THIS } from './ranking/more-like-this.js';
+export { type SimilarOptions } from './search/similar-articles.js';
 export {
   saveSnapshot,
   loadSnapshot,
