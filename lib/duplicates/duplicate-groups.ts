@@ -14,7 +14,7 @@
  */
 import { GrowableArray } from '../index/growable-array.js';
 import { resolveDuplicateOptions, type DuplicateOptions, type ResolvedDuplicateOptions } from './duplicate-options.js';
-import { estimateOverlap } from './estimate-overlap.js';
+import { overlapFromAgreement } from './estimate-overlap.js';
 import { combine32 } from './mix-hash.js';
 import type { DuplicateSignature } from './shingle-signature.js';
 
@@ -168,8 +168,18 @@ export class DuplicateGroups {
   private isCopy(a: number, b: number): boolean {
     const m = this.options.numHashes;
     const v = this.values.data;
-    const o = estimateOverlap(v.subarray(a * m, (a + 1) * m), this.numShingles.data[a], v.subarray(b * m, (b + 1) * m), this.numShingles.data[b]);
+    let agree = 0;
+    for (let i = 0, x = a * m, y = b * m; i < m; i++) if (v[x + i] === v[y + i]) agree++;
+    const o = overlapFromAgreement(agree / m, this.numShingles.data[a], this.numShingles.data[b]);
     return o.containment >= this.options.threshold && o.jaccard >= this.options.minJaccard;
+  }
+
+  /** Drops spare capacity after a bulk build. */
+  trim(): void {
+    this.values.trim();
+    this.numShingles.trim();
+    this.rep.trim();
+    this.next.trim();
   }
 
   private bandKey(doc: number, band: number): number {
@@ -181,15 +191,15 @@ export class DuplicateGroups {
   }
 
   /** Documents sharing at least one band value with `doc`, each once. */
-  private candidates(doc: number): Set<number> {
-    const out = new Set<number>();
+  private candidates(doc: number): number[] {
+    const out: number[] = [];
     const mask = this.head.length - 1;
     const nb = this.numBands;
     for (let band = 0; band < nb; band++) {
       const key = this.bandKey(doc, band);
       for (let e = this.head[key & mask]; e !== NONE; e = this.next.data[e]) {
         const other = Math.floor(e / nb);
-        if (e % nb === band && other !== doc && this.bandKey(other, band) === key) out.add(other);
+        if (e % nb === band && other !== doc && this.bandKey(other, band) === key && !out.includes(other)) out.push(other);
       }
     }
     return out;

@@ -51,6 +51,11 @@ export class DuplicateIndex {
     this.groups.add(doc, computeSignature(body.data, body.length, this.options));
   }
 
+  /** Drops spare capacity after a bulk build. */
+  trim(): void {
+    this.groups.trim();
+  }
+
   /** Removes document `doc`. */
   remove(doc: number): void {
     this.groups.remove(doc);

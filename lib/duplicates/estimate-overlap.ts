@@ -20,7 +20,11 @@ export function estimateOverlap(a: ArrayLike<number>, aShingles: number, b: Arra
   const m = Math.min(a.length, b.length);
   let agree = 0;
   for (let i = 0; i < m; i++) if (a[i] === b[i]) agree++;
-  const jaccard = m === 0 ? 0 : agree / m;
+  return overlapFromAgreement(m === 0 ? 0 : agree / m, aShingles, bShingles);
+}
+
+/** The overlap of two sets of known sizes whose Jaccard similarity is `jaccard`. */
+export function overlapFromAgreement(jaccard: number, aShingles: number, bShingles: number): Overlap {
   const intersection = (jaccard * (aShingles + bShingles)) / (1 + jaccard);
   const shorter = Math.min(aShingles, bShingles);
   return { jaccard, containment: shorter === 0 ? 0 : Math.min(1, intersection / shorter) };

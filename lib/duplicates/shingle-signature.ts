@@ -28,8 +28,30 @@ export interface SignatureParams {
   minShingles: number;
 }
 
-// Scratch space for shingle hashes, reused between calls (signatures are computed one at a time).
+// Scratch space for term and shingle hashes, reused between calls (signatures are computed one
+// at a time).
 let scratch = new Uint32Array(1024);
+let termHashes = new Uint32Array(1024);
+let minimaScratch = new Uint32Array(0);
+let filledScratch = new Uint8Array(0);
+
+/** The `attempt`-th bin probed for empty bin `bin` (a fixed pseudo-random sequence per bin). */
+function probe(bin: number, attempt: number, m: number): number {
+  return mix32(combine32(bin, attempt)) % m;
+}
+
+/** Probes precomputed per bin: enough for a text filling one bin in 32 (a few dozen shingles). */
+const PROBES = 64;
+const probeTables = new Map<number, Uint16Array>();
+function probeTable(m: number): Uint16Array {
+  let t = probeTables.get(m);
+  if (!t) {
+    t = new Uint16Array(m * PROBES);
+    for (let b = 0; b < m; b++) for (let a = 1; a < PROBES; a++) t[b * PROBES + a] = probe(b, a, m);
+    probeTables.set(m, t);
+  }
+  return t;
+}
 
 /**
  * Computes the signature of a text given as its sequence of term codes (the analysed words of
@@ -46,33 +68,45 @@ export function computeSignature(
   if (numTerms <= 0) return undefined;
   const numShinglesMax = Math.max(1, numTerms - k + 1);
   if (scratch.length < numShinglesMax) scratch = new Uint32Array(numShinglesMax * 2);
+  if (termHashes.length < numTerms) termHashes = new Uint32Array(numTerms * 2);
+  const th = termHashes;
+  for (let i = 0; i < numTerms; i++) th[i] = mix32(terms[i] + 0x2545f491);
   const hashes = scratch;
   for (let i = 0; i < numShinglesMax; i++) {
-    let h = 0x2545f491;
+    // Rotating each position's term hash by a different amount keeps "a b" apart from "b a";
+    // one mix of the combination per shingle instead of one per word of it.
+    let h = 0;
     const end = Math.min(i + k, numTerms);
-    for (let j = i; j < end; j++) h = combine32(h, terms[j]);
-    hashes[i] = h;
+    for (let j = i; j < end; j++) {
+      const r = ((j - i) * 7) & 31;
+      h ^= (th[j] << r) | (th[j] >>> (32 - r));
+    }
+    hashes[i] = mix32(h + end - i);
   }
   const sorted = hashes.subarray(0, numShinglesMax).sort();
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
   if (distinct < params.minShingles) return undefined;
 
-  const minima = new Uint32Array(m).fill(0xffffffff);
-  const filled = new Uint8Array(m);
+  if (minimaScratch.length < m) { minimaScratch = new Uint32Array(m); filledScratch = new Uint8Array(m); }
+  const minima = minimaScratch.fill(0xffffffff, 0, m);
+  const filled = filledScratch.fill(0, 0, m);
   for (let i = 0; i < sorted.length; i++) {
     const h = sorted[i];
-    // The top bits pick the bin; an independent second hash is the value minimised within it.
+    // The top bits pick the bin, an interval of hash values; the smallest hash in it is the bin's
+    // minimum, and its low 16 bits (independent of the bin) are what is kept.
     const bin = Math.floor((h / 4294967296) * m);
-    const v = mix32(h ^ 0x5bd1e995);
     filled[bin] = 1;
-    if (v < minima[bin]) minima[bin] = v;
+    if (h < minima[bin]) minima[bin] = h;
   }
   const values = new Uint16Array(m);
+  const probes = probeTable(m);
   for (let b = 0; b < m; b++) {
     let src = b;
     // Optimal densification: probe bins in an order fixed by (bin, attempt) until a filled one.
-    for (let attempt = 1; !filled[src]; attempt++) src = mix32(combine32(b, attempt)) % m;
+    for (let attempt = 1; !filled[src]; attempt++) {
+      src = attempt < PROBES ? probes[b * PROBES + attempt] : probe(b, attempt, m);
+    }
     values[b] = minima[src] & 0xffff;
   }
   return { values, numShingles: distinct };

@@ -260,6 +260,7 @@ class Engine implements SearchIndex {
     }
     for (const a of articles) this.add(a);
     this.ix.seal();
+    this.dups?.trim();
   }
 
   remove(id: string): boolean {

@@ -5,7 +5,7 @@
  *
  * Usage: npm run build && node --expose-gc dist/scripts/eval/duplicates.js [--corpora DIR]
  *          [--seed N] [--originals N] [--threshold X] [--min-jaccard X] [--band-size N] [--num-bands N]
- *          [--num-hashes N] [--shingle-size N] [--no-cost]
+ *          [--num-hashes N] [--shingle-size N] [--min-shingles N] [--no-cost]
  *
  * Reads `<corpora>/reuters21578` (default `../shared/corpora`, relative to the working
  * directory); when it is missing, says so and exits 0.
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     'num-bands': { type: 'string' },
     'num-hashes': { type: 'string' },
     'shingle-size': { type: 'string' },
+    'min-shingles': { type: 'string' },
     'no-cost': { type: 'boolean', default: false },
   },
 });
@@ -46,6 +47,7 @@ const overrides: DuplicateOptions = {
   numBands: num(args['num-bands']),
   numHashes: num(args['num-hashes']),
   shingleSize: num(args['shingle-size']),
+  minShingles: num(args['min-shingles']),
 };
 const options = resolveDuplicateOptions(overrides);
 

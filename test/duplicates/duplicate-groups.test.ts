@@ -98,8 +98,9 @@ describe('DuplicateGroups', () => {
     it('rejects a signature of the wrong length and a document added twice', () => {
       const g = new DuplicateGroups();
       expect(() => g.add(0, { values: new Uint16Array(3), numShingles: 9 })).to.throw(RangeError);
-      g.add(0, signature([1, 2, 3, 4, 5, 6, 7, 8]));
-      expect(() => g.add(0, signature([1, 2, 3, 4, 5, 6, 7, 8]))).to.throw(/added twice/);
+      const text = randomText(createRng(9), 40);
+      g.add(0, signature(text));
+      expect(() => g.add(0, signature(text))).to.throw(/added twice/);
     });
 
     it('does not chain: groups are stars around the most linked text, not whole components', () => {
@@ -176,6 +177,7 @@ describe('resolveDuplicateOptions', () => {
   it('names the option out of range', () => {
     expect(() => resolveDuplicateOptions({ threshold: 0 })).to.throw(RangeError, /threshold/);
     expect(() => resolveDuplicateOptions({ numHashes: 8 })).to.throw(RangeError, /numHashes/);
-    expect(resolveDuplicateOptions({ bandSize: 4 }).bandSize).to.equal(4);
+    expect(() => resolveDuplicateOptions({ bandSize: 4 })).to.throw(RangeError, /numBands/);
+    expect(resolveDuplicateOptions({ bandSize: 4, numBands: 16 }).bandSize).to.equal(4);
   });
 });
