@@ -4,7 +4,7 @@
  */
 import { DuplicateGroups } from './duplicate-groups.js';
 import { resolveDuplicateOptions, type DuplicateOptions, type ResolvedDuplicateOptions } from './duplicate-options.js';
-import { computeSignature } from './shingle-signature.js';
+import { computeSignature, type DuplicateSignature } from './shingle-signature.js';
 
 /** Names of the arrays the duplicate signatures are stored under in a snapshot. */
 const VALUES = 'dup.values';
@@ -25,7 +25,8 @@ export class DuplicateIndex {
   /** The options in force. */
   readonly options: Readonly<ResolvedDuplicateOptions>;
   private built: DuplicateGroups;
-  private pending: { values: Uint16Array; numShingles: Int32Array } | undefined;
+  private pending: { values: Uint8Array; numShingles: Int32Array } | undefined;
+  private batch: { docs: number[]; signatures: (DuplicateSignature | undefined)[] } | undefined;
 
   /** Duplicate groups with these options, or undefined when they are turned off (`false`). */
   static create(options: DuplicateOptions | false | undefined): DuplicateIndex | undefined {
@@ -46,9 +47,25 @@ export class DuplicateIndex {
     return this.built;
   }
 
-  /** Adds document `doc` from the term ids of its body. */
+  /** Adds document `doc` from the term ids of its body (grouped at {@link endBatch} inside a batch). */
   add(doc: number, body: BodyTerms): void {
-    this.groups.add(doc, computeSignature(body.data, body.length, this.options));
+    const signature = computeSignature(body.data, body.length, this.options);
+    if (this.batch) {
+      this.batch.docs.push(doc);
+      this.batch.signatures.push(signature);
+    } else this.groups.add(doc, signature);
+  }
+
+  /** Starts a bulk add: signatures are kept and grouped together at {@link endBatch} (faster). */
+  beginBatch(): void {
+    this.batch ??= { docs: [], signatures: [] };
+  }
+
+  /** Groups every document added since {@link beginBatch}. */
+  endBatch(): void {
+    const b = this.batch;
+    this.batch = undefined;
+    if (b) this.groups.addMany(b.docs, b.signatures);
   }
 
   /** Drops spare capacity after a bulk build. */
@@ -67,7 +84,7 @@ export class DuplicateIndex {
   }
 
   /** The signatures as named arrays, to store beside the index's own. */
-  exportArrays(): Record<string, Uint16Array | Int32Array> {
+  exportArrays(): Record<string, Uint8Array | Int32Array> {
     const s = this.pending ?? this.built.exportState();
     return { [VALUES]: s.values, [NUM_SHINGLES]: s.numShingles };
   }
@@ -77,7 +94,7 @@ export class DuplicateIndex {
     const values = arrays[VALUES];
     const numShingles = arrays[NUM_SHINGLES];
     if (values === undefined && numShingles === undefined) return;
-    if (!(values instanceof Uint16Array) || !(numShingles instanceof Int32Array)) {
+    if (!(values instanceof Uint8Array) || !(numShingles instanceof Int32Array)) {
       throw new Error('internal: snapshot duplicate signatures of the wrong type');
     }
     this.pending = { values, numShingles };

@@ -23,7 +23,7 @@ export interface DuplicateOptions {
   shingleSize?: number;
   /**
    * Number of MinHash values per article: more estimate more precisely and cost more memory
-   * (2 bytes each). Range 16–256.
+   * (1 byte each). Range 16–256.
    */
   numHashes?: number;
   /**
@@ -54,7 +54,7 @@ export type ResolvedDuplicateOptions = Required<DuplicateOptions>;
  * - minJaccard 0.15: a copy keeping a fifth of a long original still counts; less is a quote.
  * - numHashes 64: 128 values estimate containment a little better but measured no better on
  *   the labelled set (precision 0.974 / recall 0.928 against 0.967 / 0.936), for twice the
- *   memory and signature time. 128 bytes per article.
+ *   memory and signature time. 64 bytes per article.
  * - numBands 32 of bandSize 2 (all 64 values): a pair of Jaccard 0.3 (a copy keeping a
  *   third of the text) is a candidate with probability 1 − (1 − 0.3²)³² ≈ 0.95, one of 0.5
  *   with ≈ 0.9999; unrelated stories share almost no 4-word shingle, so candidates stay few.

@@ -11,8 +11,20 @@ export interface Overlap {
   containment: number;
 }
 
+/** Unequal 8-bit MinHash values agree by chance with this probability. */
+const CHANCE = 1 / 256;
+
 /**
- * Estimates Jaccard similarity as the share of agreeing MinHash values, and containment of the
+ * The Jaccard similarity estimated from `agree` of `m` 8-bit MinHash values agreeing: values
+ * agree when the minima are equal (probability J) or by chance (1/256 of the rest), so
+ * J = (agree/m − 1/256) / (1 − 1/256), at least 0.
+ */
+export function jaccardFromAgreement(agree: number, m: number): number {
+  return m === 0 ? 0 : Math.max(0, (agree / m - CHANCE) / (1 - CHANCE));
+}
+
+/**
+ * Estimates Jaccard similarity from the share of agreeing MinHash values, and containment of the
  * shorter in the longer from it and the exact set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
  * `values` are compared over their common length.
  */
@@ -20,7 +32,7 @@ export function estimateOverlap(a: ArrayLike<number>, aShingles: number, b: Arra
   const m = Math.min(a.length, b.length);
   let agree = 0;
   for (let i = 0; i < m; i++) if (a[i] === b[i]) agree++;
-  return overlapFromAgreement(m === 0 ? 0 : agree / m, aShingles, bShingles);
+  return overlapFromAgreement(jaccardFromAgreement(agree, m), aShingles, bShingles);
 }
 
 /** The overlap of two sets of known sizes whose Jaccard similarity is `jaccard`. */

@@ -7,16 +7,16 @@
  * — the difference between a few and a few hundred milliseconds on Reuters. Bins no shingle fell
  * in are filled by optimal densification (Shrivastava 2017): each empty bin copies the bin chosen
  * by a fixed pseudo-random probe sequence, so that the probability that two signatures agree in a
- * bin stays their Jaccard similarity. Each value keeps the low 16 bits of the minimum (b-bit
- * MinHash, Li and König 2010): unequal minima then agree by chance with probability 2⁻¹⁶, which
- * is negligible beside the sampling error, and a signature is 2 bytes per value.
+ * bin stays their Jaccard similarity. Each value keeps the low 8 bits of the minimum (b-bit
+ * MinHash, Li and König 2010): unequal minima then agree by chance with probability 1/256, which
+ * the estimate corrects for (estimate-overlap.ts), and a signature is 1 byte per value.
  */
 import { combine32, mix32 } from './mix-hash.js';
 
 /** An article's signature: its MinHash values and how many distinct shingles it has. */
 export interface DuplicateSignature {
-  /** `numHashes` 16-bit MinHash values. */
-  values: Uint16Array;
+  /** `numHashes` 8-bit MinHash values. */
+  values: Uint8Array;
   /** Distinct shingles in the text (needed to turn Jaccard into containment). */
   numShingles: number;
 }
@@ -94,12 +94,12 @@ export function computeSignature(
   for (let i = 0; i < sorted.length; i++) {
     const h = sorted[i];
     // The top bits pick the bin, an interval of hash values; the smallest hash in it is the bin's
-    // minimum, and its low 16 bits (independent of the bin) are what is kept.
+    // minimum, and its low 8 bits (independent of the bin) are what is kept.
     const bin = Math.floor((h / 4294967296) * m);
     filled[bin] = 1;
     if (h < minima[bin]) minima[bin] = h;
   }
-  const values = new Uint16Array(m);
+  const values = new Uint8Array(m);
   const probes = probeTable(m);
   for (let b = 0; b < m; b++) {
     let src = b;
@@ -107,7 +107,7 @@ export function computeSignature(
     for (let attempt = 1; !filled[src]; attempt++) {
       src = attempt < PROBES ? probes[b * PROBES + attempt] : probe(b, attempt, m);
     }
-    values[b] = minima[src] & 0xffff;
+    values[b] = minima[src] & 0xff;
   }
   return { values, numShingles: distinct };
 }

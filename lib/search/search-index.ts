@@ -258,7 +258,12 @@ class Engine implements SearchIndex {
       }
       this.ix.reserveForText(chars);
     }
-    for (const a of articles) this.add(a);
+    this.dups?.beginBatch();
+    try {
+      for (const a of articles) this.add(a);
+    } finally {
+      this.dups?.endBatch();
+    }
     this.ix.seal();
     this.dups?.trim();
   }

@@ -97,7 +97,7 @@ describe('DuplicateGroups', () => {
 
     it('rejects a signature of the wrong length and a document added twice', () => {
       const g = new DuplicateGroups();
-      expect(() => g.add(0, { values: new Uint16Array(3), numShingles: 9 })).to.throw(RangeError);
+      expect(() => g.add(0, { values: new Uint8Array(3), numShingles: 9 })).to.throw(RangeError);
       const text = randomText(createRng(9), 40);
       g.add(0, signature(text));
       expect(() => g.add(0, signature(text))).to.throw(/added twice/);
@@ -120,6 +120,31 @@ describe('DuplicateGroups', () => {
       // b and c both have two links; b, the smaller id at equal length, leads.
       expect(g.groupMembers(0)).to.deep.equal([0, 1, 2]);
       expect(g.groupMembers(3)).to.deep.equal([3]);
+    });
+  });
+
+  describe('#addMany', () => {
+    it('gives the groups of adding one by one, also onto documents already added (property)', () => {
+      const pool = makeCorpus(8, 15).map(signature);
+      const all = pool.map((_, d) => d);
+      const norm = (x: DuplicateGroups) => [...x.groups()].map((l) => l.join(',')).sort();
+      fc.assert(
+        fc.property(fc.shuffledSubarray(all, { minLength: 1 }), fc.nat(all.length), (order, split) => {
+          const one = new DuplicateGroups();
+          for (const d of order) one.add(d, pool[d]);
+          const many = new DuplicateGroups();
+          const first = order.slice(0, split);
+          const rest = order.slice(split);
+          for (const d of first) many.add(d, pool[d]);
+          many.addMany(rest, rest.map((d) => pool[d]));
+          for (const d of order) expect(many.groupMembers(d)).to.deep.equal(one.groupMembers(d));
+          expect(norm(many)).to.deep.equal(norm(one));
+        }),
+        { numRuns: 100 },
+      );
+      const g = new DuplicateGroups();
+      g.addMany(all, pool);
+      expect([...g.groups()].length, 'the pool has groups to compare').to.be.greaterThan(3);
     });
   });
 

@@ -46,7 +46,7 @@ describe('computeSignature', () => {
       jErr += Math.abs(est.jaccard - exact.jaccard);
       cErr += Math.abs(est.containment - exact.containment);
     }
-    // The standard error of a 64-value estimate is at most 0.5 / √64 ≈ 0.06; mean error is below it.
+    // The standard error of a 64-value estimate is at most 0.5 / √64 ≈ 0.06; the mean error is below it.
     expect(jErr / n).to.be.below(0.06);
     expect(cErr / n).to.be.below(0.08);
   });
@@ -54,11 +54,14 @@ describe('computeSignature', () => {
 
 describe('estimateOverlap', () => {
   it('turns agreeing values into Jaccard and, with the set sizes, containment (by hand)', () => {
-    // 3 of 4 values agree: J = 0.75; |A| = 10, |B| = 4: |A ∩ B| = 0.75 × 14 / 1.75 = 6 → min(1, 6/4) = 1.
+    // 3 of 4 values agree: J = (0.75 − 1/256) / (255/256) = 191/255; |A| = 10, |B| = 4:
+    // |A ∩ B| = J × 14 / (1 + J) = 5.99 → min(1, 5.99/4) = 1.
     const o = estimateOverlap([1, 2, 3, 4], 10, [1, 2, 3, 9], 4);
-    expect(o.jaccard).to.equal(0.75);
+    expect(o.jaccard).to.be.closeTo(191 / 255, 1e-12);
     expect(o.containment).to.equal(1);
-    // 1 of 4: J = 0.25; |A| = |B| = 10: |A ∩ B| = 0.25 × 20 / 1.25 = 4 → 0.4.
-    expect(estimateOverlap([1, 2, 3, 4], 10, [1, 7, 8, 9], 10).containment).to.be.closeTo(0.4, 1e-12);
+    // 1 of 4: J = 63/255; |A| = |B| = 10: |A ∩ B| = J × 20 / (1 + J) = 1260/318 → /10.
+    expect(estimateOverlap([1, 2, 3, 4], 10, [1, 7, 8, 9], 10).containment).to.be.closeTo(126 / 318, 1e-12);
+    // Nothing agrees: 0, not the negative chance correction.
+    expect(estimateOverlap([1, 2], 5, [3, 4], 5).jaccard).to.equal(0);
   });
 });
