@@ -9,6 +9,7 @@ export type SearchErrorCode =
   | 'invalid_argument' // an argument of the wrong type to a public function or method
   | 'invalid_article' // an article passed to `add` that is not well formed
   | 'duplicate_id' // an article id already present in the index
+  | 'not_found' // an id that is not in the index
   | 'corpus_not_found' // a corpus folder that does not exist or is not a folder
   | 'snapshot_invalid'; // a snapshot that is corrupt, truncated or of another format version
 
@@ -35,6 +36,14 @@ export class InvalidQueryError extends SearchError {
   constructor(message: string, details?: Record<string, unknown>, code: 'invalid_query' | 'query_too_complex' = 'invalid_query') {
     super(code, message, details);
     this.name = 'InvalidQueryError';
+  }
+}
+
+/** An id that is not in the index (`similar` of an unknown article). */
+export class NotFoundError extends SearchError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('not_found', message, details);
+    this.name = 'NotFoundError';
   }
 }
 

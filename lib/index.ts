@@ -25,3 +25,6 @@ export { MAX_QUERY_CLAUSES, MAX_QUERY_EXPANSIONS, MAX_PREFIX_EXPANSIONS } from '
 export { MAX_NEAR_DISTANCE } from './query/query-lexer.js';
 export { saveSnapshot, loadSnapshot, snapshotToBytes, snapshotFromBytes } from './search/snapshot.js';
 export { SNAPSHOT_FORMAT_VERSION } from './snapshot/snapshot-file.js';
+export { type DuplicateOptions, DEFAULT_DUPLICATE_OPTIONS } from './duplicates/duplicate-options.js';
+export { type MoreLikeThisOptions, DEFAULT_MORE_LIKE_THIS } from './ranking/more-like-this.js';
+export { type SimilarOptions } from './search/similar-articles.js';

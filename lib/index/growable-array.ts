@@ -43,6 +43,14 @@ export class GrowableArray<T extends NumericArray> {
     this.length = n;
   }
 
+  /** Drops the spare capacity; call once a build is finished. */
+  trim(): void {
+    if (this.data.length === this.length) return;
+    const exact = new this.ctor(this.length);
+    exact.set(this.data.subarray(0, this.length) as never);
+    this.data = exact;
+  }
+
   /** Empties the array and frees its storage. */
   clear(): void {
     this.data = new this.ctor(16);

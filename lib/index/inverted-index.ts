@@ -60,6 +60,12 @@ export class InvertedIndex {
   readonly paraDoc = new GrowableArray(Int32Array);
   readonly paraLen = new GrowableArray(Int32Array);
 
+  /**
+   * The body's term ids in reading order for the document added last (duplicate signatures are
+   * computed from them, so the text is not analysed twice).
+   */
+  readonly lastBodyTerms = new GrowableArray(Int32Array);
+
   numLive = 0;
   numLiveParas = 0;
   sumTitleLen = 0;
@@ -110,6 +116,8 @@ export class InvertedIndex {
 
     const firstPara = this.paraDoc.length;
     let bodyTokens = 0;
+    const bodyTerms = this.lastBodyTerms;
+    bodyTerms.length = 0;
     const dict = this.dict;
     const analyzer = this.analyzer;
     let ordinalTid = this.ordinalTid;
@@ -128,6 +136,7 @@ export class InvertedIndex {
           if (tid < 0) tid = this.newTerm(term, text, start, end);
           if (ordinal >= 0) ordinalTid = this.rememberOrdinal(ordinal, tid);
         }
+        bodyTerms.push(tid);
         const tf = this.tfPara;
         if (tf[tid] === 0) touched.push(tid);
         tf[tid]++;

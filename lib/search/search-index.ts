@@ -3,14 +3,16 @@
  * the {@link SearchIndex} interface that callers use.
  */
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../analysis/analyzer.js';
-import { InvalidQueryError, SearchError } from '../errors.js';
+import { DuplicateIndex } from '../duplicates/duplicate-index.js';
+import type { DuplicateOptions } from '../duplicates/duplicate-options.js';
+import { InvalidQueryError, NotFoundError, SearchError } from '../errors.js';
 import { checkCount, checkOptions, checkString, invalidArgument, rangeToSearchError } from '../check-argument.js';
 import { FacetStore } from '../facets/facet-store.js';
 import { countFacets, countMonths, rankValues } from '../facets/count-facets.js';
 import { escapeHtml } from '../highlight/escape-html.js';
 import { highlightText, makeSnippets } from '../highlight/snippet.js';
 import type { EngineState, StoredArticles } from '../index/engine-state.js';
-import { InvertedIndex } from '../index/inverted-index.js';
+import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
 import { resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import {
   FACET_FIELDS,
@@ -34,6 +36,7 @@ import { planQuery, type QueryPlan } from './query-plan.js';
 import { TreeMatcher } from './tree-matcher.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
 import { resolveSearchOptions, type ResolvedSearchOptions } from './search-options.js';
+import { moreLikeThisQuery, searchExcluding, similarDateRange, type SimilarOptions } from './similar-articles.js';
 import { topK } from '../collector/top-k.js';
 
 /** Options of {@link createSearchIndex}. All optional. */
@@ -42,6 +45,8 @@ export interface SearchIndexOptions {
   analyzer?: AnalyzerOptions;
   /** Ranking parameters. Defaults: {@link DEFAULT_RANKING}. */
   ranking?: RankingOptions;
+  /** Near-duplicate detection; `false` turns it off. Defaults: {@link DEFAULT_DUPLICATE_OPTIONS}. */
+  duplicates?: DuplicateOptions | false;
 }
 
 /** Counts describing an index. */
@@ -93,6 +98,16 @@ export interface SearchIndex {
    * everything is also built on first use.
    */
   prepare(): Promise<void>;
+  /**
+   * The ids of the other articles in this one's near-duplicate group (syndicated copies), []
+   * when alone or when duplicate detection is off. Throws NotFoundError for an unknown id.
+   */
+  duplicatesOf(id: string): string[];
+  /**
+   * Related stories: a search for the article's most distinctive terms (Lucene's MoreLikeThis,
+   * ranked by BM25), the article and its copies left out. Throws NotFoundError for an unknown id.
+   */
+  similar(id: string, options?: SimilarOptions): SearchResult;
   /** The analyzer this index uses. */
   readonly analyzer: Analyzer;
   /** The ranking parameters in force. */
@@ -160,9 +175,11 @@ class Engine implements SearchIndex {
   private readonly matcher: TreeMatcher;
   private version = 0;
   private readonly options: SearchIndexOptions;
+  private readonly dups: DuplicateIndex | undefined;
 
   constructor(options: SearchIndexOptions) {
-    this.options = { analyzer: options.analyzer, ranking: options.ranking };
+    this.options = { analyzer: options.analyzer, ranking: options.ranking, duplicates: options.duplicates };
+    this.dups = DuplicateIndex.create(options.duplicates);
     this.analyzer = rangeToSearchError('analyzer', () => createAnalyzer(options.analyzer));
     this.ranking = Object.freeze(rangeToSearchError('ranking', () => resolveRanking(options.ranking)));
     this.ix = new InvertedIndex(this.analyzer);
@@ -195,7 +212,7 @@ class Engine implements SearchIndex {
       options: this.options,
       ids,
       articles: storedFromParts(parts),
-      index: this.ix.exportState(),
+      index: this.exportIndexState(),
       facets: this.facets.exportState(),
     };
   }
@@ -207,6 +224,7 @@ class Engine implements SearchIndex {
       throw new Error('internal: snapshot documents and index disagree');
     }
     this.facets.importState(state.facets, this.ix.alive.data);
+    this.dups?.importArrays(state.index.arrays);
     state.ids.forEach((id, d) => {
       if (id !== null && this.ix.alive.data[d]) this.idToDoc.set(id, d);
     });
@@ -234,6 +252,7 @@ class Engine implements SearchIndex {
     this.docs[doc] = article;
     this.idToDoc.set(article.id, doc);
     this.facets.add(doc, article);
+    this.dups?.add(doc, this.ix.lastBodyTerms);
     this.version++;
   }
 
@@ -250,8 +269,14 @@ class Engine implements SearchIndex {
       }
       this.ix.reserveForText(chars);
     }
-    for (const a of articles) this.add(a);
+    this.dups?.beginBatch();
+    try {
+      for (const a of articles) this.add(a);
+    } finally {
+      this.dups?.endBatch();
+    }
     this.ix.seal();
+    this.dups?.trim();
   }
 
   remove(id: string): boolean {
@@ -261,6 +286,7 @@ class Engine implements SearchIndex {
     const article = this.article(doc) as Article;
     this.ix.removeDocument(doc, article);
     this.facets.remove(doc);
+    this.dups?.remove(doc);
     this.docs[doc] = undefined;
     this.idToDoc.delete(id);
     this.version++;
@@ -443,6 +469,36 @@ class Engine implements SearchIndex {
         return { html: h.html, matches: h.matches, matched: h.matches.length > 0 };
       }),
     };
+  }
+
+  duplicatesOf(id: string): string[] {
+    const doc = this.docOf(id);
+    return (this.dups?.othersOf(doc) ?? []).map((d) => this.article(d)?.id as string);
+  }
+
+  similar(id: string, options: SimilarOptions = {}): SearchResult {
+    const doc = this.docOf(id);
+    const article = this.article(doc) as Article;
+    this.settle();
+    const ix = this.ix;
+    const query = moreLikeThisQuery(article, this.analyzer, {
+      termId: (t) => ix.dict.get(t), docFreq: (t) => ix.df.data[t], display: (t) => ix.dict.display[t], numDocs: ix.numLive,
+    }, options.moreLikeThis);
+    const { withinDays: _w, moreLikeThis: _m, ...searchOptions } = options;
+    const exclude = new Set([id, ...this.duplicatesOf(id)]);
+    return searchExcluding((q, o) => this.search(q, o), query, { ...searchOptions, ...similarDateRange(article.date, options) }, exclude);
+  }
+
+  private docOf(id: string): number {
+    const doc = this.idToDoc.get(id);
+    if (doc === undefined) throw new NotFoundError(`no article with id "${id}"`, { id });
+    return doc;
+  }
+
+  /** The inverted index's state with the duplicate signatures stored beside its arrays. */
+  private exportIndexState(): InvertedIndexState {
+    const s = this.ix.exportState();
+    return this.dups ? { ...s, arrays: { ...s.arrays, ...this.dups.exportArrays() } } : s;
   }
 
   /** Seals pending postings and refreshes length norms after any change. */
