@@ -266,6 +266,8 @@ els.facets.addEventListener('change', (e) => {
   else values.delete(box.value);
   const filters = { ...state.filters, [box.name]: [...values] };
   if (values.size === 0) delete filters[box.name];
+  // On a phone the open panel covers the results the tick just changed: fold it away.
+  if (filtersFold()) closeFilters();
   commitSearch({ filters });
 });
 
@@ -285,11 +287,32 @@ els.facets.addEventListener('click', (e) => {
 });
 
 els.filtersToggle.addEventListener('click', () => {
-  const open = els.filtersToggle.getAttribute('aria-expanded') !== 'true';
+  setFiltersOpen(els.filtersToggle.getAttribute('aria-expanded') !== 'true');
+});
+
+/** @param {boolean} open whether the filter panel (a phone's fold-away sidebar) is shown */
+function setFiltersOpen(open) {
   els.filtersToggle.setAttribute('aria-expanded', String(open));
   document.body.classList.toggle('filters-open', open);
   syncControls();
-});
+}
+
+/** True when the filters fold behind their button (the narrow layout shows the button). */
+function filtersFold() {
+  return getComputedStyle(els.filtersToggle).display !== 'none';
+}
+
+/**
+ * Folds the filter panel away and brings the reader back to where the results start: focus
+ * moves to the button that reopens the panel (the checkbox that had it is gone from view), and
+ * when the panel's top had been scrolled past, the page scrolls back to it.
+ */
+function closeFilters() {
+  setFiltersOpen(false);
+  els.filtersToggle.focus({ preventScroll: true });
+  const sidebar = els.filtersToggle.closest('aside');
+  if (sidebar && sidebar.getBoundingClientRect().top < 0) sidebar.scrollIntoView({ block: 'start' });
+}
 
 els.timeline.addEventListener('click', (e) => {
   const bar = e.target instanceof Element ? e.target.closest('button.bar') : null;
