@@ -33,6 +33,7 @@ const els = {
   status: $('status'),
   alert: $('alert'),
   didYouMean: $('did-you-mean'),
+  tips: /** @type {HTMLDetailsElement} */ ($('search-tips')),
   timeline: $('timeline'),
   empty: $('empty'),
   results: /** @type {HTMLOListElement} */ ($('results')),
@@ -325,7 +326,7 @@ els.timeline.addEventListener('click', (e) => {
 
 document.addEventListener('click', (e) => {
   if (!isPlainClick(e) || !(e.target instanceof Element)) return;
-  const el = e.target.closest('a[data-article], a[data-page], a[data-suggestion], button[data-action], #back-to-results, #next-match, #prev-match, #home-link');
+  const el = e.target.closest('a[data-article], a[data-page], a[data-suggestion], button[data-action], button[data-example], #back-to-results, #next-match, #prev-match, #home-link');
   if (!el || !(el instanceof HTMLElement)) return;
   if (el.dataset.article) {
     e.preventDefault();
@@ -337,6 +338,12 @@ document.addEventListener('click', (e) => {
   } else if (el.dataset.suggestion) {
     e.preventDefault();
     commitSearch({ q: el.dataset.suggestion });
+  } else if (el.dataset.example) {
+    // A search tip's example: run it, and fold the tips away so the results show; focus goes
+    // to the tips' summary, where it can open them again.
+    commitSearch({ q: el.dataset.example });
+    els.tips.open = false;
+    els.tips.querySelector('summary')?.focus();
   } else if (el.id === 'back-to-results') backToResults();
   else if (el.id === 'next-match') matchIndex = jumpToMatch(els.articleView, matchIndex, 1);
   else if (el.id === 'prev-match') matchIndex = jumpToMatch(els.articleView, matchIndex, -1);

@@ -97,6 +97,15 @@ describe('search page accessibility (browser, axe-core)', function () {
     expect(await violations(page)).to.deep.equal([]);
   });
 
+  for (const [device, viewport] of [['laptop', LAPTOP], ['phone', PHONE]] as const) {
+    it(`the search tips open on a ${device}: no violations`, async () => {
+      await open(viewport, '?q=oil', /^5 results/);
+      await page.getByText('Search tips', { exact: true }).click();
+      expect(await page.locator('.tips-list').isVisible()).to.equal(true);
+      expect(await violations(page)).to.deep.equal([]);
+    });
+  }
+
   it('the article view: no violations', async () => {
     await open(LAPTOP, '?q=oil', /^5 results/);
     await page.getByRole('link', { name: 'Energy majors cut spending plans' }).click();
