@@ -33,6 +33,7 @@ const els = {
   status: $('status'),
   alert: $('alert'),
   didYouMean: $('did-you-mean'),
+  interpreted: $('interpreted'),
   tips: /** @type {HTMLDetailsElement} */ ($('search-tips')),
   timeline: $('timeline'),
   empty: $('empty'),
