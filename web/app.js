@@ -284,6 +284,7 @@ els.facets.addEventListener('click', (e) => {
   } else if (button.dataset.clear) {
     const filters = { ...state.filters };
     delete filters[button.dataset.clear];
+    if (filtersFold()) closeFilters();
     commitSearch({ filters });
   }
 });

@@ -50,7 +50,9 @@ export function renderSearch(els, s, result, expanded) {
   }
 
   renderDidYouMean(els, s, result.didYouMean);
-  renderInterpreted(els, s, result);
+  const interpreted = renderInterpreted(els, s, result);
+  // The status line is what a screen reader announces: it carries the interpretation too.
+  if (interpreted) els.status.append(h('span', { class: 'visually-hidden', text: ` Searched for: ${interpreted}.` }));
   renderEmpty(els, s, result, pages);
   renderHits(els.results, result.hits ?? [], s);
   renderPagination(els.pagination, total, s);
@@ -88,12 +90,14 @@ function renderDidYouMean(els, s, suggestion) {
  * @param {SearchViewElements} els
  * @param {import('./url-state.js').PageState} s
  * @param {any} result
+ * @returns {string} the interpretation shown, or '' when none is
  */
 function renderInterpreted(els, s, result) {
-  const interpreted = typeof result.interpretedAs === 'string' ? result.interpretedAs : '';
-  const shown = interpreted.trim() !== '' && result.unsearchable !== true && squash(interpreted) !== squash(s.q);
+  const interpreted = typeof result.interpretedAs === 'string' ? result.interpretedAs.trim() : '';
+  const shown = interpreted !== '' && result.unsearchable !== true && squash(interpreted) !== squash(s.q);
   els.interpreted.hidden = !shown;
-  els.interpreted.replaceChildren(...(shown ? ['Searched for: ', h('code', { text: interpreted.trim() })] : []));
+  els.interpreted.replaceChildren(...(shown ? ['Searched for: ', h('code', { text: interpreted })] : []));
+  return shown ? interpreted : '';
 }
 
 /** @param {string} text the text with runs of white space as one space, none at the ends */

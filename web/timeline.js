@@ -94,7 +94,7 @@ export function renderTimeline(container, histogram, range) {
  * is changed, so this costs one layout.
  * @param {HTMLElement} container
  */
-export function fitLabels(container) {
+function fitLabels(container) {
   const list = container.querySelector('ol.bars');
   const ticks = /** @type {HTMLElement[]} */ ([...container.querySelectorAll('.tick')]);
   if (!list || ticks.length === 0) return;

@@ -195,6 +195,15 @@ describe('search page on a phone (browser)', function () {
       await waitForStatus(page, /^5 results for “oil”/);
       expect(await page.locator('#facets').isVisible()).to.equal(false);
       expect(await toggle.textContent()).to.equal('Show filters');
+
+      // A field's "Clear" button changes the results too: same again.
+      await page.goto(`${h.baseUrl}?q=oil&topics=shipping&topics=earnings`);
+      await waitForStatus(page, /^2 results for “oil”/);
+      await toggle.click();
+      await page.getByRole('button', { name: 'Clear topics' }).click();
+      await waitForStatus(page, /^5 results for “oil”/);
+      expect(await page.locator('#facets').isVisible()).to.equal(false);
+      expect(await page.evaluate(() => document.activeElement?.id)).to.equal('filters-toggle');
     });
   });
 });

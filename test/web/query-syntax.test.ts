@@ -76,10 +76,12 @@ describe('search page and the query language (browser)', function () {
       await page.goto(h.baseUrl);
       await waitForStatus(page, /in the archive/);
       // An unclosed quote closes at the end.
-      await search('"north korea', /results? for “"north korea”/);
+      const status = await search('"north korea', /results? for “"north korea”/);
       const line = page.locator('#interpreted');
       expect(await line.isVisible()).to.equal(true);
       expect(await line.textContent()).to.equal('Searched for: "north korea"');
+      // The status line, which screen readers announce, says it too.
+      expect(status).to.match(/ Searched for: "north korea"\.$/);
       expect(await hitTitles(page)).to.include('North Korea fires short-range missile');
       // A dangling operator is dropped.
       await search('AND oil OR', /results? for “AND oil OR”/);
