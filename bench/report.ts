@@ -1,6 +1,7 @@
 /**
  * Renders a run's results as the markdown printed to the console and saved to BENCHMARKS.md.
  */
+import { describeQueryLanguage } from './query-language.js';
 import { fmtInt, fmtMB, fmtMs, fmtX, mdTable } from './format.js';
 import { isSkipped, type BenchResults } from './results.js';
 import type { ScalePoint } from './scale.js';
@@ -72,7 +73,7 @@ function ledeSection(r: BenchResults): string {
   const snap = r.lede.snapshot;
   const rows: string[][] = [
     ['Corpus parse (SGML → Articles)', fmtMs(r.corpus.parseMs)],
-    ['Analyzer floor (terms() over every title and paragraph)', r.floor ? `${fmtMs(r.floor.ms)}, CPU ${fmtMs(r.floor.cpuMs)} (${fmtInt(r.floor.numTerms)} terms)` : '–'],
+    ['Analyzer floor (forEachToken() over every title and paragraph)', r.floor ? `${fmtMs(r.floor.ms)}, CPU ${fmtMs(r.floor.cpuMs)} (${fmtInt(r.floor.numTerms)} terms)` : '–'],
     ['Build as a multiple of the floor (wall; CPU)', lede?.buildMs !== undefined && r.floor
       ? `${fmtMs(lede.buildMs)} = ${fmtX(lede.buildMs / r.floor.ms, 1)}; CPU ${fmtMs(lede.buildCpuMs)} = ${fmtX((lede.buildCpuMs ?? NaN) / r.floor.cpuMs, 1)}`
       : '–'],
@@ -81,6 +82,10 @@ function ledeSection(r: BenchResults): string {
     ['Ranked p50 / p99 (snippets: 0)', `${fmtMs(lede?.ranked?.p50Ms)} / ${fmtMs(lede?.ranked?.p99Ms)}`],
     ['Full answer p50 / p99 (10 hits × 1 snippet + all facets)', `${fmtMs(r.lede.full?.p50Ms)} / ${fmtMs(r.lede.full?.p99Ms)}`],
     ['Filtered p50 / p99 (facet filter + date range, snippets: 0)', r.lede.filtered ? `${fmtMs(r.lede.filtered.p50Ms)} / ${fmtMs(r.lede.filtered.p99Ms)} (${r.lede.filtered.numEmpty} of ${r.lede.filtered.numSamples} empty)` : '–'],
+    ...(r.lede.queryLanguage ? describeQueryLanguage(r.lede.queryLanguage).map((line) => {
+      const colon = line.indexOf(': ');
+      return [line.slice(0, colon), line.slice(colon + 2)];
+    }) : []),
     ['Snapshot size', snap?.status === 'ok' ? fmtMB(snap.bytes) : `n/a (${snap?.reason ?? 'not measured'})`],
     ['Snapshot save (fsync included) / load vs rebuild', snap?.status === 'ok' ? `${fmtMs(snap.saveMs)} / ${fmtMs(snap.loadMs)} (CPU ${fmtMs(snap.loadCpuMs)}) vs ${fmtMs(lede?.buildMs)} (CPU ${fmtMs(lede?.buildCpuMs)})` : 'n/a'],
     ['First query after load; loaded index answers alike', snap?.status === 'ok' ? `${fmtMs(snap.firstQueryMs)}; ${snap.numChecked - snap.numMismatched} of ${snap.numChecked} top-10s identical` : 'n/a'],
@@ -178,7 +183,7 @@ const METHOD = `## Method
   loaded); each engine is dropped and the heap collected before the next.
 - Latency: one untimed warm-up pass over all queries, then one timed pass, \`process.hrtime.bigint\`
   around each call; p50/p99 by nearest rank.
-- Floor: the fastest of three passes of the library's \`createAnalyzer().terms()\` over every
+- Floor: the fastest of three passes of the library's \`createAnalyzer().forEachToken()\` over every
   title and paragraph, each on a fresh analyzer (empty term cache), after warming the JIT on
   another one: measured like the builds, so "build ≤ 4× floor" compares like with like.
 - ledesearch's ranked query is \`search(q, { limit: 10, snippets: 0, highlight: false })\`: ids,

@@ -1,6 +1,7 @@
 /**
  * The data a benchmark run collects, gathered in one object that the report renders.
  */
+import type { QueryLanguageRun } from './query-language.js';
 import type { EngineKey } from './args.js';
 import type { AnalyzerFloor } from './floor.js';
 import type { HttpRun } from './http.js';
@@ -56,6 +57,8 @@ export interface BenchResults {
     /** `index.prepare()`: the optional typo/prefix vocabulary, which the server builds before serving. */
     prepareMs?: number;
     snapshot?: SnapshotMeasure;
+    /** Phrase, boolean and worst-case queries (bench/query-language.ts). */
+    queryLanguage?: QueryLanguageRun;
   };
   http: HttpRun[] | Skipped;
   scale: ScalePoint[] | Skipped;

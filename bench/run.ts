@@ -20,6 +20,7 @@ import { runHttpBench, serverAppExists } from './http.js';
 import { describeMachine } from './machine.js';
 import { canCollect, measureQueries, settledHeapBytes, settleHeap, timeMs } from './measure.js';
 import { buildQuerySet, type FilteredQuery } from './queries.js';
+import { buildQueryLanguageSets, describeQueryLanguage, measureQueryLanguage } from './query-language.js';
 import { renderReport } from './report.js';
 import type { BenchResults, EngineResult } from './results.js';
 import { createRng } from './rng.js';
@@ -97,6 +98,8 @@ async function measureLede(create: () => LedeEngine, queries: readonly string[],
     }
     results.lede.prepareMs = (await timeMs(() => lede.index.prepare())).ms;
     log(`  ledesearch prepare() (typo/prefix vocabulary): ${fmtMs(results.lede.prepareMs)}`);
+    results.lede.queryLanguage = await measureQueryLanguage(lede.index, buildQueryLanguageSets(queries, createRng(43)));
+    for (const line of describeQueryLanguage(results.lede.queryLanguage)) log(`  ${line}`);
     const s = await measureSnapshot(lede.index, queries);
     results.lede.snapshot = s;
     log(s.status === 'ok'

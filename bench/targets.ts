@@ -67,6 +67,14 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
   rows.push(check('heap ≤ 1.5× MiniSearch heap', ratio(lede?.heapBytes, mini?.heapBytes), 1.5, '<=', '×',
     lede?.heapBytes !== undefined && mini?.heapBytes !== undefined ? `${mb(lede.heapBytes)} vs ${mb(mini.heapBytes)}` : ''));
 
+  const ql = r.lede.queryLanguage;
+  rows.push(check('phrase p50 ≤ 5× plain ranked p50', ratio(ql?.phrase.p50Ms, ql?.plain.p50Ms), 5, '<=', '×',
+    ql ? `${ms(ql.phrase.p50Ms)} vs ${ms(ql.plain.p50Ms)} (the same multi-word queries, quoted)` : ''));
+  rows.push(check('boolean with exclusion p50 ≤ 2× plain ranked p50', ratio(ql?.boolean.p50Ms, ql?.plain.p50Ms), 2, '<=', '×',
+    ql ? `${ms(ql.boolean.p50Ms)} vs ${ms(ql.plain.p50Ms)}` : ''));
+  rows.push(check('worst allowed request p50 ≤ 4× the commonest word with its options', ratio(ql?.worst.p50Ms, ql?.deepPlain.p50Ms), 4, '<=', '×',
+    ql ? `${ms(ql.worst.p50Ms)} (${ql.worstExample}) vs ${ms(ql.deepPlain.p50Ms)} ("${ql.deepPlainWord}")` : ''));
+
   const snap = r.lede.snapshot;
   if (snap?.status === 'ok' && lede?.buildMs !== undefined) {
     // Issue 5 compares with "a rebuild from the corpus folder": reading and parsing the corpus

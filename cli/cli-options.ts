@@ -5,8 +5,7 @@ import { InvalidArgumentError } from 'commander';
 
 /** Default corpus folder, relative to the working directory. */
 export const DEFAULT_CORPUS = 'corpus';
-/** Default snapshot file, relative to the working directory (git-ignored). */
-export const DEFAULT_SNAPSHOT = '.ledesearch/index.snapshot';
+export { DEFAULT_SNAPSHOT_DIR, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor } from '../lifecycle/default-snapshot.js';
 /** Default port of `serve`. */
 export const DEFAULT_PORT = 3000;
 /** Default host of `serve`: loopback only, so a dev server is not exposed by accident. */

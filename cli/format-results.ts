@@ -60,7 +60,15 @@ export function formatResults(result: SearchResult, options: FormatOptions = {})
   const color = options.color ?? false;
   const perFacet = options.facetValues ?? 5;
   const out: string[] = [];
-  const q = JSON.stringify(sanitizeForTerminal(result.query));
+  // The query as understood, when that differs from what was typed (`"north korea` → `"north korea"`).
+  const understood = result.interpretedAs !== undefined && result.interpretedAs !== result.query.trim() && !result.unsearchable
+    ? ` (read as ${JSON.stringify(sanitizeForTerminal(result.interpretedAs))})`
+    : '';
+  const q = JSON.stringify(sanitizeForTerminal(result.query)) + understood;
+  if (result.unsearchable) {
+    out.push(`Nothing in ${q} could be searched: it has only stop words or punctuation.`);
+    return `${out.join('\n')}\n`;
+  }
   if (result.total === 0) {
     out.push(`No results for ${q}.`);
     if (result.didYouMean) out.push(`Did you mean ${JSON.stringify(sanitizeForTerminal(result.didYouMean))}?`);

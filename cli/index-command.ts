@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { formatCorpusError, loadOrBuildIndex } from '../lifecycle/load-index.js';
 import { publishSnapshot } from '../lifecycle/publish.js';
 import type { CliIo } from './cli-io.js';
-import { DEFAULT_CORPUS, DEFAULT_SNAPSHOT, EXIT_FAILURE, EXIT_OK, UsageError } from './cli-options.js';
+import { DEFAULT_CORPUS, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, EXIT_FAILURE, EXIT_OK, UsageError } from './cli-options.js';
 import { createProgress } from './progress.js';
 
 /** Builds the `index` command; its action sets `process.exitCode` via `setExit`. */
@@ -15,14 +15,15 @@ export function createIndexCommand(io: CliIo, setExit: (code: number) => void): 
   return new Command('index')
     .description('index a corpus folder into a snapshot: an existing snapshot of the folder is updated (only new, changed or removed files are read)')
     .argument('[corpusDir]', 'folder of article files (.txt reference format, .json, .jsonl)', DEFAULT_CORPUS)
-    .option('-o, --out <file>', 'snapshot file to write', DEFAULT_SNAPSHOT)
+    .option('-o, --out <file>', `snapshot file to write (default: ${DEFAULT_SNAPSHOT_HELP})`)
     .option('--full', 'rebuild from every file, whatever the snapshot records')
     .option('--publish <dir>', 'then publish the snapshot into this folder as its next generation, for replicas running serve --follow')
     .addHelpText(
       'after',
       '\nExit status: 0 when articles were indexed (even if some files were skipped; each is listed on stderr),\n1 when no article could be read, 2 for a usage error such as a missing folder.',
     )
-    .action(async (corpusDir: string, opts: { out: string; full?: boolean; publish?: string }) => {
+    .action(async (corpusDir: string, opts: { out?: string; full?: boolean; publish?: string }) => {
+      const out = opts.out ?? defaultSnapshotFor(corpusDir);
       const isDir = await stat(corpusDir).then((s) => s.isDirectory(), () => false);
       if (!isDir) throw new UsageError(`corpus folder "${corpusDir}" does not exist or is not a folder`);
       const progress = createProgress(io.stderr, 'indexing');
@@ -31,7 +32,7 @@ export function createIndexCommand(io: CliIo, setExit: (code: number) => void): 
       try {
         result = await loadOrBuildIndex({
           corpus: corpusDir,
-          snapshot: opts.out,
+          snapshot: out,
           full: opts.full === true,
           reporter: {
             info: (m) => m.startsWith('wrote snapshot') && (wrote = m),
@@ -49,11 +50,11 @@ export function createIndexCommand(io: CliIo, setExit: (code: number) => void): 
       const took = `${(loaded.buildMs / 1000).toFixed(1)} s`;
       const publish = async (): Promise<void> => {
         if (opts.publish === undefined) return;
-        const published = await publishSnapshot(opts.out, opts.publish);
+        const published = await publishSnapshot(out, opts.publish);
         io.stdout.write(`published generation ${published.generation} to ${opts.publish} (${published.file})\n`);
       };
       if (mode === 'snapshot') {
-        io.stdout.write(`${opts.out} is up to date with ${corpusDir}: ${counts}\n`);
+        io.stdout.write(`${out} is up to date with ${corpusDir}: ${counts}\n`);
         await publish();
         setExit(EXIT_OK);
         return;

@@ -2,7 +2,7 @@
  * The `ledesearch` command line: `index`, `search`, `serve`, with `--help` on each.
  */
 import { Command, CommanderError, type OutputConfiguration } from 'commander';
-import { SearchError } from '../lib/index.js';
+import { InvalidQueryError, SearchError } from '../lib/index.js';
 import { HttpError } from '../server/http-error.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-options.js';
@@ -40,7 +40,8 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
 /** The exit code and one-line message for an error thrown by an action. */
 function describeFailure(error: unknown): { code: number; message: string } {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof UsageError || error instanceof HttpError) return { code: EXIT_USAGE, message };
+  // A value the library refuses is the caller's mistake too, whatever the command.
+  if (error instanceof UsageError || error instanceof HttpError || error instanceof InvalidQueryError) return { code: EXIT_USAGE, message };
   if (error instanceof SearchError && error.code === 'corpus_not_found') return { code: EXIT_USAGE, message };
   return { code: EXIT_FAILURE, message };
 }

@@ -5,12 +5,13 @@
  * schema and the same conversion, so `--json` prints what the HTTP endpoint would answer.
  */
 import { Command, Option } from 'commander';
-import { FACET_FIELDS, type SearchResult } from '../lib/index.js';
+import { createSearchIndex, FACET_FIELDS, InvalidQueryError, type SearchOptions, type SearchResult } from '../lib/index.js';
 import { loadOrBuildIndex } from '../lifecycle/load-index.js';
+import { HttpError } from '../server/http-error.js';
 import { createSchemaRegistry } from '../server/schemas.js';
-import { parseSearchParams, toSearchOptions } from '../server/search-params.js';
+import { parseSearchParams, toSearchOptions, type SearchParams } from '../server/search-params.js';
 import type { CliIo } from './cli-io.js';
-import { collect, DEFAULT_CORPUS, DEFAULT_SNAPSHOT, parseCount } from './cli-options.js';
+import { collect, DEFAULT_CORPUS, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, parseCount, UsageError } from './cli-options.js';
 import { formatResults } from './format-results.js';
 import { createProgress } from './progress.js';
 
@@ -27,7 +28,8 @@ interface SearchFlags extends Partial<Record<(typeof FACET_FIELDS)[number], stri
   histogram?: boolean;
   json?: boolean;
   corpus: string;
-  snapshot: string | false;
+  /** Undefined: the corpus folder's default snapshot. */
+  snapshot?: string | false;
 }
 
 /**
@@ -36,6 +38,44 @@ interface SearchFlags extends Partial<Record<(typeof FACET_FIELDS)[number], stri
  */
 export function toJsonText(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The library's option names in a message, spelled as the flags are (`dateFrom` → `--from`). */
+function toFlagNames(message: string): string {
+  return message.replace(/\bdateFrom\b/g, '--from').replace(/\bdateTo\b/g, '--to');
+}
+
+/**
+ * The flags as search parameters, through the HTTP API's schema. A date the schema's pattern
+ * refuses is reported in words rather than as the pattern.
+ *
+ * @throws HttpError (exit 2) naming the bad parameter; UsageError for a malformed date.
+ */
+function searchParams(raw: Record<string, unknown>): SearchParams {
+  try {
+    return parseSearchParams(createSchemaRegistry(), raw);
+  } catch (error) {
+    const bad = error instanceof HttpError ? error.details?.find((d) => d.parameter === 'from' || d.parameter === 'to') : undefined;
+    if (bad?.parameter !== undefined && /pattern/.test(bad.message)) {
+      throw new UsageError(`--${bad.parameter} ${JSON.stringify(raw[bad.parameter])} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY-MM-DDTHH:MM`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Checks the options by the library's own rules (an impossible date, `--from` after `--to` …)
+ * on an empty index, so such a value is a usage error before any index is loaded or built.
+ *
+ * @throws UsageError with the library's message, in flag names.
+ */
+function checkOptions(query: string, options: SearchOptions): void {
+  try {
+    createSearchIndex().search(query, options);
+  } catch (error) {
+    if (error instanceof InvalidQueryError) throw new UsageError(toFlagNames(error.message));
+    throw error;
+  }
 }
 
 /** Builds the `search` command. */
@@ -58,7 +98,7 @@ export function createSearchCommand(io: CliIo): Command {
     .option('--histogram', 'also count matches per month')
     .option('--json', 'print the result as JSON, exactly as GET /api/search returns it')
     .option('--corpus <dir>', 'corpus folder, used when the snapshot is missing or stale', DEFAULT_CORPUS)
-    .option('--snapshot <file>', 'snapshot file to load (and to write after a rebuild)', DEFAULT_SNAPSHOT)
+    .option('--snapshot <file>', `snapshot file to load (and to write after a rebuild) (default: ${DEFAULT_SNAPSHOT_HELP})`)
     .option('--no-snapshot', 'always build from the corpus, write no snapshot')
     .action(async (query: string, flags: SearchFlags) => {
       // Same parameters as the HTTP query string; the schema reports a bad one by name.
@@ -68,8 +108,9 @@ export function createSearchCommand(io: CliIo): Command {
         if (flags[key] !== undefined) raw[key] = String(flags[key]);
       }
       if (flags.histogram) raw.histogram = '1';
-      const params = parseSearchParams(createSchemaRegistry(), raw);
+      const params = searchParams(raw);
       const { query: q, options } = toSearchOptions(params);
+      checkOptions(q, options);
 
       const progress = createProgress(io.stderr, 'indexing');
       let skipped = 0;
@@ -77,7 +118,7 @@ export function createSearchCommand(io: CliIo): Command {
       try {
         ({ loaded } = await loadOrBuildIndex({
           corpus: flags.corpus,
-          snapshot: flags.snapshot,
+          snapshot: flags.snapshot ?? defaultSnapshotFor(flags.corpus),
           reporter: {
             info: () => {},
             warn: (m) => io.stderr.write(`warning: ${m}\n`),

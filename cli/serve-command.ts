@@ -3,7 +3,8 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { serveWithWorkers } from '../server/workers.js';
-import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT, parseCount, parseMegabytes, parseOrigins, parsePort } from './cli-options.js';
+import { checkHost } from './check-host.js';
+import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, parseCount, parseMegabytes, parseOrigins, parsePort } from './cli-options.js';
 
 /** Commander argument parser for --workers: a whole number from 1 to 64. */
 function parseWorkers(value: string): number {
@@ -14,7 +15,8 @@ function parseWorkers(value: string): number {
 
 interface ServeFlags {
   corpus: string;
-  snapshot: string | false;
+  /** Undefined: the corpus folder's default snapshot. */
+  snapshot?: string | false;
   port: number;
   host: string;
   cors?: string;
@@ -31,7 +33,7 @@ export function createServeCommand(): Command {
   return new Command('serve')
     .description('serve the search API (and the search page) over HTTP')
     .option('--corpus <dir>', 'corpus folder to index (and to rebuild from on POST /api/reindex)', DEFAULT_CORPUS)
-    .option('--snapshot <file>', 'snapshot to load when newer than the corpus, else to write', DEFAULT_SNAPSHOT)
+    .option('--snapshot <file>', `snapshot to load when newer than the corpus, else to write (default: ${DEFAULT_SNAPSHOT_HELP})`)
     .option('--no-snapshot', 'always build from the corpus, write no snapshot')
     .addOption(new Option('-p, --port <n>', 'port (0: any free port)').env('PORT').default(DEFAULT_PORT).argParser(parsePort))
     .addOption(new Option('--host <host>', 'interface to listen on').env('HOST').default(DEFAULT_HOST))
@@ -53,9 +55,11 @@ export function createServeCommand(): Command {
         'Logs are JSON lines (pino) on stdout. SIGTERM or SIGINT stops the server after in-flight requests finish.',
     )
     .action(async (flags: ServeFlags) => {
+      // Before the index: a bad host should not cost a whole build to find out.
+      await checkHost(flags.host);
       await serveWithWorkers({
         corpus: flags.corpus,
-        snapshot: flags.snapshot,
+        snapshot: flags.snapshot ?? defaultSnapshotFor(flags.corpus),
         port: flags.port,
         host: flags.host,
         reindexToken: process.env.LEDESEARCH_REINDEX_TOKEN || undefined,

@@ -5,6 +5,8 @@
 /** Every code a {@link SearchError} can carry. Stable: callers may branch on them. */
 export type SearchErrorCode =
   | 'invalid_query' // a query or search option that cannot be honoured
+  | 'query_too_complex' // a query past the documented limits on clauses or prefix expansions
+  | 'invalid_argument' // an argument of the wrong type to a public function or method
   | 'invalid_article' // an article passed to `add` that is not well formed
   | 'duplicate_id' // an article id already present in the index
   | 'not_found' // an id that is not in the index
@@ -26,15 +28,18 @@ export class SearchError extends Error {
   }
 }
 
-/** A query or search option that cannot be honoured (bad date, negative limit …). */
+/**
+ * A query or search option that cannot be honoured (bad date, negative limit …): code
+ * `invalid_query`, or `query_too_complex` for a query past the documented limits on its size.
+ */
 export class InvalidQueryError extends SearchError {
-  constructor(message: string, details?: Record<string, unknown>) {
-    super('invalid_query', message, details);
+  constructor(message: string, details?: Record<string, unknown>, code: 'invalid_query' | 'query_too_complex' = 'invalid_query') {
+    super(code, message, details);
     this.name = 'InvalidQueryError';
   }
 }
 
-/** An id that is not in the index. */
+/** An id that is not in the index (`similar` of an unknown article). */
 export class NotFoundError extends SearchError {
   constructor(message: string, details?: Record<string, unknown>) {
     super('not_found', message, details);

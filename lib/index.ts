@@ -11,7 +11,7 @@ export * from './errors.js';
 export { loadCorpus, listCorpus, type LoadCorpusOptions } from './corpus/load-corpus.js';
 export type { CorpusFile, CorpusFileListing } from './corpus/list-corpus-files.js';
 export { parseReferenceArticle, formatReferenceArticle } from './corpus/reference-format.js';
-export { parseJsonArticles } from './corpus/json-format.js';
+export { parseJsonArticles, type ParseJsonArticlesOptions } from './corpus/json-format.js';
 export { createAnalyzer, DEFAULT_STOP_WORDS, type Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
 export { escapeHtml } from './highlight/escape-html.js';
 export {
@@ -23,15 +23,18 @@ export {
 } from './search/search-index.js';
 export { DEFAULT_ADD_BATCH, type AddAllOptions } from './search/add-all-options.js';
 export { type RankingOptions, DEFAULT_RANKING } from './ranking/bm25.js';
+export { MAX_QUERY_CLAUSES, MAX_QUERY_EXPANSIONS, MAX_PREFIX_EXPANSIONS } from './search/bind-query.js';
+export { MAX_NEAR_DISTANCE } from './query/query-lexer.js';
 export {
   saveSnapshot,
   loadSnapshot,
   loadSnapshotWithMetadata,
-  readSnapshotMetadata,
   snapshotToBytes,
   snapshotFromBytes,
   snapshotWithMetadataFromBytes,
-  SNAPSHOT_FORMAT_VERSION,
-  type SnapshotWriteOptions,
   type LoadedSnapshot,
-} from './snapshot/snapshot-file.js';
+} from './search/snapshot.js';
+export { readSnapshotMetadata, SNAPSHOT_FORMAT_VERSION, type SnapshotWriteOptions } from './snapshot/snapshot-file.js';
+export { type DuplicateOptions, DEFAULT_DUPLICATE_OPTIONS } from './duplicates/duplicate-options.js';
+export { type MoreLikeThisOptions, DEFAULT_MORE_LIKE_THIS } from './ranking/more-like-this.js';
+export { type SimilarOptions } from './search/similar-articles.js';

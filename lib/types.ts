@@ -7,8 +7,6 @@
 
 /** Names of the list-valued metadata fields an article may carry; each is a facet. */
 export const LIST_FIELDS = ['category', 'topics', 'places', 'people', 'organisations', 'exchanges'] as const;
-/** Names of the single-valued metadata fields that are also facets. */
-export const SCALAR_FACET_FIELDS = ['publisher', 'source', 'author', 'dateline'] as const;
 /** Every facet field, in the order facet listings show them. */
 export const FACET_FIELDS = [
   'category', 'publisher', 'source', 'topics', 'places', 'people', 'organisations', 'exchanges',
@@ -88,8 +86,9 @@ export type CorpusErrorCode =
   | 'invalid_json' // JSON that does not parse
   | 'invalid_article' // parsed, but does not describe an article (schema violation)
   | 'missing_title' // no title line
-  | 'too_large' // a file or paragraph past the configured size limit
-  | 'duplicate_id'; // an id another article already had
+  | 'too_large' // a file, an article or one of its fields past a configured size limit
+  | 'duplicate_id' // an id another article already had
+  | 'too_many_errors'; // the file's problems past the per-file limit, counted but not listed
 
 /** One problem found while loading a corpus. Loading goes on past it. */
 export interface CorpusError {
@@ -113,7 +112,7 @@ export interface CorpusLoadResult {
 export type SortOrder = 'relevance' | 'date' | 'date_asc';
 
 /** Filters: for each field, the accepted values. Values of one field OR; fields AND. */
-export type Filters = Partial<Record<FacetField, string[]>>;
+export type Filters = Partial<Record<FacetField, readonly string[]>>;
 
 /** Options of {@link SearchIndex.search}. All optional. */
 export interface SearchOptions {
@@ -124,7 +123,7 @@ export interface SearchOptions {
   /** Latest date, inclusive (ISO 8601; a bare date includes the whole day). */
   dateTo?: string;
   /** Facet fields to count over the whole match set. Default: none. */
-  facets?: FacetField[];
+  facets?: readonly FacetField[];
   /** Also count matches per calendar month (`YYYY-MM`). Default: false. */
   dateHistogram?: boolean;
   /** Maximum number of facet values returned per field. Default 20; 0 for all. */
@@ -201,4 +200,15 @@ export interface SearchResult {
   dateHistogram?: FacetValue[];
   /** A corrected query, when the query matched nothing and a close spelling exists. */
   didYouMean?: string;
+  /**
+   * The query as the parser understood it, normalised (see README "Query syntax"): present
+   * whenever the query is not blank; "" when nothing in it could be searched. A page shows it
+   * when it differs from what was typed.
+   */
+  interpretedAs?: string;
+  /**
+   * True when the query had text but nothing in it could be searched (only stop words,
+   * punctuation or emoji: `the`, `!!!`): `total` is then 0 and there are no hits.
+   */
+  unsearchable?: boolean;
 }

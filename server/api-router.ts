@@ -9,6 +9,7 @@
 import { Router, type Request } from 'express';
 import { FACET_FIELDS, type FacetField } from '../lib/index.js';
 import type { ApiContext } from './api-context.js';
+import { badPathEncoding } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { createReindexHandler } from './reindex-route.js';
 import { toJsonBody, weakEtag } from './response-cache.js';
@@ -51,6 +52,17 @@ export function createApiRouter(ctx: ApiContext): Router {
     if (cache.enabled) res.set('X-Cache', hit ? 'HIT' : 'MISS');
     // With the ETag already set, Express neither hashes the body again nor skips its 304 check.
     res.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: entry.etag }).send(entry.body);
+  });
+
+  // Checked before the route, so the 400 can name the parameter (the router's own decoding
+  // error does not say which one failed).
+  router.use('/articles', (req, _res, next) => {
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      throw badPathEncoding('id');
+    }
+    next();
   });
 
   // Ids contain slashes (`seed/000_db3d054a026eb58a`): accept them raw, as the wildcard's

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { createApiRouter } from './api-router.js';
 import type { ApiContext } from './api-context.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { HttpError } from './http-error.js';
 import type { IndexHolder } from './index-holder.js';
 import { buildOpenApi } from './openapi.js';
 import { createProbeRouter } from './probe-routes.js';
@@ -102,6 +103,12 @@ export function createApp(holder: IndexHolder, options: AppOptions = {}): Search
       }),
     );
   }
+  // HTTP/1.1 requires Host (RFC 9112 §3.2); the HTTP server leaves the check to us for a JSON 400.
+  app.use((req, _res, next) => {
+    if (req.httpVersionMajor === 1 && req.httpVersionMinor >= 1 && req.headers.host === undefined) {
+      next(new HttpError(400, 'invalid_request', 'an HTTP/1.1 request needs a Host header'));
+    } else next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -3,7 +3,7 @@
  * anything thrown into a JSON error body without a stack trace.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { InvalidQueryError, NotFoundError } from '../lib/index.js';
+import { InvalidQueryError } from '../lib/index.js';
 import { HttpError } from './http-error.js';
 
 /** Library option names that the HTTP API spells differently. */
@@ -23,7 +23,9 @@ export function toHttpError(error: unknown): HttpError {
     const message = toHttpNames(error.message);
     return new HttpError(400, 'invalid_query', message, [parameter ? { parameter, message } : { message }]);
   }
-  if (error instanceof NotFoundError) return new HttpError(404, 'not_found', error.message);
+  // The router decodes path parameters with decodeURIComponent and passes its URIError on
+  // (`/api/articles/%zz`): the client's mistake, not ours.
+  if (error instanceof URIError) return badPathEncoding();
   // body-parser's errors carry `type` and `status`; their messages are written for clients.
   const e = error as { type?: unknown; status?: unknown; expose?: unknown; message?: unknown } | null;
   if (e && typeof e === 'object') {
@@ -34,6 +36,15 @@ export function toHttpError(error: unknown): HttpError {
     }
   }
   return new HttpError(500, 'internal', 'internal server error');
+}
+
+/**
+ * The 400 for a path that is not valid percent-encoding (`%zz`, a cut `%E0%A4%A`, bytes that
+ * are not UTF-8), naming the parameter when the route has one.
+ */
+export function badPathEncoding(parameter?: string): HttpError {
+  const message = 'is not valid percent-encoding';
+  return new HttpError(400, 'invalid_request', 'the request path is not valid percent-encoding', [parameter ? { parameter, message } : { message }]);
 }
 
 /** Spells every library option name in a message as the HTTP API does ("from is after to"). */

@@ -9,11 +9,14 @@ export type ApiErrorCode =
   | 'invalid_query'
   | 'invalid_json'
   | 'payload_too_large'
+  | 'headers_too_large'
+  | 'request_timeout'
   | 'not_found'
   | 'unauthorized'
   | 'forbidden'
   | 'reindex_disabled'
   | 'reindex_running'
+  | 'unavailable'
   | 'internal';
 
 /** An error that maps to one HTTP response: status, code, message, optional details. */

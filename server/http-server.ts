@@ -3,6 +3,7 @@
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerConnect, createClientErrorListener, type ClientErrorObserver } from './client-error.js';
 
 /** Default {@link ListenOptions.requestTimeoutMs}: a whole request must arrive within 30 s. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -10,6 +11,18 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 /** Default {@link ListenOptions.idleTimeoutMs}: a socket silent for 60 s is closed. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+/**
+ * Default {@link ListenOptions.timeoutCheckIntervalMs}: Node looks for requests past their
+ * timeouts only this often (its own default is 30 s, which would let a 10 s headers timeout
+ * fire after up to 40 s). A scan of the open connections once a second costs next to nothing.
+ */
+export const DEFAULT_TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+/**
+ * Default {@link ListenOptions.maxHeaderBytes}: request line and headers together, 16 KiB
+ * (Node's default, set explicitly so that `--max-http-header-size` cannot change it unseen).
+ * Over it, the answer is 431.
+ */
+export const DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
 /** Default grace period of {@link closeGracefully}: in-flight requests get 10 s to finish. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
@@ -24,14 +37,40 @@ export interface ListenOptions {
   headersTimeoutMs?: number;
   /** Inactivity after which a socket is closed. Default 60 s. */
   idleTimeoutMs?: number;
+  /**
+   * How often request and headers timeouts are checked, so they fire at most this late.
+   * Default {@link DEFAULT_TIMEOUT_CHECK_INTERVAL_MS} (1 s).
+   */
+  timeoutCheckIntervalMs?: number;
+  /** Largest request line plus headers, in bytes. Default {@link DEFAULT_MAX_HEADER_BYTES} (16 KiB). */
+  maxHeaderBytes?: number;
+  /** Called after each error Node's HTTP layer answered (400, 408, 413, 431), e.g. to log it. Default: none. */
+  onClientError?: ClientErrorObserver;
 }
 
-/** Starts an HTTP server for `app`; resolves once it listens, with the actual port. */
+/**
+ * Starts an HTTP server for `app`; resolves once it listens, with the actual port. Errors Node
+ * answers itself (a malformed request, headers too large, a request too slow) get the API's
+ * JSON error body too.
+ */
 export async function listen(app: RequestListener, options: ListenOptions): Promise<{ server: Server; port: number; url: string }> {
-  const server = createServer(app);
-  server.requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  server.headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const maxHeaderBytes = options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES;
+  // connectionsCheckingInterval can only be given here, not set on the server afterwards.
+  const server = createServer(
+    {
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+      connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? DEFAULT_TIMEOUT_CHECK_INTERVAL_MS,
+      maxHeaderSize: maxHeaderBytes,
+      // Node answers a missing Host with an empty 400 of its own; the app answers it in JSON.
+      requireHostHeader: false,
+    },
+    app,
+  );
   server.setTimeout(options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
+  server.on('clientError', createClientErrorListener(maxHeaderBytes, options.onClientError));
+  // Without a listener Node drops CONNECT (proxy tunnel) requests without a word; this is no proxy.
+  server.on('connect', answerConnect);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

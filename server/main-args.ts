@@ -3,6 +3,7 @@
  * the command line's machinery: the same names, defaults and limits as `ledesearch serve`.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor } from '../lifecycle/default-snapshot.js';
 import type { WorkerOptions } from './workers.js';
 
 /** A flag or environment value the server cannot start with; main prints it and exits 2. */
@@ -15,8 +16,6 @@ export class ServerArgsError extends Error {
 
 /** Default corpus folder, relative to the working directory (as `ledesearch serve`). */
 export const DEFAULT_SERVER_CORPUS = 'corpus';
-/** Default snapshot file, relative to the working directory (as `ledesearch serve`). */
-export const DEFAULT_SERVER_SNAPSHOT = '.ledesearch/index.snapshot';
 /** Default port. */
 export const DEFAULT_SERVER_PORT = 3000;
 /** Default host: loopback only, so a dev server is not exposed by accident. */
@@ -29,7 +28,7 @@ export const SERVER_USAGE = `Usage: node dist/server/main.js [options]
 
 Serve the search API (and the search page) over HTTP. The same options as \`ledesearch serve\`:
   --corpus <dir>       corpus folder to index (default "corpus")
-  --snapshot <file>    snapshot to load when it matches the corpus, else to write (default ".ledesearch/index.snapshot")
+  --snapshot <file>    snapshot to load when it matches the corpus, else to write (default \"${DEFAULT_SNAPSHOT_HELP}\")
   --no-snapshot        always build from the corpus, write no snapshot
   -p, --port <n>       port, 0 for any free port (env PORT, default 3000)
   --host <host>        interface to listen on (env HOST, default 127.0.0.1)
@@ -109,7 +108,7 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
   const cacheText = values['cache-mb'] ?? env.LEDESEARCH_CACHE_MB;
   return {
     corpus: values.corpus ?? DEFAULT_SERVER_CORPUS,
-    snapshot: values['no-snapshot'] ? false : values.snapshot ?? DEFAULT_SERVER_SNAPSHOT,
+    snapshot: values['no-snapshot'] ? false : values.snapshot ?? defaultSnapshotFor(values.corpus ?? DEFAULT_SERVER_CORPUS),
     port: portText === undefined ? DEFAULT_SERVER_PORT : port(portText),
     host: values.host ?? env.HOST ?? DEFAULT_SERVER_HOST,
     reindexToken: env.LEDESEARCH_REINDEX_TOKEN || undefined,

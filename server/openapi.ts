@@ -71,25 +71,35 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
     });
   };
 
-  const get = (summary: string, request: SchemaName, response: SchemaName, extra: Json = {}, extraParams: Json[] = []): Json => ({
+  /**
+   * A public read: no credentials (`security: []` says so explicitly, rather than leaving the
+   * operation unspecified). The operationId is what client generators name their method after.
+   */
+  const get = (operationId: string, summary: string, request: SchemaName, response: SchemaName, extra: Json = {}, extraParams: Json[] = []): Json => ({
     get: {
+      operationId,
       summary,
+      security: [],
       parameters: [...extraParams, ...queryParameters(request)],
       responses: { 200: json(response, 'OK'), 400: error('A bad parameter, named in details'), ...extra },
     },
   });
 
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'ledesearch',
       version: API_VERSION,
       description: 'Full-text search over a news archive: ranked hits with highlighted snippets, facets, articles.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    // Relative: the API is wherever this document was fetched from (any host, port or proxy).
+    servers: [{ url: '/', description: 'The server that serves this document' }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths: {
-      '/api/search': get('Search articles', 'search-request', 'search-response'),
+      '/api/search': get('searchArticles', 'Search articles', 'search-request', 'search-response'),
       '/api/articles/{id}': get(
+        'getArticle',
         'One article, with the words of q marked',
         'article-request',
         'article-response',
@@ -104,32 +114,38 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
           },
         ],
       ),
-      '/api/facets': get('Every facet field with its values and counts', 'facets-request', 'facets-response'),
-      '/api/suggest': get('Completions of a word prefix', 'suggest-request', 'suggest-response'),
-      '/api/health': get('Index counts, build time and reindex state', 'empty-request', 'health-response'),
-      '/api/openapi.json': get('This document', 'empty-request', 'openapi-response'),
+      '/api/facets': get('listFacets', 'Every facet field with its values and counts', 'facets-request', 'facets-response'),
+      '/api/suggest': get('suggestWords', 'Completions of a word prefix', 'suggest-request', 'suggest-response'),
+      '/api/health': get('getHealth', 'Index counts, build time and reindex state', 'empty-request', 'health-response'),
+      '/api/openapi.json': get('getOpenApi', 'This document', 'empty-request', 'openapi-response'),
       '/api/live': {
         get: {
-          summary: 'Liveness: the process runs and answers (also while the index loads)',
           operationId: 'getLive',
+          summary: 'Liveness: the process runs and answers (also while the index loads)',
           security: [],
-          responses: { 200: json('live-response', 'The process is alive') },
+          responses: {
+            200: json('live-response', 'The process is alive'),
+            // The probes take no parameters; the only client error is the HTTP layer's own.
+            431: error('The request line and headers are larger than the server accepts (code headers_too_large)'),
+          },
         },
       },
       '/api/ready': {
         get: {
+          operationId: 'getReady',
           summary: 'Readiness: whether to send this process traffic',
           description: 'For load-balancer health checks: 503 while the index loads and while the process drains on SIGTERM.',
-          operationId: 'getReady',
           security: [],
           responses: {
             200: json('ready-response', 'An index is in service'),
+            431: error('The request line and headers are larger than the server accepts (code headers_too_large)'),
             503: json('ready-response', 'Starting (no index in service yet) or draining (shutting down)'),
           },
         },
       },
       '/api/reindex': {
         post: {
+          operationId: 'startReindex',
           summary: 'Bring the index up to date with the corpus folder in the background',
           description:
             'Reads only the corpus files that are new, changed or gone since the index was built (full=1: every file). ' +
@@ -152,4 +168,29 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
       securitySchemes: { reindexToken: { type: 'http', scheme: 'bearer', description: 'The value of LEDESEARCH_REINDEX_TOKEN.' } },
     },
   };
+  // Request schemas become query parameters; only what the paths reference stays a component.
+  document.components.schemas = reachableComponents(document.paths, components);
+  return document;
+}
+
+/** The components `root` references, directly or through other components, in their order. */
+function reachableComponents(root: unknown, components: Json): Json {
+  const prefix = '#/components/schemas/';
+  const reached = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && value.startsWith(prefix)) {
+          const name = value.slice(prefix.length);
+          if (!reached.has(name)) {
+            reached.add(name);
+            visit(components[name]);
+          }
+        } else visit(value);
+      }
+    }
+  };
+  visit(root);
+  return Object.fromEntries(Object.entries(components).filter(([name]) => reached.has(name)));
 }

@@ -33,7 +33,9 @@ const LIST_PARAMETERS: ReadonlySet<string> = new Set(['facets', 'fields']);
  * asks for none. Other parameters are copied as they are.
  */
 export function splitListParameters(query: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // No prototype: on a plain object `out.__proto__ = v` would set the prototype instead of
+  // copying the parameter, and `?__proto__=x` would slip past the schema's unknown-parameter check.
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(query)) {
     if (LIST_PARAMETERS.has(key) && (typeof value === 'string' || Array.isArray(value))) {
       const items = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));

@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { SearchError, type SearchIndex } from '../lib/index.js';
 import { buildIndexFromCorpus, type BuiltIndex } from '../lifecycle/build-index.js';
@@ -20,6 +19,7 @@ import { IndexHolder } from './index-holder.js';
 import { createStartingListener } from './probe-routes.js';
 import { Readiness } from './readiness.js';
 import type { RebuildRequest, RebuiltIndex } from './reindexer.js';
+import { defaultWebDir } from './web-dir.js';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -59,11 +59,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The package's `web/` folder: two levels up from the compiled `<outDir>/server/`. */
-export function defaultWebDir(): string {
-  return fileURLToPath(new URL('../../web/', import.meta.url));
-}
-
 /**
  * Builds the lazily made parts of an index (the vocabulary lookups behind suggestions and
  * "did you mean") before it serves, so the first user to type is not the one who waits.
@@ -91,7 +86,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const logger = pino({ name: 'ledesearch', level: options.logLevel ?? 'info' });
   const reporter = reporterFor(logger);
   const readiness = new Readiness('starting');
-  const { server, port, url } = await listen(createStartingListener(readiness), { port: options.port, host: options.host });
+  const { server, port, url } = await listen(createStartingListener(readiness), {
+    port: options.port,
+    host: options.host,
+    onClientError: (a, code) => logger.warn({ status: a.status, code: a.code, nodeCode: code }, 'answered by the HTTP layer'),
+  });
   logger.info({ url, state: readiness.state }, `listening on ${url}; loading the index`);
 
   let closing: Promise<void> | undefined;

@@ -33,6 +33,8 @@ const els = {
   status: $('status'),
   alert: $('alert'),
   didYouMean: $('did-you-mean'),
+  interpreted: $('interpreted'),
+  tips: /** @type {HTMLDetailsElement} */ ($('search-tips')),
   timeline: $('timeline'),
   empty: $('empty'),
   results: /** @type {HTMLOListElement} */ ($('results')),
@@ -266,6 +268,8 @@ els.facets.addEventListener('change', (e) => {
   else values.delete(box.value);
   const filters = { ...state.filters, [box.name]: [...values] };
   if (values.size === 0) delete filters[box.name];
+  // On a phone the open panel covers the results the tick just changed: fold it away.
+  if (filtersFold()) closeFilters();
   commitSearch({ filters });
 });
 
@@ -280,16 +284,38 @@ els.facets.addEventListener('click', (e) => {
   } else if (button.dataset.clear) {
     const filters = { ...state.filters };
     delete filters[button.dataset.clear];
+    if (filtersFold()) closeFilters();
     commitSearch({ filters });
   }
 });
 
 els.filtersToggle.addEventListener('click', () => {
-  const open = els.filtersToggle.getAttribute('aria-expanded') !== 'true';
+  setFiltersOpen(els.filtersToggle.getAttribute('aria-expanded') !== 'true');
+});
+
+/** @param {boolean} open whether the filter panel (a phone's fold-away sidebar) is shown */
+function setFiltersOpen(open) {
   els.filtersToggle.setAttribute('aria-expanded', String(open));
   document.body.classList.toggle('filters-open', open);
   syncControls();
-});
+}
+
+/** True when the filters fold behind their button (the narrow layout shows the button). */
+function filtersFold() {
+  return getComputedStyle(els.filtersToggle).display !== 'none';
+}
+
+/**
+ * Folds the filter panel away and brings the reader back to where the results start: focus
+ * moves to the button that reopens the panel (the checkbox that had it is gone from view), and
+ * when the panel's top had been scrolled past, the page scrolls back to it.
+ */
+function closeFilters() {
+  setFiltersOpen(false);
+  els.filtersToggle.focus({ preventScroll: true });
+  const sidebar = els.filtersToggle.closest('aside');
+  if (sidebar && sidebar.getBoundingClientRect().top < 0) sidebar.scrollIntoView({ block: 'start' });
+}
 
 els.timeline.addEventListener('click', (e) => {
   const bar = e.target instanceof Element ? e.target.closest('button.bar') : null;
@@ -302,7 +328,7 @@ els.timeline.addEventListener('click', (e) => {
 
 document.addEventListener('click', (e) => {
   if (!isPlainClick(e) || !(e.target instanceof Element)) return;
-  const el = e.target.closest('a[data-article], a[data-page], a[data-suggestion], button[data-action], #back-to-results, #next-match, #prev-match, #home-link');
+  const el = e.target.closest('a[data-article], a[data-page], a[data-suggestion], button[data-action], button[data-example], #back-to-results, #next-match, #prev-match, #home-link');
   if (!el || !(el instanceof HTMLElement)) return;
   if (el.dataset.article) {
     e.preventDefault();
@@ -314,6 +340,12 @@ document.addEventListener('click', (e) => {
   } else if (el.dataset.suggestion) {
     e.preventDefault();
     commitSearch({ q: el.dataset.suggestion });
+  } else if (el.dataset.example) {
+    // A search tip's example: run it, and fold the tips away so the results show; focus goes
+    // to the tips' summary, where it can open them again.
+    commitSearch({ q: el.dataset.example });
+    els.tips.open = false;
+    els.tips.querySelector('summary')?.focus();
   } else if (el.id === 'back-to-results') backToResults();
   else if (el.id === 'next-match') matchIndex = jumpToMatch(els.articleView, matchIndex, 1);
   else if (el.id === 'prev-match') matchIndex = jumpToMatch(els.articleView, matchIndex, -1);

@@ -64,13 +64,14 @@ function isOnlyTextAndMarks(root) {
 }
 
 /**
- * Formats an ISO date (`2019-10-10` or a date-time) as `10 Oct 2019`, in UTC so the day
- * printed is the day in the data whatever the reader's time zone.
+ * Formats an ISO date (`2019-10-10` or a date-time) as `10 Oct 2019`: the UTC day, the day the
+ * histogram and the date filter put it in, whatever the reader's time zone.
  * @param {string | undefined} iso
  */
 export function formatDate(iso) {
   if (!iso) return '';
-  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  // The library's date rule: no zone means UTC (Date.parse would take the reader's zone).
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : /(Z|[+-]\d{2}:\d{2})$/i.test(iso) ? iso : `${iso}Z`);
   if (Number.isNaN(t)) return iso;
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(t);
 }

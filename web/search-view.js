@@ -17,6 +17,7 @@ import { MAX_PAGE, PAGE_SIZE, countFilters, isBlank, stateToQuery } from './url-
  * @property {HTMLElement} status
  * @property {HTMLElement} alert
  * @property {HTMLElement} didYouMean
+ * @property {HTMLElement} interpreted
  * @property {HTMLElement} empty
  * @property {HTMLOListElement} results
  * @property {HTMLElement} pagination
@@ -40,6 +41,7 @@ export function renderSearch(els, s, result, expanded) {
   const took = typeof result.tookMs === 'number' ? ` in ${formatMs(result.tookMs)}` : '';
 
   if (isBlank(s)) els.status.textContent = `${plural(total, 'article')} in the archive, newest first (listed${took}).`;
+  else if (result.unsearchable === true) els.status.textContent = `Nothing in “${q}” can be searched.`;
   else if (total === 0) els.status.textContent = q ? `No results for “${q}”.` : 'No articles match these filters.';
   else {
     const what = q ? `${plural(total, 'result')} for “${q}”` : `${plural(total, 'article')} match these filters`;
@@ -48,6 +50,9 @@ export function renderSearch(els, s, result, expanded) {
   }
 
   renderDidYouMean(els, s, result.didYouMean);
+  const interpreted = renderInterpreted(els, s, result);
+  // The status line is what a screen reader announces: it carries the interpretation too.
+  if (interpreted) els.status.append(h('span', { class: 'visually-hidden', text: ` Searched for: ${interpreted}.` }));
   renderEmpty(els, s, result, pages);
   renderHits(els.results, result.hits ?? [], s);
   renderPagination(els.pagination, total, s);
@@ -79,6 +84,28 @@ function renderDidYouMean(els, s, suggestion) {
 }
 
 /**
+ * "Searched for: …" when the API read the query differently from how it was typed (an unclosed
+ * quote closed, a dangling operator dropped, a lower-case `or` taken as a word): the reader
+ * sees what was actually searched. Spacing alone is no difference. Text only, never HTML.
+ * @param {SearchViewElements} els
+ * @param {import('./url-state.js').PageState} s
+ * @param {any} result
+ * @returns {string} the interpretation shown, or '' when none is
+ */
+function renderInterpreted(els, s, result) {
+  const interpreted = typeof result.interpretedAs === 'string' ? result.interpretedAs.trim() : '';
+  const shown = interpreted !== '' && result.unsearchable !== true && squash(interpreted) !== squash(s.q);
+  els.interpreted.hidden = !shown;
+  els.interpreted.replaceChildren(...(shown ? ['Searched for: ', h('code', { text: interpreted })] : []));
+  return shown ? interpreted : '';
+}
+
+/** @param {string} text the text with runs of white space as one space, none at the ends */
+function squash(text) {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+/**
  * The message above the results when there is something to say: a welcome on a blank page,
  * what to try when nothing matched, where the last page is when the page number is past it.
  */
@@ -89,6 +116,12 @@ function renderEmpty(els, s, result, pages) {
     parts.push(
       h('p', { class: 'lead', text: 'Type a few words to search every paragraph of the archive.' }),
       h('p', { class: 'muted', text: 'Filter with the sidebar, narrow the dates with the timeline, end a word with * to match its prefix (missil*). The newest articles are below.' }),
+    );
+  } else if (result.unsearchable === true) {
+    // Not "no results": the archive was never asked, because no word in the query can be.
+    parts.push(
+      h('p', { class: 'lead', text: `Nothing in “${s.q.trim()}” can be searched: it holds only common words or symbols.` }),
+      h('p', { class: 'muted', text: 'Add a word that says what you are looking for: a name, a place, a topic.' }),
     );
   } else if (result.total === 0) {
     parts.push(h('p', { class: 'lead', text: s.q.trim() ? `Nothing in the archive matches “${s.q.trim()}”${countFilters(s) || s.from || s.to ? ' with these filters' : ''}.` : 'No article matches these filters.' }));
@@ -122,6 +155,7 @@ export function renderSearchError(els, message) {
   els.pagination.hidden = true;
   els.empty.hidden = true;
   els.didYouMean.hidden = true;
+  els.interpreted.hidden = true;
   // The facets stay (a filter may be what to undo); the timeline would only show old counts.
   renderTimeline(els.timeline, [], { from: '', to: '' });
   els.timeline.closest('section')?.classList.add('no-data');

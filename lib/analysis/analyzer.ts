@@ -51,8 +51,6 @@ export interface Analyzer {
   readonly options: ResolvedAnalyzerOptions;
   /** Tokens with offsets into `text`; stop words removed (but counted in `position`). */
   analyze(text: string): Token[];
-  /** Only the terms, in order, stop words removed: the fast path for indexing. */
-  terms(text: string): string[];
   /**
    * Calls fn(term, start, end, position, ordinal) per token without allocating Token objects.
    * `ordinal` is a small non-negative number that stands for `term` in this analyzer (a given
@@ -64,7 +62,7 @@ export interface Analyzer {
   /**
    * The term of a single word, or undefined when it is a stop word / has no term. When `word`
    * holds several tokens ("US-North"), this is the term of the first one; use
-   * {@link Analyzer.terms} for all of them. For any token of a text,
+   * {@link Analyzer.analyze} for all of them. For any token of a text,
    * `term(text.slice(token.start, token.end))` is that token's term.
    */
   term(word: string): string | undefined;
@@ -141,17 +139,6 @@ class ChainAnalyzer implements Analyzer {
     const tokens: Token[] = [];
     this.forEachToken(text, (term, start, end, position) => tokens.push({ term, start, end, position }));
     return tokens;
-  }
-
-  terms(text: string): string[] {
-    const terms: string[] = [];
-    const tokenizer = new Tokenizer();
-    tokenizer.reset(text);
-    while (tokenizer.next()) {
-      const term = this.termAt(text, tokenizer);
-      if (term !== '') terms.push(term);
-    }
-    return terms;
   }
 
   forEachToken(text: string, fn: (term: string, start: number, end: number, position: number, ordinal: number) => void): void {

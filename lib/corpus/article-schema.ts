@@ -34,7 +34,10 @@ function fieldName(instancePath: string): string {
 
 /** A short JSON rendering of an offending value for a message. */
 function quote(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  // A long string is cut before it is stringified, and a huge list or object only costs one
+  // bounded walk; stringify cannot fail on parsed JSON, whose depth the reader has bounded.
+  const short = typeof value === 'string' && value.length > 60 ? value.slice(0, 60) : value;
+  const text = JSON.stringify(short) ?? String(short);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -2,7 +2,7 @@
  * The dateline of the reference article format: `10-Oct-2019 Intellasia | KoreaTimes | 6:02 AM`,
  * that is a date, then `|`-separated columns publisher, source and time of day.
  */
-import { formatIsoDate, isCalendarDate, isTimeOfDay, normaliseZone, parseIsoDate, type IsoTime } from './iso-date.js';
+import { formatIsoDate, isCalendarDate, isTimeOfDay, normaliseZone, parseIsoDate, type IsoTime } from '../dates/iso-date.js';
 
 /** What a dateline carries. Every field is absent when the line did not give it readably. */
 export interface Dateline {
@@ -100,7 +100,9 @@ export function parseDateline(line: string): Dateline | undefined {
 }
 
 // Writing a column: it must stay on one line and must not add a column.
-const cleanColumn = (value: string | undefined): string => (value ?? '').replace(/[^\S\r\n]*[\r\n|][\s|]*/g, ' ').trim();
+const cleanColumn = (value: string | undefined): string =>
+  // Piece by piece: a replace with a leading [^\S\r\n]* is quadratic on long runs of spaces.
+  (value ?? '').split(/[\r\n|]/).map((piece) => piece.trim()).filter((piece) => piece !== '').join(' ');
 
 /**
  * Writes a dateline: `DD-Mon-YYYY Publisher | Source | h:mm AM` (seconds, fraction and zone

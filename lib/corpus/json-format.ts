@@ -6,7 +6,9 @@
 import type { CorpusError, ListField } from '../types.js';
 import type { ArticleDraft } from './article-draft.js';
 import { validateArticleRecord } from './article-schema.js';
-import { normaliseIsoDate } from './iso-date.js';
+import { DEFAULT_MAX_ERRORS_PER_FILE, FileErrors } from './file-errors.js';
+import { findExcessJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
+import { normaliseIsoDate } from '../dates/iso-date.js';
 import { normaliseText, toOneLine } from './normalise-text.js';
 
 /** How a JSON corpus file is laid out: one document (`json`) or one document per line (`ndjson`). */
@@ -97,48 +99,97 @@ function describeSyntaxError(error: unknown, text: string): { message: string; l
   return { message };
 }
 
-function parseJsonDocument(text: string, file: string): JsonParseResult {
+/** The error for text nested past {@link MAX_JSON_DEPTH}, or undefined when it is not. */
+function tooDeep(text: string, file: string, line: number | undefined): CorpusError | undefined {
+  const offset = findExcessJsonDepth(text);
+  if (offset === -1) return undefined;
+  const reason = `JSON nested more than ${MAX_JSON_DEPTH} levels deep (at character ${offset}); an article needs 3`;
+  return line === undefined ? { file, code: 'too_large', reason } : { file, line, code: 'too_large', reason };
+}
+
+function readJsonDocument(text: string, file: string, errors: FileErrors): ArticleWithLine[] {
+  const deep = tooDeep(text, file, undefined);
+  if (deep) {
+    errors.push(deep);
+    return [];
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const { message, line } = describeSyntaxError(error, text);
     const reason = `not valid JSON: ${message}`;
-    return { articles: [], errors: [line === undefined ? { file, code: 'invalid_json', reason } : { file, line, code: 'invalid_json', reason }] };
+    errors.push(line === undefined ? { file, code: 'invalid_json', reason } : { file, line, code: 'invalid_json', reason });
+    return [];
   }
-  const result: JsonParseResult = { articles: [], errors: [] };
   if (!Array.isArray(value)) {
     const article = readArticle(value);
-    if (typeof article === 'string') result.errors.push({ file, code: 'invalid_article', reason: article });
-    else result.articles.push({ article });
-    return result;
+    if (typeof article === 'string') {
+      errors.push({ file, code: 'invalid_article', reason: article });
+      return [];
+    }
+    return [{ article }];
   }
+  if (value.length === 0) {
+    // Valid JSON, but a file that adds nothing should say so rather than pass unnoticed.
+    errors.push({ file, code: 'empty', reason: 'the file holds an empty array: no articles' });
+    return [];
+  }
+  const articles: ArticleWithLine[] = [];
   value.forEach((item: unknown, index) => {
     const article = readArticle(item);
-    if (typeof article === 'string') result.errors.push({ file, code: 'invalid_article', reason: `article [${index}]: ${article}` });
-    else result.articles.push({ article, index });
+    if (typeof article === 'string') errors.push({ file, code: 'invalid_article', reason: `article [${index}]: ${article}` });
+    else articles.push({ article, index });
   });
-  return result;
+  return articles;
 }
 
-function parseNdjson(text: string, file: string): JsonParseResult {
-  const result: JsonParseResult = { articles: [], errors: [] };
+function readNdjson(text: string, file: string, errors: FileErrors): ArticleWithLine[] {
+  const articles: ArticleWithLine[] = [];
   text.split('\n').forEach((lineText, i) => {
     const line = i + 1;
     if (lineText.trim() === '') return;
+    const deep = tooDeep(lineText, file, line);
+    if (deep) {
+      errors.push(deep);
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(lineText);
     } catch (error) {
       const reason = `line ${line} is not valid JSON: ${describeSyntaxError(error, lineText).message}`;
-      result.errors.push({ file, line, code: 'invalid_json', reason });
+      errors.push({ file, line, code: 'invalid_json', reason });
       return;
     }
     const article = readArticle(value);
-    if (typeof article === 'string') result.errors.push({ file, line, code: 'invalid_article', reason: article });
-    else result.articles.push({ article, line });
+    if (typeof article === 'string') errors.push({ file, line, code: 'invalid_article', reason: article });
+    else articles.push({ article, line });
   });
-  return result;
+  return articles;
+}
+
+/**
+ * Reads the articles of a JSON or NDJSON corpus file into `errors`, a bounded list the caller
+ * may go on adding to (the loader adds duplicate ids and size limits). See
+ * {@link parseJsonArticles}.
+ */
+export function readJsonArticles(text: string, file: string, kind: JsonArticlesKind, errors: FileErrors): ArticleWithLine[] {
+  const normalised = normaliseText(text);
+  if (normalised.trim() === '') {
+    errors.push({ file, code: 'empty', reason: 'the file has no text' });
+    return [];
+  }
+  return kind === 'json' ? readJsonDocument(normalised, file, errors) : readNdjson(normalised, file, errors);
+}
+
+/** Options of {@link parseJsonArticles}. All optional. */
+export interface ParseJsonArticlesOptions {
+  /**
+   * How many problems are listed; past it they are counted in one last `too_many_errors`
+   * entry. Default 100; a positive integer.
+   */
+  maxErrors?: number;
 }
 
 /**
@@ -146,17 +197,22 @@ function parseNdjson(text: string, file: string): JsonParseResult {
  *
  * A bad article (schema violation: `invalid_article`) or NDJSON line (`invalid_json`, with its
  * 1-based line) is reported and the others still load; blank NDJSON lines are skipped. Extra
- * properties an article carries beyond the schema's are ignored.
+ * properties an article carries beyond the schema's are ignored. JSON nested more than 64
+ * levels deep ({@link MAX_JSON_DEPTH}) is refused as `too_large` before it is parsed. Never
+ * throws on the content of `text`.
  *
  * @param text - the whole file (a BOM and CRLF line ends are tolerated).
  * @param file - the file's path, used in the errors.
  * @param kind - `json` for one document (an article or an array of them), `ndjson` for one
  *   article per line.
+ * @throws RangeError when `options.maxErrors` is not a positive integer.
  */
-export function parseJsonArticles(text: string, file: string, kind: JsonArticlesKind): JsonParseResult {
-  const normalised = normaliseText(text);
-  if (normalised.trim() === '') {
-    return { articles: [], errors: [{ file, code: 'empty', reason: 'the file has no text' }] };
+export function parseJsonArticles(text: string, file: string, kind: JsonArticlesKind, options: ParseJsonArticlesOptions = {}): JsonParseResult {
+  const { maxErrors = DEFAULT_MAX_ERRORS_PER_FILE } = options;
+  if (!Number.isSafeInteger(maxErrors) || maxErrors < 1) {
+    throw new RangeError(`parseJsonArticles option maxErrors must be a positive integer, got ${String(maxErrors)}`);
   }
-  return kind === 'json' ? parseJsonDocument(normalised, file) : parseNdjson(normalised, file);
+  const errors = new FileErrors(file, maxErrors);
+  const articles = readJsonArticles(text, file, kind, errors);
+  return { articles, errors: errors.list() };
 }

@@ -6,19 +6,30 @@ import { open, stat } from 'node:fs/promises';
 import { SearchError } from '../errors.js';
 import type { Article, CorpusError, CorpusLoadResult } from '../types.js';
 import type { ArticleDraft } from './article-draft.js';
+import {
+  DEFAULT_MAX_ARTICLE_CHARS,
+  DEFAULT_MAX_FIELD_CHARS,
+  DEFAULT_MAX_LIST_VALUES,
+  DEFAULT_MAX_PARAGRAPH_CHARS,
+  DEFAULT_MAX_PARAGRAPHS,
+  DEFAULT_MAX_TITLE_CHARS,
+  findLimitBreach,
+  type ArticleLimits,
+} from './article-limits.js';
+import { ByteBudget } from './byte-budget.js';
 import { decodeCorpusBytes } from './decode-corpus-bytes.js';
-import { parseJsonArticles } from './json-format.js';
+import { DEFAULT_MAX_ERRORS_PER_FILE, FileErrors } from './file-errors.js';
+import { readJsonArticles } from './json-format.js';
 import { listCorpusFiles, type CorpusFile, type CorpusFileListing } from './list-corpus-files.js';
 import { mapConcurrent } from './map-concurrent.js';
 import { parseReferenceArticle } from './reference-format.js';
+import { checkOptions, checkString, rangeToSearchError } from '../check-argument.js';
 
 /** How a corpus file is read: the plain-text reference format, one JSON document, or NDJSON. */
 export type CorpusFileFormat = 'reference' | 'json' | 'ndjson';
 
 /** Default {@link LoadCorpusOptions.maxFileBytes}: 64 MiB. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
-/** Default {@link LoadCorpusOptions.maxParagraphChars}: 100 000. */
-export const DEFAULT_MAX_PARAGRAPH_CHARS = 100_000;
 /** Default {@link LoadCorpusOptions.concurrency}: 16 files read at a time. */
 export const DEFAULT_READ_CONCURRENCY = 16;
 /** Default {@link LoadCorpusOptions.extensions}. */
@@ -29,20 +40,54 @@ export const DEFAULT_CORPUS_EXTENSIONS: Readonly<Record<string, CorpusFileFormat
   '.ndjson': 'ndjson',
 };
 
-/** Options of {@link loadCorpus}. All optional. */
+/**
+ * Options of {@link loadCorpus}. All optional. Every size limit is a positive integer; an
+ * article past any of them is skipped (never truncated: a cut title, URL or id would be wrong
+ * rather than short) and reported as `too_large`, naming the field, its size and the limit.
+ */
 export interface LoadCorpusOptions {
   /**
    * Largest file read, in bytes; a larger file is reported as `too_large` without being read.
-   * Default 64 MiB ({@link DEFAULT_MAX_FILE_BYTES}); a positive integer.
+   * Also the most bytes of files read and parsed at the same time (a larger file waits until
+   * it is alone), since parsing can take some fifteen times a file's size in memory.
+   * Default 64 MiB ({@link DEFAULT_MAX_FILE_BYTES}).
    */
   maxFileBytes?: number;
   /**
-   * Longest paragraph accepted, in characters (UTF-16 code units). An article with a longer one
-   * is rejected as `too_large`: such a "paragraph" is nearly always a file whose paragraph
-   * breaks were lost, and it would make every snippet of it useless. Default 100 000
-   * ({@link DEFAULT_MAX_PARAGRAPH_CHARS}); a positive integer.
+   * Longest title, in characters (UTF-16 code units). Default 1 000
+   * ({@link DEFAULT_MAX_TITLE_CHARS}): a longer "title" is nearly always a file that is one
+   * long line, and every search hitting it would return all of it.
+   */
+  maxTitleChars?: number;
+  /**
+   * Longest paragraph, in characters. Such a "paragraph" is nearly always a file whose
+   * paragraph breaks were lost, and it would make every snippet of it useless. Default 100 000
+   * ({@link DEFAULT_MAX_PARAGRAPH_CHARS}).
    */
   maxParagraphChars?: number;
+  /** Most paragraphs in one article. Default 10 000 ({@link DEFAULT_MAX_PARAGRAPHS}). */
+  maxParagraphs?: number;
+  /**
+   * Longest value of every other text field, in characters: id, publisher, source, author,
+   * dateline, url, and each value of a list field. Default 2 000 ({@link DEFAULT_MAX_FIELD_CHARS}).
+   */
+  maxFieldChars?: number;
+  /**
+   * Most values in one list field (category, topics, places, people, organisations, exchanges).
+   * Default 1 000 ({@link DEFAULT_MAX_LIST_VALUES}).
+   */
+  maxListValues?: number;
+  /**
+   * Largest article in characters: title, paragraphs and every field value together. Default
+   * 1 000 000 ({@link DEFAULT_MAX_ARTICLE_CHARS}).
+   */
+  maxArticleChars?: number;
+  /**
+   * Most problems listed for one file; past it they are only counted, in one last
+   * `too_many_errors` entry for the file, so a file of millions of bad lines costs bounded
+   * memory. Default 100 ({@link DEFAULT_MAX_ERRORS_PER_FILE}).
+   */
+  maxErrorsPerFile?: number;
   /**
    * Which file extensions are read, and how: keys are extensions (`.txt`; the dot is optional,
    * case does not matter), values the format. Replaces the default map entirely
@@ -67,31 +112,61 @@ export interface LoadCorpusOptions {
 
 interface ResolvedOptions {
   maxFileBytes: number;
-  maxParagraphChars: number;
+  limits: ArticleLimits;
+  maxErrorsPerFile: number;
   extensions: ReadonlyMap<string, CorpusFileFormat>;
   concurrency: number;
   only: (relative: string) => boolean;
 }
 
-function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+const isFormat = (value: unknown): value is CorpusFileFormat => value === 'reference' || value === 'json' || value === 'ndjson';
+
+function positiveInteger(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
     throw new RangeError(`loadCorpus option ${name} must be a positive integer, got ${String(value)}`);
   }
   return value;
 }
 
-function resolveOptions(options: LoadCorpusOptions): ResolvedOptions {
+function resolveExtensions(value: unknown): Map<string, CorpusFileFormat> {
   const extensions = new Map<string, CorpusFileFormat>();
-  for (const [ext, format] of Object.entries(options.extensions ?? DEFAULT_CORPUS_EXTENSIONS)) {
+  if (value === undefined) value = DEFAULT_CORPUS_EXTENSIONS;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new RangeError('loadCorpus option extensions must be an object mapping extensions to formats');
+  }
+  for (const [ext, format] of Object.entries(value)) {
+    if (!isFormat(format)) {
+      throw new RangeError(`loadCorpus option extensions: "${ext}" must map to reference, json or ndjson, got ${String(format)}`);
+    }
     extensions.set((ext.startsWith('.') ? ext : `.${ext}`).toLowerCase(), format);
   }
+  return extensions;
+}
+
+function resolveOnly(value: unknown): (relative: string) => boolean {
+  if (value === undefined) return () => true;
+  if (typeof value !== 'function') throw new RangeError(`loadCorpus option only must be a function, got ${typeof value}`);
+  return value as (relative: string) => boolean;
+}
+
+function resolveOptions(options: LoadCorpusOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw new RangeError('loadCorpus options must be an object');
+  const n = (name: keyof LoadCorpusOptions, fallback: number): number => positiveInteger(name, options[name], fallback);
   return {
-    maxFileBytes: positiveInteger('maxFileBytes', options.maxFileBytes, DEFAULT_MAX_FILE_BYTES),
-    maxParagraphChars: positiveInteger('maxParagraphChars', options.maxParagraphChars, DEFAULT_MAX_PARAGRAPH_CHARS),
-    extensions,
-    concurrency: positiveInteger('concurrency', options.concurrency, DEFAULT_READ_CONCURRENCY),
-    only: options.only ?? (() => true),
+    maxFileBytes: n('maxFileBytes', DEFAULT_MAX_FILE_BYTES),
+    limits: {
+      maxTitleChars: n('maxTitleChars', DEFAULT_MAX_TITLE_CHARS),
+      maxParagraphChars: n('maxParagraphChars', DEFAULT_MAX_PARAGRAPH_CHARS),
+      maxParagraphs: n('maxParagraphs', DEFAULT_MAX_PARAGRAPHS),
+      maxFieldChars: n('maxFieldChars', DEFAULT_MAX_FIELD_CHARS),
+      maxListValues: n('maxListValues', DEFAULT_MAX_LIST_VALUES),
+      maxArticleChars: n('maxArticleChars', DEFAULT_MAX_ARTICLE_CHARS),
+    },
+    maxErrorsPerFile: n('maxErrorsPerFile', DEFAULT_MAX_ERRORS_PER_FILE),
+    extensions: resolveExtensions(options.extensions),
+    concurrency: n('concurrency', DEFAULT_READ_CONCURRENCY),
+    only: resolveOnly(options.only),
   };
 }
 
@@ -107,7 +182,7 @@ interface FileOutcome {
   file: string;
   /** The articles, each with its NDJSON line or JSON array index when it has one. */
   articles: Array<{ article: Article; line?: number; index?: number }>;
-  errors: CorpusError[];
+  errors: FileErrors;
 }
 
 /** A draft with where it came from, before it gets its id. */
@@ -122,8 +197,12 @@ function describeFsError(error: unknown): string {
   return `could not read the file${code ? ` (${code})` : ''}`;
 }
 
-/** Reads a file's bytes, unless it is over the size limit (checked before reading). */
-async function readBytes(file: CorpusFile, maxFileBytes: number): Promise<Uint8Array | CorpusError> {
+/**
+ * Reads a file's bytes, unless it is over the size limit (checked before reading). The bytes
+ * are taken from `budget` before reading: on success the caller must release `held` once it has
+ * parsed them; on failure nothing is held.
+ */
+async function readBytes(file: CorpusFile, maxFileBytes: number, budget: ByteBudget): Promise<{ bytes: Uint8Array; held: number } | CorpusError> {
   const tooLarge = (size: number): CorpusError => ({
     file: file.relative,
     code: 'too_large',
@@ -134,9 +213,20 @@ async function readBytes(file: CorpusFile, maxFileBytes: number): Promise<Uint8A
     try {
       const { size } = await handle.stat();
       if (size > maxFileBytes) return tooLarge(size);
-      const bytes = await handle.readFile();
+      await budget.acquire(size);
+      let bytes: Uint8Array;
+      try {
+        bytes = await handle.readFile();
+      } catch (error) {
+        budget.release(size);
+        throw error;
+      }
       // The file may have grown since stat.
-      return bytes.length > maxFileBytes ? tooLarge(bytes.length) : bytes;
+      if (bytes.length > maxFileBytes) {
+        budget.release(size);
+        return tooLarge(bytes.length);
+      }
+      return { bytes, held: size };
     } finally {
       await handle.close();
     }
@@ -145,44 +235,55 @@ async function readBytes(file: CorpusFile, maxFileBytes: number): Promise<Uint8A
   }
 }
 
-/** Parses decoded text into drafts, by format. */
-function parseText(text: string, file: string, format: CorpusFileFormat): { located: Located[]; errors: CorpusError[] } {
+/** Parses decoded text into drafts, by format, its problems going to `errors`. */
+function parseText(text: string, file: string, format: CorpusFileFormat, errors: FileErrors, limits: ArticleLimits): Located[] {
   if (format === 'reference') {
-    const { article, errors } = parseReferenceArticle(text, file);
-    return { located: article ? [{ draft: article }] : [], errors };
+    const parsed = parseReferenceArticle(text, file, limits);
+    for (const error of parsed.errors) errors.push(error);
+    return parsed.article ? [{ draft: parsed.article }] : [];
   }
-  const { articles, errors } = parseJsonArticles(text, file, format);
-  return { located: articles.map(({ article, line, index }) => ({ draft: article, line, index })), errors };
+  return readJsonArticles(text, file, format, errors).map(({ article, line, index }) => ({ draft: article, line, index }));
 }
 
-/** Reads, decodes and parses one file, and gives its articles ids and origins. */
-async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, options: ResolvedOptions): Promise<FileOutcome> {
-  const bytes = await readBytes(file, options.maxFileBytes);
-  if (!(bytes instanceof Uint8Array)) return { file: file.relative, articles: [], errors: [bytes] };
-  const decoded = decodeCorpusBytes(bytes);
-  if (!decoded.ok) {
-    const { code, reason, line } = decoded;
-    const error: CorpusError = line === undefined ? { file: file.relative, code, reason } : { file: file.relative, line, code, reason };
-    return { file: file.relative, articles: [], errors: [error] };
-  }
-  const { located, errors } = parseText(decoded.text, file.relative, format);
-
-  const base = file.relative.slice(0, file.relative.length - extensionOf(file.relative).length);
+/** Reads, decodes and parses one file, checks its articles' sizes, and gives them ids and origins. */
+async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, options: ResolvedOptions, budget: ByteBudget): Promise<FileOutcome> {
+  const errors = new FileErrors(file.relative, options.maxErrorsPerFile);
   const articles: FileOutcome['articles'] = [];
-  for (const { draft, line, index } of located) {
-    const where = line !== undefined ? `:${line}` : index !== undefined ? `[${index}]` : '';
-    const longest = draft.paragraphs.findIndex((p) => p.length > options.maxParagraphChars);
-    if (longest !== -1) {
-      const reason =
-        `paragraph ${longest + 1} is ${draft.paragraphs[longest].length} characters, ` +
-        `over the limit of ${options.maxParagraphChars} (maxParagraphChars)`;
-      const at = index !== undefined ? `article [${index}]: ` : '';
-      errors.push(line === undefined ? { file: file.relative, code: 'too_large', reason: at + reason } : { file: file.relative, line, code: 'too_large', reason });
-      continue;
+  const read = await readBytes(file, options.maxFileBytes, budget);
+  if (!('bytes' in read)) {
+    errors.push(read);
+    return { file: file.relative, articles, errors };
+  }
+  const { bytes, held } = read;
+  try {
+    const decoded = decodeCorpusBytes(bytes);
+    if (!decoded.ok) {
+      const { code, reason, line } = decoded;
+      errors.push(line === undefined ? { file: file.relative, code, reason } : { file: file.relative, line, code, reason });
+      return { file: file.relative, articles, errors };
     }
-    const { id, ...fields } = draft;
-    const article: Article = { id: id ?? `${base}${where}`, ...fields, origin: `${file.relative}${where}` };
-    articles.push({ article, line, index });
+    const located = parseText(decoded.text, file.relative, format, errors, options.limits);
+    const base = file.relative.slice(0, file.relative.length - extensionOf(file.relative).length);
+    for (const { draft, line, index } of located) {
+      const where = line !== undefined ? `:${line}` : index !== undefined ? `[${index}]` : '';
+      const breach = findLimitBreach(draft, options.limits);
+      if (breach !== undefined) {
+        const reason = (index !== undefined ? `article [${index}]: ` : '') + breach;
+        errors.push(line === undefined ? { file: file.relative, code: 'too_large', reason } : { file: file.relative, line, code: 'too_large', reason });
+        continue;
+      }
+      const { id, ...fields } = draft;
+      const article: Article = { id: id ?? `${base}${where}`, ...fields, origin: `${file.relative}${where}` };
+      articles.push({ article, line, index });
+    }
+  } catch (error) {
+    // The readers report everything they know of as errors; this is the last line of defence,
+    // so that whatever a file holds, it costs that file and never the whole load.
+    const message = error instanceof Error ? error.message : String(error);
+    errors.push({ file: file.relative, code: 'read_failed', reason: `could not be read: ${message}` });
+    articles.length = 0;
+  } finally {
+    budget.release(held);
   }
   return { file: file.relative, articles, errors };
 }
@@ -200,10 +301,13 @@ async function listAccepted(dir: string, resolved: ResolvedOptions): Promise<Cor
  * The files {@link loadCorpus} would read with the same options, sorted by relative path,
  * without reading them; and the sub-folders that could not be listed.
  *
- * @throws SearchError `corpus_not_found` when `dir` does not exist or is not a folder.
+ * @throws SearchError `corpus_not_found` when `dir` does not exist or is not a folder;
+ *   SearchError `invalid_argument` for an argument of the wrong type or an option out of range.
  */
 export async function listCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<CorpusFileListing> {
-  return listAccepted(dir, resolveOptions(options));
+  checkString('dir', dir);
+  checkOptions('options', options);
+  return listAccepted(dir, rangeToSearchError('options', () => resolveOptions(options)));
 }
 
 /**
@@ -221,27 +325,34 @@ export async function listCorpus(dir: string, options: LoadCorpusOptions = {}): 
  * reported as `duplicate_id`.
  *
  * Every bad file, or bad line or article within a file, gives one {@link CorpusError} and
- * loading goes on: `read_failed`, `empty`, `binary`, `invalid_encoding`, `too_large` (file or
- * paragraph), `missing_title`, `invalid_json`, `invalid_article`, `duplicate_id`.
+ * loading goes on: `read_failed`, `empty`, `binary`, `invalid_encoding`, `too_large` (the file,
+ * its JSON nesting, or an article past one of the size limits of {@link LoadCorpusOptions}),
+ * `missing_title`, `invalid_json`, `invalid_article`, `duplicate_id`. At most
+ * `maxErrorsPerFile` are listed per file, then one `too_many_errors` entry counts the rest.
+ * Nothing a file contains makes this function throw.
  *
  * @param dir - the corpus folder.
  * @throws SearchError `corpus_not_found` when `dir` does not exist or is not a folder;
- *   RangeError for an option out of range.
+ *   SearchError `invalid_argument` for an argument of the wrong type or an option out of range.
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<CorpusLoadResult> {
-  const resolved = resolveOptions(options);
+  checkString('dir', dir);
+  checkOptions('options', options);
+  const resolved = rangeToSearchError('options', () => resolveOptions(options));
   const listing = await listAccepted(dir, resolved);
+  // At most maxFileBytes of files in flight: one large file at a time, many small ones together.
+  const budget = new ByteBudget(resolved.maxFileBytes);
   const outcomes = await mapConcurrent(listing.files, resolved.concurrency, (file) => {
     const format = resolved.extensions.get(extensionOf(file.relative).toLowerCase());
     if (format === undefined) throw new Error(`internal: unaccepted file listed: ${file.relative}`);
-    return readCorpusFile(file, format, resolved);
+    return readCorpusFile(file, format, resolved, budget);
   });
 
   const articles: Article[] = [];
   const errors: CorpusError[] = [...listing.errors];
   const firstOrigin = new Map<string, string>();
   for (const outcome of outcomes) {
-    const fileErrors = [...outcome.errors];
+    const fileErrors = outcome.errors;
     for (const { article, line, index } of outcome.articles) {
       const first = firstOrigin.get(article.id);
       if (first === undefined) {
@@ -254,9 +365,7 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       const file = outcome.file;
       fileErrors.push(line === undefined ? { file, code: 'duplicate_id', reason } : { file, line, code: 'duplicate_id', reason });
     }
-    // Errors of a file in line order; stable, so file-level errors (no line) come first.
-    fileErrors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    errors.push(...fileErrors);
+    errors.push(...fileErrors.list());
   }
   return { articles, errors };
 }

@@ -7,7 +7,7 @@
  */
 import type { FacetField, FacetValue } from '../types.js';
 import type { FacetStore } from './facet-store.js';
-import { topK } from '../search/top-k.js';
+import { topK } from '../collector/top-k.js';
 
 /** Documents failing exactly one filter, and which (see QueryEvaluator). */
 export interface NearMisses {

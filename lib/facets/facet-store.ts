@@ -5,6 +5,7 @@
  * match set is one tight pass over flat typed arrays. Also the month of each document, for the
  * date histogram.
  */
+import { isoDateMonth } from '../dates/instant.js';
 import { GrowableArray } from '../index/growable-array.js';
 import { FACET_FIELDS, LIST_FIELDS, type Article, type FacetField } from '../types.js';
 
@@ -98,7 +99,8 @@ export class FacetStore {
       }
     }
     this.docValueStart.push(this.docValues.length);
-    const month = article.date && /^\d{4}-\d{2}/.test(article.date) ? article.date.slice(0, 7) : undefined;
+    // The UTC month of the instant, the rule the date filter uses too (lib/dates/instant.ts).
+    const month = isoDateMonth(article.date);
     let m = -1;
     if (month !== undefined) {
       m = this.monthIds.get(month) ?? -1;

@@ -6,7 +6,8 @@
  */
 export { escapeHtml } from './escape-html.js';
 export { toHtml, DEFAULT_MARK_TAG } from './format.js';
-export { findMatches, type TokenSource } from './matches.js';
+export { findMatches, collectMatches, type TokenSource } from './matches.js';
+export { toHighlightQuery, type HighlightQuery, type HighlightTerms, type PhrasePattern } from './highlight-query.js';
 export {
   makeSnippet,
   makeSnippets,

@@ -4,6 +4,7 @@
  */
 import type { Range } from '../types.js';
 import { isHyphenCode, isWhitespaceCode } from './text-boundaries.js';
+import { toHighlightQuery, type HighlightTerms, type PhrasePattern } from './highlight-query.js';
 
 /**
  * What highlighting needs from an analyzer: one pass over the tokens of a text, without building
@@ -28,30 +29,78 @@ export interface TokenMatches {
 }
 
 /**
- * Collects the tokens of `text` whose term is in `queryTerms`, in one tokenisation pass.
+ * Collects the tokens of `text` whose term is a query term, and the spans of the query's phrases
+ * (one entry from the first word's start to the last word's end), in one tokenisation pass.
  *
  * @returns Parallel arrays of starts, ends and terms, sorted by start.
  */
-export function collectMatches(text: string, queryTerms: ReadonlySet<string>, tokens: TokenSource): TokenMatches {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const terms: string[] = [];
-  if (queryTerms.size === 0 || text.length === 0) return { starts, ends, terms };
+export function collectMatches(text: string, query: HighlightTerms, tokens: TokenSource): TokenMatches {
+  const { terms: queryTerms, phrases } = toHighlightQuery(query);
+  let starts: number[] = [];
+  let ends: number[] = [];
+  let terms: string[] = [];
+  if ((queryTerms.size === 0 && phrases.length === 0) || text.length === 0) return { starts, ends, terms };
+  // Every token is kept (with its position) only when there are phrases to find.
+  const all = phrases.length > 0 ? { term: [] as string[], start: [] as number[], end: [] as number[], pos: [] as number[] } : null;
   let sorted = true;
-  tokens.forEachToken(text, (term, start, end) => {
+  tokens.forEachToken(text, (term, start, end, position) => {
+    if (all) {
+      all.term.push(term);
+      all.start.push(start);
+      all.end.push(end);
+      all.pos.push(position);
+    }
     if (!queryTerms.has(term) || end <= start) return;
     if (starts.length > 0 && start < starts[starts.length - 1]) sorted = false;
     starts.push(start);
     ends.push(end);
     terms.push(term);
   });
+  if (all) {
+    for (const pattern of phrases) {
+      for (const [s, e] of phraseSpans(all.term, all.pos, pattern)) {
+        starts.push(all.start[s]);
+        ends.push(all.end[e]);
+        terms.push(all.term[s]);
+        sorted = false;
+      }
+    }
+  }
   // The analyzer emits tokens in text order; a TokenSource that does not is put in order here
   // rather than trusted, since every later step relies on it.
   if (!sorted) {
     const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || ends[a] - ends[b]);
-    return { starts: order.map((i) => starts[i]), ends: order.map((i) => ends[i]), terms: order.map((i) => terms[i]) };
+    starts = order.map((i) => starts[i]);
+    ends = order.map((i) => ends[i]);
+    terms = order.map((i) => terms[i]);
   }
   return { starts, ends, terms };
+}
+
+/**
+ * Where a phrase pattern occurs among tokens given by term and position: pairs of token indexes
+ * (first word, last word). Positions count stop words, so a null slot is a position skipped.
+ */
+export function phraseSpans(terms: readonly string[], positions: readonly number[], pattern: PhrasePattern): [number, number][] {
+  const out: [number, number][] = [];
+  const first = pattern[0];
+  if (!first) return out;
+  const byPos = new Map<number, number>();
+  positions.forEach((p, i) => byPos.set(p, i));
+  for (let i = 0; i < terms.length; i++) {
+    if (!first.has(terms[i])) continue;
+    let last = i;
+    let ok = true;
+    for (let k = 1; k < pattern.length && ok; k++) {
+      const slot = pattern[k];
+      if (slot === null) continue;
+      const j = byPos.get(positions[i] + k);
+      if (j === undefined || !slot.has(terms[j])) ok = false;
+      else last = j;
+    }
+    if (ok) out.push([i, last]);
+  }
+  return out;
 }
 
 /** Whether `text[from, to)` is empty or only whitespace and word-joining hyphens. */
@@ -113,6 +162,6 @@ export function mergeMatches(
 /**
  * The highlight ranges of a whole text: matched tokens merged as {@link mergeMatches} describes.
  */
-export function findMatches(text: string, queryTerms: ReadonlySet<string>, tokens: TokenSource): Range[] {
-  return mergeMatches(text, collectMatches(text, queryTerms, tokens));
+export function findMatches(text: string, query: HighlightTerms, tokens: TokenSource): Range[] {
+  return mergeMatches(text, collectMatches(text, query, tokens));
 }

@@ -9,6 +9,7 @@
  */
 import type { Range, Snippet } from '../types.js';
 import { toHtml } from './format.js';
+import type { HighlightQuery, HighlightTerms } from './highlight-query.js';
 import { collectMatches, findMatches, mergeMatches, type TokenMatches, type TokenSource } from './matches.js';
 import {
   contentEnd, contentStart, nextWordStart, previousWordEnd, sentenceStarts, wordEndAround, wordStartAround,
@@ -203,14 +204,14 @@ function snippetOf(text: string, window: Window, m: TokenMatches | undefined, pa
  * whitespace or hyphens are one range ("North Korea"). The HTML escapes the text before marking.
  *
  * @param text - The paragraph.
- * @param queryTerms - Analyzed query terms.
+ * @param queryTerms - Analyzed query terms, or a {@link HighlightQuery} with phrases to mark as one span.
  * @param tokens - The analyzer (anything with `forEachToken`); tokenises `text` once.
  * @param options - `length` (see {@link SnippetOptions}) and the `paragraph` index to record.
  * @returns The snippet, or undefined when no token of `text` matches.
  */
 export function makeSnippet(
   text: string,
-  queryTerms: ReadonlySet<string>,
+  queryTerms: HighlightTerms,
   tokens: TokenSource,
   options: SnippetOptions & { paragraph: number },
 ): Snippet | undefined {
@@ -241,14 +242,14 @@ function leadSnippet(text: string, paragraph: number, length: number): Snippet {
  *
  * @param paragraphs - The article's paragraphs.
  * @param candidates - Paragraph indexes, best first (as ranked by the search engine).
- * @param queryTerms - Analyzed query terms.
+ * @param queryTerms - Analyzed query terms, or a {@link HighlightQuery} with phrases to mark as one span.
  * @param tokens - The analyzer (anything with `forEachToken`).
  * @param options - `count` and `length`; see {@link SnippetsOptions}.
  */
 export function makeSnippets(
   paragraphs: readonly string[],
   candidates: readonly number[],
-  queryTerms: ReadonlySet<string>,
+  queryTerms: HighlightTerms,
   tokens: TokenSource,
   options: SnippetsOptions = {},
 ): Snippet[] {
@@ -277,12 +278,12 @@ export function makeSnippets(
  * with every match wrapped in `<mark>`, and the match ranges, merged as in snippets.
  *
  * @param text - The text.
- * @param queryTerms - Analyzed query terms.
+ * @param queryTerms - Analyzed query terms, or a {@link HighlightQuery} with phrases to mark as one span.
  * @param tokens - The analyzer (anything with `forEachToken`).
  */
 export function highlightText(
   text: string,
-  queryTerms: ReadonlySet<string>,
+  queryTerms: HighlightTerms,
   tokens: TokenSource,
 ): { html: string; matches: Range[] } {
   const matches = findMatches(text, queryTerms, tokens);

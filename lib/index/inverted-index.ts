@@ -8,10 +8,14 @@
  * keeps removal O(article) and every posting list sorted.
  */
 import type { Analyzer } from '../analysis/analyzer.js';
+import { isoDateToEpochMs } from '../dates/instant.js';
 import type { Article } from '../types.js';
 import { GrowableArray } from './growable-array.js';
 import { PostingTable, type ValueColumn } from './posting-table.js';
 import { TermDictionary } from './term-dictionary.js';
+
+/** Indexed tokens per estimated token of text (stop words are counted in positions, not indexed). */
+const POSITIONS_PER_TOKEN = 0.75;
 
 /** Column indexes of the article posting table. */
 export const COL_TF_BODY = 0;
@@ -23,17 +27,24 @@ type TokenSource = Pick<Analyzer, 'forEachToken' | 'normalize'>;
 export interface InvertedIndexState {
   terms: readonly string[];
   display: readonly string[];
-  /** Per-document and per-term arrays, and the postings (`art*`, `para*`; tf columns may be narrow). */
+  /**
+   * Per-document and per-term arrays, and the postings (`art*`, `para*`; tf and position columns
+   * may be narrow). `artPositions` / `paraPositions` hold the token positions, posting after
+   * posting; their per-posting offsets are derived from the tf columns on import.
+   */
   arrays: Record<string, Int32Array | Float64Array | Uint8Array | Uint16Array>;
   scalars: { numLive: number; numLiveParas: number; sumTitleLen: number; sumBodyLen: number; sumParaLen: number };
 }
 
 export class InvertedIndex {
   readonly dict = new TermDictionary();
-  /** Article postings: id = document, cols = [tf in body, tf in title]. */
-  readonly art = new PostingTable(2);
-  /** Paragraph postings: id = paragraph, cols = [tf]. */
-  readonly para = new PostingTable(1);
+  /**
+   * Article postings: id = document, cols = [tf in body, tf in title]; positions: the term's
+   * token positions in the title (none when it is only in the body).
+   */
+  readonly art = new PostingTable(2, COL_TF_TITLE);
+  /** Paragraph postings: id = paragraph, cols = [tf]; positions: the term's token positions in the paragraph. */
+  readonly para = new PostingTable(1, 0);
   /** Live documents containing each term (title or body). */
   readonly df = new GrowableArray(Int32Array);
   /** Live paragraphs containing each term. */
@@ -49,6 +60,12 @@ export class InvertedIndex {
   readonly paraDoc = new GrowableArray(Int32Array);
   readonly paraLen = new GrowableArray(Int32Array);
 
+  /**
+   * The body's term ids in reading order for the document added last (duplicate signatures are
+   * computed from them, so the text is not analysed twice).
+   */
+  readonly lastBodyTerms = new GrowableArray(Int32Array);
+
   numLive = 0;
   numLiveParas = 0;
   sumTitleLen = 0;
@@ -60,6 +77,15 @@ export class InvertedIndex {
   private tfBody: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private tfTitle: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private readonly touchedPara: number[] = [];
+  // Per term id: where its positions go (then end) in the grouped title / paragraph positions.
+  private titlePosAt: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private paraPosAt: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  // The current title's / paragraph's tokens in text order (term id, position), then its
+  // positions grouped by term (each term's run ascending), as the posting tables take them.
+  private tokTid: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private tokPos: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private titleGrouped: Int32Array<ArrayBuffer> = new Int32Array(64);
+  private paraGrouped: Int32Array<ArrayBuffer> = new Int32Array(1024);
   // Analyzer term ordinal → term id + 1 (0: not seen yet).
   private ordinalTid: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private readonly touchedDoc: number[] = [];
@@ -79,14 +105,19 @@ export class InvertedIndex {
 
     const touchedDoc = this.touchedDoc;
     let titleTokens = 0;
-    this.tokenize(article.title, (tid) => {
+    this.tokenize(article.title, (tid, position) => {
       if (this.tfTitle[tid] === 0 && this.tfBody[tid] === 0) touchedDoc.push(tid);
       this.tfTitle[tid]++;
+      this.recordToken(titleTokens, tid, position);
       titleTokens++;
     });
+    // Every term touched so far is a title term: group the title positions by term now.
+    this.titleGrouped = this.groupPositions(touchedDoc, this.tfTitle, titleTokens, this.titlePosAt, this.titleGrouped);
 
     const firstPara = this.paraDoc.length;
     let bodyTokens = 0;
+    const bodyTerms = this.lastBodyTerms;
+    bodyTerms.length = 0;
     const dict = this.dict;
     const analyzer = this.analyzer;
     let ordinalTid = this.ordinalTid;
@@ -96,7 +127,7 @@ export class InvertedIndex {
       const touched = this.touchedPara;
       // The indexing hot loop (once per token of the archive): one callback, no nested closures,
       // and the scratch arrays are only checked for size when the dictionary grows.
-      analyzer.forEachToken(text, (term, start, end, _position, ordinal) => {
+      analyzer.forEachToken(text, (term, start, end, position, ordinal) => {
         // The analyzer's term ordinal → term id through an array: a string lookup only the
         // first time an ordinal is seen, and for the few terms without one (numbers).
         let tid = ordinal >= 0 ? ordinalTid[ordinal] - 1 : -1;
@@ -105,15 +136,20 @@ export class InvertedIndex {
           if (tid < 0) tid = this.newTerm(term, text, start, end);
           if (ordinal >= 0) ordinalTid = this.rememberOrdinal(ordinal, tid);
         }
+        bodyTerms.push(tid);
         const tf = this.tfPara;
         if (tf[tid] === 0) touched.push(tid);
         tf[tid]++;
+        if (len === this.tokTid.length) this.growTokens();
+        this.tokTid[len] = tid;
+        this.tokPos[len] = position;
         len++;
       });
+      const grouped = (this.paraGrouped = this.groupPositions(touched, this.tfPara, len, this.paraPosAt, this.paraGrouped));
       for (const tid of touched) {
         const tf = this.tfPara[tid];
         this.tfPara[tid] = 0;
-        this.para.add(tid, p, tf);
+        this.para.add(tid, p, tf, 0, grouped, this.paraPosAt[tid] - tf);
         this.pdf.data[tid]++;
         if (this.tfTitle[tid] === 0 && this.tfBody[tid] === 0) touchedDoc.push(tid);
         this.tfBody[tid] += tf;
@@ -124,8 +160,10 @@ export class InvertedIndex {
       this.sumParaLen += len;
       bodyTokens += len;
     }
+    const titleGrouped = this.titleGrouped;
     for (const tid of touchedDoc) {
-      this.art.add(tid, doc, this.tfBody[tid], this.tfTitle[tid]);
+      const tfTitle = this.tfTitle[tid];
+      this.art.add(tid, doc, this.tfBody[tid], tfTitle, titleGrouped, tfTitle > 0 ? this.titlePosAt[tid] - tfTitle : 0);
       this.df.data[tid]++;
       this.tfBody[tid] = 0;
       this.tfTitle[tid] = 0;
@@ -136,8 +174,8 @@ export class InvertedIndex {
     this.bodyLen.push(bodyTokens);
     this.paraStart.push(firstPara);
     this.numParas.push(article.paragraphs.length);
-    const t = article.date ? Date.parse(article.date.length === 10 ? `${article.date}T00:00:00Z` : withZone(article.date)) : NaN;
-    this.dateMs.push(t);
+    // One date rule for filter, sort and histogram (lib/dates/instant.ts): instants in UTC.
+    this.dateMs.push(isoDateToEpochMs(article.date));
     this.numLiveParas += article.paragraphs.length;
     this.sumTitleLen += titleTokens;
     this.sumBodyLen += bodyTokens;
@@ -150,9 +188,10 @@ export class InvertedIndex {
    */
   reserveForText(numChars: number): void {
     // News text averages 6–7 characters per token; every token is at most one posting per table.
+    // A paragraph position per indexed token; title positions are few and grow on demand.
     const postings = Math.ceil(numChars / 6);
     this.art.reserve(Math.ceil(postings * 0.6));
-    this.para.reserve(Math.ceil(postings * 0.8));
+    this.para.reserve(Math.ceil(postings * 0.8), Math.ceil(postings * POSITIONS_PER_TOKEN));
   }
 
   /** Takes a document out: it stops matching and leaves the statistics. */
@@ -200,8 +239,8 @@ export class InvertedIndex {
     const art = this.art.exportState();
     const para = this.para.exportState();
     Object.assign(arrays, {
-      artOffsets: art.offsets, artIds: art.ids, artTfBody: art.cols[0], artTfTitle: art.cols[1],
-      paraOffsets: para.offsets, paraIds: para.ids, paraTf: para.cols[0],
+      artOffsets: art.offsets, artIds: art.ids, artTfBody: art.cols[0], artTfTitle: art.cols[1], artPositions: art.positions,
+      paraOffsets: para.offsets, paraIds: para.ids, paraTf: para.cols[0], paraPositions: para.positions,
     });
     return {
       terms: this.dict.terms,
@@ -238,8 +277,10 @@ export class InvertedIndex {
       }
       return x;
     };
-    this.art.importState({ offsets: i32('artOffsets'), ids: i32('artIds'), cols: [col('artTfBody'), col('artTfTitle')], numTerms: n });
-    this.para.importState({ offsets: i32('paraOffsets'), ids: i32('paraIds'), cols: [col('paraTf')], numTerms: n });
+    this.art.importState({
+      offsets: i32('artOffsets'), ids: i32('artIds'), cols: [col('artTfBody'), col('artTfTitle')], positions: col('artPositions'), numTerms: n,
+    });
+    this.para.importState({ offsets: i32('paraOffsets'), ids: i32('paraIds'), cols: [col('paraTf')], positions: col('paraPositions'), numTerms: n });
     Object.assign(this, s.scalars);
   }
 
@@ -251,11 +292,53 @@ export class InvertedIndex {
     ] as [string, GrowableArray<Int32Array | Float64Array | Uint8Array>][];
   }
 
-  private tokenize(text: string, onTerm: (tid: number) => void): void {
-    this.analyzer.forEachToken(text, (term, start, end) => {
+  private tokenize(text: string, onTerm: (tid: number, position: number) => void): void {
+    this.analyzer.forEachToken(text, (term, start, end, position) => {
       const tid = this.dict.get(term);
-      onTerm(tid < 0 ? this.newTerm(term, text, start, end) : tid);
+      onTerm(tid < 0 ? this.newTerm(term, text, start, end) : tid, position);
     });
+  }
+
+  /** Notes token k of the current title or paragraph. */
+  private recordToken(k: number, tid: number, position: number): void {
+    if (k === this.tokTid.length) this.growTokens();
+    this.tokTid[k] = tid;
+    this.tokPos[k] = position;
+  }
+
+  private growTokens(): void {
+    const size = this.tokTid.length * 2;
+    const tid = new Int32Array(size);
+    tid.set(this.tokTid);
+    const pos = new Int32Array(size);
+    pos.set(this.tokPos);
+    this.tokTid = tid;
+    this.tokPos = pos;
+  }
+
+  /**
+   * Groups the first `numTokens` recorded tokens' positions by term, in the order of `terms`
+   * (whose counts are `tf`): a counting sort, so each term's run stays ascending. Afterwards
+   * `posAt[t]` is the end of term t's run in the returned array (its start is end − tf[t]).
+   */
+  private groupPositions(
+    terms: readonly number[], tf: Int32Array, numTokens: number, posAt: Int32Array, into: Int32Array<ArrayBuffer>,
+  ): Int32Array<ArrayBuffer> {
+    let out = into;
+    if (out.length < numTokens) {
+      let size = out.length * 2;
+      while (size < numTokens) size *= 2;
+      out = new Int32Array(size);
+    }
+    let at = 0;
+    for (const t of terms) {
+      posAt[t] = at;
+      at += tf[t];
+    }
+    const tokTid = this.tokTid;
+    const tokPos = this.tokPos;
+    for (let k = 0; k < numTokens; k++) out[posAt[tokTid[k]]++] = tokPos[k];
+    return out;
   }
 
   /** Adds a term to the dictionary, with its statistics and scratch space. */
@@ -299,10 +382,8 @@ export class InvertedIndex {
     this.tfPara = grow(this.tfPara);
     this.tfBody = grow(this.tfBody);
     this.tfTitle = grow(this.tfTitle);
+    this.titlePosAt = grow(this.titlePosAt);
+    this.paraPosAt = grow(this.paraPosAt);
   }
 }
 
-/** Dates without a zone are read as UTC so results never depend on the machine's time zone. */
-function withZone(iso: string): string {
-  return /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`;
-}

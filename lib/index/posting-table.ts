@@ -1,19 +1,46 @@
 /**
  * Posting lists for every term in compressed-sparse-row form: one `offsets` array indexed by term
- * id, and parallel columns (`ids` plus value columns such as term frequencies).
+ * id, and parallel columns (`ids` plus value columns such as term frequencies), with the token
+ * positions of every posting in one flat `positions` array beside them.
  *
  * New postings are appended to a pending log and merged into the sealed arrays on the next
  * `seal()`: bulk indexing costs one counting sort at the end instead of a push per posting into
  * tens of thousands of small per-term arrays, and the query path reads flat typed arrays.
  * Ids are appended in increasing order, so every posting list is sorted by id.
+ *
+ * Positions: posting i owns `positions[posStart(i) .. posEnd(i))`, ascending. How many it owns is
+ * one of its value columns (`posCol`: the tf of a paragraph posting, the title tf of an article
+ * posting), so the per-posting offsets are derivable and a snapshot need not store them. A later
+ * parallel array (character offsets per position) can use the same ranges unchanged.
  */
 import { GrowableArray } from './growable-array.js';
 
 /**
- * A value column. Built tables hold Int32Array; a snapshot stores small counts in the narrowest
- * type that holds them and the loaded table reads them in place, so columns may be narrower.
+ * A value column, in the narrowest type that holds its values (sealing picks it; a snapshot
+ * stores the column as it is and the loaded table reads it in place).
  */
 export type ValueColumn = Int32Array | Uint16Array | Uint8Array;
+
+/** A zeroed column of `length` values in the narrowest type that holds `max` (values are ≥ 0). */
+function narrowestColumn(max: number, length: number): ValueColumn {
+  return max <= 0xff ? new Uint8Array(length) : max <= 0xffff ? new Uint16Array(length) : new Int32Array(length);
+}
+
+/**
+ * Token positions, in the narrowest type that holds them: Uint16Array when every position is
+ * below 65,536 (always, for news paragraphs and titles), Int32Array otherwise; Uint8Array after a
+ * snapshot load when every position is below 256.
+ */
+export type PositionColumn = Int32Array | Uint16Array | Uint8Array;
+
+/** The sealed state of a {@link PostingTable} as plain arrays, for snapshots. */
+export interface PostingTableState {
+  offsets: Int32Array;
+  ids: Int32Array;
+  cols: ValueColumn[];
+  positions: PositionColumn;
+  numTerms: number;
+}
 
 export class PostingTable {
   /** offsets[t] … offsets[t + 1] is term t's range in `ids` and the value columns. */
@@ -21,14 +48,24 @@ export class PostingTable {
   ids: Int32Array = new Int32Array(0);
   /** Value columns, parallel to `ids` (e.g. term frequency per field). */
   cols: ValueColumn[];
+  /** Token positions of every posting, posting after posting; see {@link posStart}. */
+  positions: PositionColumn = new Uint16Array(0);
   /** Number of terms covered by `offsets` (terms with larger ids have no sealed postings). */
   numTerms = 0;
 
+  /** posOffsets[i] … posOffsets[i + 1] is posting i's range in `positions`. */
+  private posOffsets: Int32Array = new Int32Array(1);
   private readonly pendingTerm = new GrowableArray(Int32Array, 4096);
   private readonly pendingId = new GrowableArray(Int32Array, 4096);
   private readonly pendingCols: GrowableArray<Int32Array>[];
+  private readonly pendingPos = new GrowableArray(Int32Array, 4096);
 
-  constructor(numCols: 1 | 2) {
+  /**
+   * @param numCols number of value columns.
+   * @param posCol the value column that counts a posting's positions.
+   */
+  constructor(numCols: 1 | 2, private readonly posCol: number) {
+    if (posCol >= numCols) throw new Error('internal: position count column out of range');
     this.cols = Array.from({ length: numCols }, () => new Int32Array(0));
     this.pendingCols = Array.from({ length: numCols }, () => new GrowableArray(Int32Array, 4096));
   }
@@ -38,25 +75,41 @@ export class PostingTable {
     return this.pendingTerm.length > 0;
   }
 
-  /** Number of sealed postings. */
-  get size(): number {
-    return this.ids.length;
+  /** Start of sealed posting i's positions in {@link positions}. */
+  posStart(i: number): number {
+    return this.posOffsets[i];
   }
 
-  /** Makes room for `n` more pending postings at once (a bulk build knows roughly how many). */
-  reserve(n: number): void {
+  /** End (exclusive) of sealed posting i's positions in {@link positions}. */
+  posEnd(i: number): number {
+    return this.posOffsets[i + 1];
+  }
+
+  /** Makes room for `n` more pending postings holding `numPositions` positions at once. */
+  reserve(n: number, numPositions = 0): void {
     const want = this.pendingTerm.length + n;
     this.pendingTerm.grow(want);
     this.pendingId.grow(want);
     for (const p of this.pendingCols) p.grow(want);
+    this.pendingPos.grow(this.pendingPos.length + numPositions);
   }
 
-  /** Appends a posting; visible to queries after the next {@link seal}. */
-  add(term: number, id: number, v0: number, v1 = 0): void {
+  /**
+   * Appends a posting; visible to queries after the next {@link seal}. Its positions are
+   * `positions[from .. from + count)` where count is its `posCol` value (v0 or v1), ascending.
+   */
+  add(term: number, id: number, v0: number, v1: number, positions: ArrayLike<number>, from: number): void {
     this.pendingTerm.push(term);
     this.pendingId.push(id);
     this.pendingCols[0].push(v0);
     if (this.pendingCols.length > 1) this.pendingCols[1].push(v1);
+    const count = this.posCol === 0 ? v0 : v1;
+    const log = this.pendingPos;
+    log.grow(log.length + count);
+    const data = log.data;
+    let at = log.length;
+    for (let k = from, e = from + count; k < e; k++) data[at++] = positions[k];
+    log.length = at;
   }
 
   /** Merges pending postings into the sealed arrays. `numTerms` is the dictionary size. */
@@ -64,26 +117,64 @@ export class PostingTable {
     const n = this.pendingTerm.length;
     if (n === 0 && numTerms === this.numTerms) return;
     const oldOff = this.offsets;
+    const oldPosOff = this.posOffsets;
     const oldTerms = this.numTerms;
     const pt = this.pendingTerm.data;
+    const pc = this.pendingCols[this.posCol].data;
+    // Postings and positions per term, then each term's start in the merged arrays.
     const counts = new Int32Array(numTerms + 1);
-    for (let t = 0; t < oldTerms; t++) counts[t] = oldOff[t + 1] - oldOff[t];
-    for (let i = 0; i < n; i++) counts[pt[i]]++;
+    const posCounts = new Int32Array(numTerms + 1);
+    for (let t = 0; t < oldTerms; t++) {
+      counts[t] = oldOff[t + 1] - oldOff[t];
+      posCounts[t] = oldPosOff[oldOff[t + 1]] - oldPosOff[oldOff[t]];
+    }
+    for (let i = 0; i < n; i++) {
+      counts[pt[i]]++;
+      posCounts[pt[i]] += pc[i];
+    }
     const off = new Int32Array(numTerms + 1);
-    for (let t = 0; t < numTerms; t++) off[t + 1] = off[t] + counts[t];
+    const posTermOff = new Int32Array(numTerms + 1);
+    for (let t = 0; t < numTerms; t++) {
+      off[t + 1] = off[t] + counts[t];
+      posTermOff[t + 1] = posTermOff[t] + posCounts[t];
+    }
     const total = off[numTerms];
+    const totalPos = posTermOff[numTerms];
     const ids = new Int32Array(total);
-    const cols = this.cols.map(() => new Int32Array(total));
+    // Counts are small: each column is sealed in the narrowest type that holds its values, which
+    // halves to quarters the largest arrays of the index (and pays for the positions).
+    const cols = this.cols.map((old, c) => {
+      let max = 0;
+      const pending = this.pendingCols[c].data;
+      for (let i = 0; i < n; i++) if (pending[i] > max) max = pending[i];
+      for (let i = 0; i < old.length; i++) if (old[i] > max) max = old[i];
+      return narrowestColumn(max, total);
+    });
+    const posOff = new Int32Array(total + 1);
+    posOff[total] = totalPos;
+    let maxPos = 0;
+    const pp = this.pendingPos.data;
+    for (let k = 0, e = this.pendingPos.length; k < e; k++) if (pp[k] > maxPos) maxPos = pp[k];
+    const oldPositions = this.positions;
+    for (let k = 0; k < oldPositions.length; k++) if (oldPositions[k] > maxPos) maxPos = oldPositions[k];
+    const positions: PositionColumn = maxPos <= 0xffff ? new Uint16Array(totalPos) : new Int32Array(totalPos);
     const cursor = new Int32Array(numTerms);
+    const posCursor = new Int32Array(numTerms);
     for (let t = 0; t < numTerms; t++) {
       cursor[t] = off[t];
+      posCursor[t] = posTermOff[t];
       if (t < oldTerms) {
         const s = oldOff[t];
         const e = oldOff[t + 1];
         if (e > s) {
           ids.set(this.ids.subarray(s, e), off[t]);
           for (let c = 0; c < cols.length; c++) cols[c].set(this.cols[c].subarray(s, e), off[t]);
+          const ps = oldPosOff[s];
+          const pe = oldPosOff[e];
+          for (let i = s; i < e; i++) posOff[off[t] + i - s] = oldPosOff[i] - ps + posTermOff[t];
+          positions.set(oldPositions.subarray(ps, pe), posTermOff[t]);
           cursor[t] += e - s;
+          posCursor[t] += pe - ps;
         }
       }
     }
@@ -92,44 +183,78 @@ export class PostingTable {
     const c0 = cols[0];
     // The tables have one or two value columns; a loop per case keeps the scatter free of an
     // inner loop over columns (it runs once per posting: millions of times on a real archive).
+    // Pending positions are consumed in posting order, so `from` walks the log once.
+    let from = 0;
     if (cols.length === 1) {
       for (let i = 0; i < n; i++) {
-        const pos = cursor[pt[i]]++;
+        const t = pt[i];
+        const pos = cursor[t]++;
         ids[pos] = pid[i];
         c0[pos] = p0[i];
+        const count = pc[i];
+        let at = posCursor[t];
+        posOff[pos] = at;
+        for (let e = from + count; from < e; from++) positions[at++] = pp[from];
+        posCursor[t] = at;
       }
     } else {
       const p1 = this.pendingCols[1].data;
       const c1 = cols[1];
       for (let i = 0; i < n; i++) {
-        const pos = cursor[pt[i]]++;
+        const t = pt[i];
+        const pos = cursor[t]++;
         ids[pos] = pid[i];
         c0[pos] = p0[i];
         c1[pos] = p1[i];
+        const count = pc[i];
+        let at = posCursor[t];
+        posOff[pos] = at;
+        for (let e = from + count; from < e; from++) positions[at++] = pp[from];
+        posCursor[t] = at;
       }
     }
     this.offsets = off;
     this.ids = ids;
     this.cols = cols;
+    this.positions = positions;
+    this.posOffsets = posOff;
     this.numTerms = numTerms;
     this.pendingTerm.clear();
     this.pendingId.clear();
     for (const p of this.pendingCols) p.clear();
+    this.pendingPos.clear();
   }
 
-  /** The sealed state as plain arrays, for snapshots. */
-  exportState(): { offsets: Int32Array; ids: Int32Array; cols: ValueColumn[]; numTerms: number } {
-    return { offsets: this.offsets, ids: this.ids, cols: this.cols, numTerms: this.numTerms };
+  /** The sealed state as plain arrays, for snapshots (position offsets are derived, not stored). */
+  exportState(): PostingTableState {
+    return { offsets: this.offsets, ids: this.ids, cols: this.cols, positions: this.positions, numTerms: this.numTerms };
   }
 
-  /** Replaces the sealed state (from a snapshot). */
-  importState(s: { offsets: Int32Array; ids: Int32Array; cols: ValueColumn[]; numTerms: number }): void {
+  /** Replaces the sealed state (from a snapshot), deriving the position offsets from the counts. */
+  importState(s: PostingTableState): void {
     if (s.cols.length !== this.cols.length || s.offsets.length !== s.numTerms + 1) {
       throw new Error('internal: posting table state does not fit');
+    }
+    const n = s.ids.length;
+    if (s.offsets[s.numTerms] !== n || s.cols.some((c) => c.length !== n)) {
+      throw new Error('internal: posting table columns disagree in length');
+    }
+    const counts = s.cols[this.posCol];
+    const posOff = new Int32Array(n + 1);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      posOff[i] = at;
+      at += counts[i];
+    }
+    posOff[n] = at;
+    if (at !== s.positions.length) {
+      throw new Error(`internal: ${s.positions.length} positions stored, the counts say ${at}`);
     }
     this.offsets = s.offsets;
     this.ids = s.ids;
     this.cols = s.cols;
+    this.positions = s.positions;
+    this.posOffsets = posOff;
     this.numTerms = s.numTerms;
   }
 

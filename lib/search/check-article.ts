@@ -3,6 +3,7 @@
  * not only from loadCorpus, so it cannot trust them to be well formed.
  */
 import { SearchError } from '../errors.js';
+import { isoDateToEpochMs } from '../dates/instant.js';
 import type { Article } from '../types.js';
 
 /** Throws SearchError `invalid_article` naming what is wrong. */
@@ -14,5 +15,5 @@ export function checkArticle(a: Article): void {
   if (typeof a.id !== 'string' || a.id === '') bad('id must be a non-empty string');
   if (typeof a.title !== 'string') bad('title must be a string');
   if (!Array.isArray(a.paragraphs) || a.paragraphs.some((p) => typeof p !== 'string')) bad('paragraphs must be an array of strings');
-  if (a.date !== undefined && (typeof a.date !== 'string' || Number.isNaN(Date.parse(a.date)))) bad(`date "${String(a.date)}" is not ISO 8601`);
+  if (a.date !== undefined && (typeof a.date !== 'string' || Number.isNaN(isoDateToEpochMs(a.date)))) bad(`date "${String(a.date)}" is not ISO 8601`);
 }

@@ -5,12 +5,12 @@
 import type { Analyzer } from '../analysis/analyzer.js';
 import type { TermDictionary } from '../index/term-dictionary.js';
 import { editDistance } from './edit-distance.js';
-import type { ParsedQuery } from './parse-query.js';
+import type { QuerySlot } from './bind-query.js';
 
 /** A corrected query when some words are unknown and a close, frequent word exists. */
 export function didYouMean(
   query: string,
-  parsed: ParsedQuery,
+  slots: readonly QuerySlot[],
   dict: TermDictionary,
   df: ArrayLike<number>,
   analyzer: Pick<Analyzer, 'normalize'>,
@@ -18,9 +18,12 @@ export function didYouMean(
   let out = '';
   let last = 0;
   let changed = false;
-  for (const slot of parsed.slots) {
+  for (const slot of slots) {
     if (slot.termIds.length > 0 || slot.prefix) continue;
-    const word = analyzer.normalize(slot.surface.text);
+    // The word as typed, found again in the query after the words already replaced.
+    const start = query.indexOf(slot.text, last);
+    if (start < 0) continue;
+    const word = analyzer.normalize(slot.text);
     const maxEdits = word.length <= 4 ? 1 : 2;
     let best = -1;
     let bestDist = maxEdits + 1;
@@ -33,8 +36,8 @@ export function didYouMean(
       }
     }
     if (best < 0 || bestDist > maxEdits) continue;
-    out += query.slice(last, slot.surface.start) + dict.display[best];
-    last = slot.surface.end;
+    out += query.slice(last, start) + dict.display[best];
+    last = start + slot.text.length;
     changed = true;
   }
   return changed ? out + query.slice(last) : undefined;

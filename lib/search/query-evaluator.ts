@@ -3,12 +3,14 @@
  * splits candidates into the match set and the "near" set that disjunctive facet counts need.
  *
  * Term-at-a-time over flat typed arrays, with generation-stamped scratch arrays so nothing is
- * cleared or allocated per query. The arithmetic is exactly that of lib/ranking/bm25.ts, with
- * the per-document length normalisation precomputed once per index change.
+ * cleared or allocated per query. The arithmetic is lib/ranking/bm25.ts's own functions, with
+ * the per-document length normalisation and every posting's impact precomputed once per index change.
  */
-import { idf, lengthNorm, usesCoordination, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import { bm25ParagraphTerm, combineScores, idf, lengthNorm, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
-import type { QuerySlot } from './parse-query.js';
+import type { QuerySlot } from './bind-query.js';
+import { forEachPairTogether } from '../index/pairs-together.js';
+import { pairMaxDistance, pairWeight, proximityBonus, type QueryPair } from '../ranking/proximity.js';
 
 /** A compiled filter on one facet field: the documents that pass it carry `stamp === gen`. */
 export interface FieldFilter {
@@ -31,6 +33,15 @@ export interface EvaluateInput {
    * exact score of the few candidates a top-k page needs.
    */
   boundParagraphs: boolean;
+  /**
+   * For a query that is not a plain bag of words: 1 for the documents its tree matches. Every one
+   * of them is a candidate (scored by the slots it holds, 0 when none); no other document is.
+   */
+  required?: Uint8Array | null;
+  /** Added to the final score of each document (proximity evidence of phrases, NEAR, SAME). */
+  bonus?: Float64Array | null;
+  /** Consecutive query words as term ids, for proximity (ignored when proximityWeight is 0). */
+  pairs?: readonly QueryPair<number>[];
 }
 
 /** Candidates split by how many filters they fail. Valid until the next evaluate(). */
@@ -73,6 +84,16 @@ export class QueryEvaluator {
   private paraBound = new Float32Array(0);
   private normVersion = -1;
   private lastSlots: readonly QuerySlot[] = [];
+  private lastBonus: Float64Array | null = null;
+  /** Per document: 1 / length norm of the body, and title weight / length norm of the title. */
+  normBody = new Float64Array(0);
+  normTitle = new Float64Array(0);
+  // The last evaluate()'s proximity pairs and what each adds when found (empty: no proximity).
+  private lastPairs: readonly QueryPair<number>[] = [];
+  private lastPairWeights: number[] = [];
+  // Per document: the summed weights of the pairs found together, valid when proxStamp === gen.
+  private proxSum = new Float64Array(0);
+  private proxStamp = new Int32Array(0);
 
   constructor(
     private readonly index: InvertedIndex,
@@ -91,6 +112,8 @@ export class QueryEvaluator {
       this.artScore = new Float64Array(cap);
       this.bestPara = new Float64Array(cap);
       this.finalScore = new Float64Array(cap);
+      this.proxSum = new Float64Array(cap);
+      this.proxStamp = new Int32Array(cap);
       this.matchedSlots = new Int32Array(cap);
       this.slotSeen = new Int32Array(cap);
       this.touched = new Int32Array(cap);
@@ -110,7 +133,6 @@ export class QueryEvaluator {
     const avgPara = ix.numLiveParas ? ix.sumParaLen / ix.numLiveParas : 0;
     const r = this.r;
     const k1 = r.k1;
-    const k1p1 = k1 + 1;
     // Every posting's BM25 term score without idf depends only on its tf and the lengths, so it is
     // computed once per index change; the query loop is then one multiply-add per posting.
     const normBody = new Float64Array(nd);
@@ -126,16 +148,13 @@ export class QueryEvaluator {
     for (let i = 0; i < artImpact.length; i++) {
       const d = art.ids[i];
       const tf = tfT[i] * normTitle[d] + tfB[i] * normBody[d];
-      artImpact[i] = (tf * k1p1) / (tf + k1);
+      artImpact[i] = saturate(tf, k1);
     }
     const para = ix.para;
     const paraImpact = new Float32Array(para.ids.length);
     const paraLen = ix.paraLen.data;
     const ptf = para.cols[0];
-    for (let i = 0; i < paraImpact.length; i++) {
-      const tf = ptf[i] / lengthNorm(r.paragraphB, paraLen[para.ids[i]], avgPara);
-      paraImpact[i] = (tf * k1p1) / (tf + k1);
-    }
+    for (let i = 0; i < paraImpact.length; i++) paraImpact[i] = bm25ParagraphTerm(ptf[i], paraLen[para.ids[i]], avgPara, r);
     // What a term adds to a document's best paragraph on its own, per article posting: the largest
     // impact among the document's paragraph postings of that term. For a one-term query this is
     // exactly the best-paragraph evidence; for more terms their sum bounds it from above (the
@@ -152,6 +171,8 @@ export class QueryEvaluator {
       }
     }
     this.artImpact = artImpact;
+    this.normBody = normBody;
+    this.normTitle = normTitle;
     this.paraImpact = paraImpact;
     this.paraBound = paraBound;
     this.normVersion = version;
@@ -191,9 +212,9 @@ export class QueryEvaluator {
     const r = this.r;
     let best = 0;
     if (r.paragraphWeight > 0) for (const s of this.paragraphScores(d, this.lastSlots)) if (s > best) best = s;
-    let sc = (1 - r.paragraphWeight) * this.artScore[d] + r.paragraphWeight * best;
-    const n = this.lastSlots.length;
-    if (usesCoordination(n, r)) sc *= Math.pow(this.matchedSlots[d] / n, r.coordination);
+    let sc = combineScores(this.artScore[d], best, this.matchedSlots[d], this.lastSlots.length, r);
+    if (this.lastPairs.length > 0) sc += this.proximity(d);
+    if (this.lastBonus) sc += this.lastBonus[d];
     return sc;
   }
 
@@ -202,10 +223,19 @@ export class QueryEvaluator {
     const gen = ++this.gen;
     const nd = ix.numDocs;
     const alive = ix.alive.data;
-    const { slots, fieldFilters, matchAll } = input;
+    const { slots, fieldFilters } = input;
+    const required = input.required ?? null;
+    const bonus = input.bonus ?? null;
+    // A tree decides the match set itself, so slots are only scored, never counted for match: 'all'.
+    const matchAll = input.matchAll && !required;
     const bound = input.boundParagraphs && this.r.paragraphWeight > 0 && slots.length > 0;
     this.lastSlots = slots;
+    this.lastBonus = bonus;
+
     const r = this.r;
+    const pairs = r.proximityWeight > 0 && input.pairs ? input.pairs : [];
+    this.lastPairs = pairs;
+    this.lastPairWeights = pairs.map((p) => pairWeight(idf(ix.numLive, ix.df.data[p.a]), idf(ix.numLive, ix.df.data[p.b])));
 
     // Filters first: mark the documents each filtered field accepts.
     while (this.filterStamps.length < fieldFilters.length) this.filterStamps.push(new Int32Array(this.docStamp.length));
@@ -267,7 +297,22 @@ export class QueryEvaluator {
         }
       }
       if (r.paragraphWeight > 0 && !bound) this.scoreParagraphs(slots, gen);
-    } else {
+      if (pairs.length > 0) this.scoreProximity(pairs, gen);
+    }
+    if (required) {
+      // The tree's matches are the candidates, in document order; those no slot touched score 0.
+      numTouched = 0;
+      for (let d = 0; d < nd; d++) {
+        if (required[d] === 0) continue;
+        if (docStamp[d] !== gen) {
+          docStamp[d] = gen;
+          artScore[d] = 0;
+          bestPara[d] = 0;
+          matched[d] = 0;
+        }
+        touched[numTouched++] = d;
+      }
+    } else if (numSlots === 0) {
       // Browsing: every live document is a candidate.
       for (let d = 0; d < nd; d++) {
         if (alive[d] === 0) continue;
@@ -291,10 +336,6 @@ export class QueryEvaluator {
     const nearFail = this.nearFail;
     let numMatches = 0;
     let numNear = 0;
-    const w1 = 1 - r.paragraphWeight;
-    const w2 = r.paragraphWeight;
-    const coord = r.coordination;
-    const useCoord = usesCoordination(numSlots, r);
     for (let i = 0; i < numTouched; i++) {
       const d = touched[i];
       if (matchAll && numSlots > 1 && matched[d] < numSlots) continue;
@@ -314,8 +355,9 @@ export class QueryEvaluator {
         }
       }
       if (fails === 0) {
-        let sc = w1 * artScore[d] + w2 * bestPara[d];
-        if (useCoord) sc *= Math.pow(matched[d] / numSlots, coord);
+        let sc = combineScores(artScore[d], bestPara[d], matched[d], numSlots, r);
+        if (pairs.length > 0) sc += this.proximity(d);
+        if (bonus) sc += bonus[d];
         finalScore[d] = sc;
         matches[numMatches++] = d;
       } else if (fails === 1) {
@@ -328,6 +370,38 @@ export class QueryEvaluator {
     let numTerms = 0;
     for (const slot of slots) numTerms += slot.termIds.length;
     return { matches, numMatches, near, nearFail, numNear, score: finalScore, scoreIsBound: bound && numTerms > 1 };
+  }
+
+  /**
+   * Proximity evidence of every candidate, exact: for each query pair, the documents where it
+   * stands together (lib/index/pairs-together.ts) gain the pair's weight once. Exact for all
+   * candidates in one pass along the rarer word's postings, so the bounded top-k needs no looser
+   * bound and no more refinement than without proximity.
+   */
+  private scoreProximity(pairs: readonly QueryPair<number>[], gen: number): void {
+    const docStamp = this.docStamp;
+    const matched = this.matchedSlots;
+    const prox = this.proxSum;
+    const proxStamp = this.proxStamp;
+    // Only candidates that matched two query words or more can hold a pair (pairs exist only
+    // for two words or more, so `matched` is kept up to date).
+    const want = (d: number): boolean => docStamp[d] === gen && matched[d] >= 2;
+    for (let k = 0; k < pairs.length; k++) {
+      const p = pairs[k];
+      const w = this.lastPairWeights[k];
+      forEachPairTogether(this.index, p.a, p.b, pairMaxDistance(p.gap, this.r.proximitySlack), want, (d) => {
+        if (proxStamp[d] !== gen) {
+          proxStamp[d] = gen;
+          prox[d] = 0;
+        }
+        prox[d] += w;
+      });
+    }
+  }
+
+  /** The proximity bonus of a candidate of the current evaluate() (0 without pairs found). */
+  private proximity(d: number): number {
+    return this.proxStamp[d] === this.gen ? proximityBonus(this.proxSum[d], this.r.proximityWeight) : 0;
   }
 
   /** Best-paragraph evidence: BM25 per paragraph with paragraph statistics, max per document. */

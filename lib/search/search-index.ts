@@ -3,11 +3,15 @@
  * the {@link SearchIndex} interface that callers use.
  */
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../analysis/analyzer.js';
-import { InvalidQueryError, SearchError } from '../errors.js';
-import { FacetStore, type FacetStoreState } from '../facets/facet-store.js';
+import { DuplicateIndex } from '../duplicates/duplicate-index.js';
+import type { DuplicateOptions } from '../duplicates/duplicate-options.js';
+import { InvalidQueryError, NotFoundError, SearchError } from '../errors.js';
+import { checkCount, checkOptions, checkString, invalidArgument, rangeToSearchError } from '../check-argument.js';
+import { FacetStore } from '../facets/facet-store.js';
 import { countFacets, countMonths, rankValues } from '../facets/count-facets.js';
 import { escapeHtml } from '../highlight/escape-html.js';
 import { highlightText, makeSnippets } from '../highlight/snippet.js';
+import type { EngineState, StoredArticles } from '../index/engine-state.js';
 import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
 import { resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import {
@@ -24,10 +28,17 @@ import { drain, drainAsync, resolveBatchSize, type AddAllOptions } from './add-a
 import { checkArticle } from './check-article.js';
 import { didYouMean } from './did-you-mean.js';
 import { pageOrder, refineTopK } from './page-order.js';
-import { parseQuery, type ParsedQuery } from './parse-query.js';
+import type { HighlightQuery } from '../highlight/highlight-query.js';
+import { collectMatches } from '../highlight/matches.js';
+import type { QueryPair } from '../ranking/proximity.js';
+import { valueDocLists, type QuerySlot } from './bind-query.js';
+import { proximityPairs } from './proximity-pairs.js';
+import { planQuery, type QueryPlan } from './query-plan.js';
+import { TreeMatcher } from './tree-matcher.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
 import { resolveSearchOptions, type ResolvedSearchOptions } from './search-options.js';
-import { topK } from './top-k.js';
+import { moreLikeThisQuery, searchExcluding, similarDateRange, type SimilarOptions } from './similar-articles.js';
+import { topK } from '../collector/top-k.js';
 
 /** Options of {@link createSearchIndex}. All optional. */
 export interface SearchIndexOptions {
@@ -35,6 +46,8 @@ export interface SearchIndexOptions {
   analyzer?: AnalyzerOptions;
   /** Ranking parameters. Defaults: {@link DEFAULT_RANKING}. */
   ranking?: RankingOptions;
+  /** Near-duplicate detection; `false` turns it off. Defaults: {@link DEFAULT_DUPLICATE_OPTIONS}. */
+  duplicates?: DuplicateOptions | false;
 }
 
 /** Counts describing an index. */
@@ -60,8 +73,9 @@ export interface SearchIndex {
   /** Adds an article. Throws SearchError `duplicate_id` or `invalid_article`. */
   add(article: Article): void;
   /**
-   * Adds many articles: the bulk path (posting logs pre-sized for the text, statistics settled
-   * once at the end), faster than repeated `add`. See {@link AddAllOptions}.
+   * Adds many articles: the bulk path (posting logs pre-sized for the text, near-duplicate
+   * groups formed together, statistics settled once at the end), faster than repeated `add`.
+   * See {@link AddAllOptions}.
    */
   addAll(articles: Iterable<Article>, options?: AddAllOptions): void;
   /**
@@ -94,6 +108,16 @@ export interface SearchIndex {
    * everything is also built on first use.
    */
   prepare(): Promise<void>;
+  /**
+   * The ids of the other articles in this one's near-duplicate group (syndicated copies), []
+   * when alone or when duplicate detection is off. Throws NotFoundError for an unknown id.
+   */
+  duplicatesOf(id: string): string[];
+  /**
+   * Related stories: a search for the article's most distinctive terms (Lucene's MoreLikeThis,
+   * ranked by BM25), the article and its copies left out. Throws NotFoundError for an unknown id.
+   */
+  similar(id: string, options?: SimilarOptions): SearchResult;
   /** The analyzer this index uses. */
   readonly analyzer: Analyzer;
   /** The ranking parameters in force. */
@@ -108,44 +132,32 @@ export interface SearchIndex {
 const MAX_BOUNDED_PAGE = 100;
 
 /**
- * Articles kept as bytes, like a search engine's stored fields: document d's UTF-8 JSON, empty
- * for a removed one. A page of hits decodes ten articles, not all of them.
+ * Queries of up to this many terms (prefix expansions included) are ranked with bounded paragraph
+ * evidence. The bound is the sum of each term's best paragraph, which loosens with every term: at
+ * 200 expansions nearly every candidate needed an exact score (73 ms for `s* c* p* a*` on
+ * Reuters, against 29 ms scoring every paragraph outright).
  */
-export interface StoredArticles {
-  readonly numDocs: number;
-  bytes(doc: number): Uint8Array;
-  /**
-   * Where these articles came from when they were loaded from a snapshot: its stored articles,
-   * and which documents still have exactly those bytes (alive since the load). A snapshot
-   * writer copies the compressed blocks of such documents instead of compressing them again,
-   * which is most of what re-saving an updated index costs.
-   */
-  readonly origin?: { stored: StoredArticles; unchanged(doc: number): boolean };
-  /** The compressed form these articles were read from, when they were (see article-blocks.ts). */
-  readonly packed?: unknown;
+const MAX_BOUNDED_TERMS = 16;
+
+function numTermIds(slots: readonly QuerySlot[]): number {
+  let n = 0;
+  for (const s of slots) n += s.termIds.length;
+  return n;
 }
 
 const EMPTY = new Uint8Array(0);
 
 /** Creates an empty search index. */
 export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
+  checkOptions('options', options);
+  checkOptions('options.analyzer', options.analyzer);
+  checkOptions('options.ranking', options.ranking);
   return new Engine(options);
-}
-
-/** An index's complete state as plain data: what a snapshot stores. Internal to the library. */
-export interface EngineState {
-  options: SearchIndexOptions;
-  /** Article id by document id; null where one was removed. */
-  ids: (string | null)[];
-  /** Every article as UTF-8 JSON; after a load they stay bytes until first used. */
-  articles: StoredArticles;
-  index: InvertedIndexState;
-  facets: FacetStoreState;
 }
 
 /** Exports the state of an index made by {@link createSearchIndex}. */
 export function exportEngineState(index: SearchIndex): EngineState {
-  if (!(index instanceof Engine)) throw new Error('internal: not an index created by createSearchIndex');
+  if (!(index instanceof Engine)) throw invalidArgument('index', 'an index made by createSearchIndex', index);
   return index.exportState();
 }
 
@@ -154,6 +166,14 @@ export function importEngineState(state: EngineState): SearchIndex {
   const engine = new Engine(state.options);
   engine.importState(state);
   return engine;
+}
+
+/** The argument checks of a bulk add: an iterable, and an options object if any. */
+function checkBulkAdd(articles: unknown, options: unknown): void {
+  if (articles === null || typeof articles !== 'object' || typeof (articles as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+    throw invalidArgument('articles', 'an iterable of articles', articles);
+  }
+  checkOptions('options', options);
 }
 
 class Engine implements SearchIndex {
@@ -166,15 +186,19 @@ class Engine implements SearchIndex {
   private stored: StoredArticles | undefined;
   private readonly idToDoc = new Map<string, number>();
   private readonly evaluator: QueryEvaluator;
+  private readonly matcher: TreeMatcher;
   private version = 0;
   private readonly options: SearchIndexOptions;
+  private readonly dups: DuplicateIndex | undefined;
 
   constructor(options: SearchIndexOptions) {
-    this.options = { analyzer: options.analyzer, ranking: options.ranking };
-    this.analyzer = createAnalyzer(options.analyzer);
-    this.ranking = Object.freeze(resolveRanking(options.ranking));
+    this.options = { analyzer: options.analyzer, ranking: options.ranking, duplicates: options.duplicates };
+    this.dups = DuplicateIndex.create(options.duplicates);
+    this.analyzer = rangeToSearchError('analyzer', () => createAnalyzer(options.analyzer));
+    this.ranking = Object.freeze(rangeToSearchError('ranking', () => resolveRanking(options.ranking)));
     this.ix = new InvertedIndex(this.analyzer);
     this.evaluator = new QueryEvaluator(this.ix, this.ranking);
+    this.matcher = new TreeMatcher(this.ix);
   }
 
   get size(): number {
@@ -205,7 +229,7 @@ class Engine implements SearchIndex {
       options: this.options,
       ids,
       articles,
-      index: this.ix.exportState(),
+      index: this.exportIndexState(),
       facets: this.facets.exportState(),
     };
   }
@@ -217,6 +241,7 @@ class Engine implements SearchIndex {
       throw new Error('internal: snapshot documents and index disagree');
     }
     this.facets.importState(state.facets, this.ix.alive.data);
+    this.dups?.importArrays(state.index.arrays);
     state.ids.forEach((id, d) => {
       if (id !== null && this.ix.alive.data[d]) this.idToDoc.set(id, d);
     });
@@ -244,18 +269,29 @@ class Engine implements SearchIndex {
     this.docs[doc] = article;
     this.idToDoc.set(article.id, doc);
     this.facets.add(doc, article);
+    this.dups?.add(doc, this.ix.lastBodyTerms);
     this.version++;
   }
 
   addAll(articles: Iterable<Article>, options: AddAllOptions = {}): void {
+    checkBulkAdd(articles, options);
     drain(this.bulkAdd(articles, options));
   }
 
   addAllAsync(articles: Iterable<Article>, options: AddAllOptions = {}): Promise<void> {
+    try {
+      checkBulkAdd(articles, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return drainAsync(this.bulkAdd(articles, options));
   }
 
-  /** The bulk add, one batch per step: addAll runs the steps at once, addAllAsync with yields. */
+  /**
+   * The bulk add, one batch per step: addAll runs the steps at once, addAllAsync with yields.
+   * Near-duplicate groups are formed once, in bulk, at the end (faster than one by one); in
+   * addAllAsync, articles added so far are searchable between steps but join their groups then.
+   */
   private *bulkAdd(articles: Iterable<Article>, options: AddAllOptions): Generator<void, void, void> {
     const batch = resolveBatchSize(options);
     const list = Array.isArray(articles) ? (articles as Article[]) : undefined;
@@ -268,32 +304,40 @@ class Engine implements SearchIndex {
       this.ix.reserveForText(chars);
     }
     let done = 0;
-    for (const a of articles) {
-      if (options.onInvalid) {
-        try {
+    this.dups?.beginBatch();
+    try {
+      for (const a of articles) {
+        if (options.onInvalid) {
+          try {
+            this.add(a);
+          } catch (error) {
+            if (!(error instanceof SearchError)) throw error;
+            options.onInvalid(a, error);
+          }
+        } else {
           this.add(a);
-        } catch (error) {
-          if (!(error instanceof SearchError)) throw error;
-          options.onInvalid(a, error);
         }
-      } else {
-        this.add(a);
+        if (++done % batch === 0) {
+          options.onProgress?.(done, list?.length ?? done);
+          yield;
+        }
       }
-      if (++done % batch === 0) {
-        options.onProgress?.(done, list?.length ?? done);
-        yield;
-      }
+    } finally {
+      this.dups?.endBatch();
     }
     if (done % batch !== 0 || done === 0) options.onProgress?.(done, list?.length ?? done);
     this.ix.seal();
+    this.dups?.trim();
   }
 
   remove(id: string): boolean {
+    checkString('id', id);
     const doc = this.idToDoc.get(id);
     if (doc === undefined) return false;
     const article = this.article(doc) as Article;
     this.ix.removeDocument(doc, article);
     this.facets.remove(doc);
+    this.dups?.remove(doc);
     this.docs[doc] = undefined;
     this.idToDoc.delete(id);
     this.version++;
@@ -301,11 +345,13 @@ class Engine implements SearchIndex {
   }
 
   get(id: string): Article | undefined {
+    checkString('id', id);
     const doc = this.idToDoc.get(id);
     return doc === undefined ? undefined : this.article(doc);
   }
 
   has(id: string): boolean {
+    checkString('id', id);
     return this.idToDoc.has(id);
   }
 
@@ -330,9 +376,10 @@ class Engine implements SearchIndex {
     if (typeof query !== 'string') throw new InvalidQueryError('query must be a string', { parameter: 'q' });
     const o = resolveSearchOptions(options);
     this.settle();
-    const parsed = parseQuery(query, this.analyzer, this.ix.dict, (t) => this.ix.df.data[t]);
-    const filtered = (Object.keys(o.filters) as FacetField[]).filter((f) => o.filters[f].length > 0);
-    const fieldFilters: FieldFilter[] = filtered.map((field, slot) => {
+    const optionFields = (Object.keys(o.filters) as FacetField[]).filter((f) => o.filters[f].length > 0);
+    const plan = this.plan(query, o.match === 'all', new Set(optionFields));
+    if (plan.unsearchable) return this.unsearchableResult(query, o, t0);
+    const fieldFilters: FieldFilter[] = optionFields.map((field, slot) => {
       const col = this.facets.byField.get(field) as NonNullable<ReturnType<FacetStore['byField']['get']>>;
       const docLists: number[][] = [];
       for (const v of o.filters[field]) {
@@ -341,21 +388,30 @@ class Engine implements SearchIndex {
       }
       return { slot, docLists };
     });
+    const filtered: FacetField[] = [...optionFields];
+    // Field clauses of the query (`topics:crude`) filter, and count in facets, as `filters` do.
+    for (const f of plan.topFilters) {
+      fieldFilters.push({ slot: filtered.length, docLists: f.docLists });
+      filtered.push(f.field);
+    }
     // Ranking an empty query by "relevance" means nothing: browse newest first instead.
-    const sort = parsed.slots.length === 0 && o.sort === 'relevance' ? 'date' : o.sort;
+    const sort = plan.slots.length === 0 && o.sort === 'relevance' ? 'date' : o.sort;
     const k = o.offset + o.limit;
     const out = this.evaluator.evaluate({
-      slots: parsed.slots,
+      slots: plan.slots,
       fieldFilters,
       dateFrom: o.dateFrom,
       dateTo: o.dateTo,
-      matchAll: o.match === 'all',
-      boundParagraphs: sort === 'relevance' && k <= MAX_BOUNDED_PAGE,
+      matchAll: plan.matchAll,
+      boundParagraphs: sort === 'relevance' && k <= MAX_BOUNDED_PAGE && numTermIds(plan.slots) <= MAX_BOUNDED_TERMS,
+      required: plan.required,
+      bonus: plan.bonus,
+      pairs: this.plainPairs(query, plan),
     });
     // Relevance pages go through refineTopK whether scores are bounds or exact: its numeric heap
     // beats a comparator heap over large match sets, and with exact scores it refines nothing.
     const score = out.score;
-    const pageDocs = (sort === 'relevance' && k <= MAX_BOUNDED_PAGE
+    const pageDocs = (sort === 'relevance' && k <= MAX_BOUNDED_PAGE && numTermIds(plan.slots) <= MAX_BOUNDED_TERMS
       ? refineTopK(out.matches, out.numMatches, k, score, this.ix.dateMs.data,
           out.scoreIsBound ? (d) => this.evaluator.exactScore(d) : (d) => score[d])
       : topK(out.matches, out.numMatches, k, pageOrder(sort, score, this.ix.dateMs.data))).slice(o.offset);
@@ -366,19 +422,59 @@ class Engine implements SearchIndex {
       query,
       total: out.numMatches,
       tookMs: 0,
-      hits: pageDocs.map((d) => this.makeHit(d, out.score[d], parsed, o)),
+      hits: pageDocs.map((d) => this.makeHit(d, out.score[d], plan, o)),
       facets,
     };
+    if (query.trim() !== '') result.interpretedAs = plan.interpretedAs;
     if (o.dateHistogram) result.dateHistogram = countMonths(this.facets, out.matches, out.numMatches, near, filtered.length);
-    if (out.numMatches === 0 && parsed.slots.length > 0) {
-      const suggestion = didYouMean(query, parsed, this.ix.dict, this.ix.df.data, this.analyzer);
+    if (out.numMatches === 0 && plan.slots.length > 0) {
+      const suggestion = didYouMean(query, plan.slots, this.ix.dict, this.ix.df.data, this.analyzer);
       if (suggestion) result.didYouMean = suggestion;
     }
     result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
     return result;
   }
 
+  /**
+   * Proximity pairs (lib/ranking/proximity.ts) of a query: consecutive query words that both are
+   * scored words of it (excluded words and field clauses such as `topics:crude` take part in
+   * none, nor do the words on either side of them). A query with phrases, NEAR or SAME is scored
+   * on those instead, so that a quoted name is not rewarded twice.
+   */
+  private plainPairs(query: string, plan: QueryPlan): QueryPair<number>[] | undefined {
+    if (this.ranking.proximityWeight <= 0 || plan.proximity.length > 0 || plan.slots.length < 2) return undefined;
+    const ids = new Set<number>();
+    for (const s of plan.slots) if (!s.prefix) for (const t of s.termIds) ids.add(t);
+    return proximityPairs(query, this.analyzer, this.ix.dict, (t) => this.ix.df.data[t]).filter((p) => ids.has(p.a) && ids.has(p.b));
+  }
+
+  /** Parses and binds a query (see query-plan.ts). */
+  private plan(query: string, matchAll: boolean, optionFilterFields: ReadonlySet<FacetField>): QueryPlan {
+    this.matcher.reset();
+    return planQuery(query, this.analyzer, this.ix, this.matcher, {
+      analyzer: this.analyzer,
+      dict: this.ix.dict,
+      df: this.ix.df.data,
+      facets: this.facets,
+      optionFilterFields,
+      matchAll,
+    }, this.evaluator, this.ranking);
+  }
+
+  /** The answer to a query with text but nothing searchable in it (`the`, `!!!`). */
+  private unsearchableResult(query: string, o: ResolvedSearchOptions, t0: number): SearchResult {
+    const facets: Partial<Record<FacetField, FacetValue[]>> = {};
+    for (const f of o.facets) facets[f] = [];
+    const result: SearchResult = { query, total: 0, tookMs: 0, hits: [], facets, interpretedAs: '', unsearchable: true };
+    if (o.dateHistogram) result.dateHistogram = [];
+    result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
+    return result;
+  }
+
   facetValues(fields: readonly FacetField[] = FACET_FIELDS, limit = 0): Partial<Record<FacetField, FacetValue[]>> {
+    const list: unknown = fields;
+    if (!Array.isArray(list)) throw invalidArgument('fields', 'an array of facet field names', list);
+    checkCount('limit', limit);
     const out: Partial<Record<FacetField, FacetValue[]>> = {};
     for (const field of fields) {
       const col = this.facets.byField.get(field);
@@ -389,6 +485,8 @@ class Engine implements SearchIndex {
   }
 
   suggest(prefix: string, limit = 10): string[] {
+    checkString('prefix', prefix);
+    checkCount('limit', limit);
     const word = this.analyzer.normalize(prefix.trim());
     if (!word) return [];
     const dict = this.ix.dict;
@@ -408,19 +506,50 @@ class Engine implements SearchIndex {
   }
 
   highlightArticle(id: string, query: string): HighlightedArticle | undefined {
+    checkString('id', id);
+    checkString('query', query);
     const article = this.get(id);
     if (!article) return undefined;
     this.settle();
-    const parsed = parseQuery(query, this.analyzer, this.ix.dict, (t) => this.ix.df.data[t]);
-    const terms = parsed.highlightTerms;
+    const plan = this.plan(query, false, new Set());
     return {
       article,
-      titleHtml: highlightText(article.title, terms, this.analyzer).html,
+      titleHtml: highlightText(article.title, plan.highlightTitle, this.analyzer).html,
       paragraphs: article.paragraphs.map((p) => {
-        const h = highlightText(p, terms, this.analyzer);
+        const h = highlightText(p, plan.highlightBody, this.analyzer);
         return { html: h.html, matches: h.matches, matched: h.matches.length > 0 };
       }),
     };
+  }
+
+  duplicatesOf(id: string): string[] {
+    const doc = this.docOf(id);
+    return (this.dups?.othersOf(doc) ?? []).map((d) => this.article(d)?.id as string);
+  }
+
+  similar(id: string, options: SimilarOptions = {}): SearchResult {
+    const doc = this.docOf(id);
+    const article = this.article(doc) as Article;
+    this.settle();
+    const ix = this.ix;
+    const query = moreLikeThisQuery(article, this.analyzer, {
+      termId: (t) => ix.dict.get(t), docFreq: (t) => ix.df.data[t], display: (t) => ix.dict.display[t], numDocs: ix.numLive,
+    }, options.moreLikeThis);
+    const { withinDays: _w, moreLikeThis: _m, ...searchOptions } = options;
+    const exclude = new Set([id, ...this.duplicatesOf(id)]);
+    return searchExcluding((q, o) => this.search(q, o), query, { ...searchOptions, ...similarDateRange(article.date, options) }, exclude);
+  }
+
+  private docOf(id: string): number {
+    const doc = this.idToDoc.get(id);
+    if (doc === undefined) throw new NotFoundError(`no article with id "${id}"`, { id });
+    return doc;
+  }
+
+  /** The inverted index's state with the duplicate signatures stored beside its arrays. */
+  private exportIndexState(): InvertedIndexState {
+    const s = this.ix.exportState();
+    return this.dups ? { ...s, arrays: { ...s.arrays, ...this.dups.exportArrays() } } : s;
   }
 
   /** Seals pending postings and refreshes length norms after any change. */
@@ -430,7 +559,7 @@ class Engine implements SearchIndex {
   }
 
 
-  private makeHit(doc: number, score: number, parsed: ParsedQuery, o: ResolvedSearchOptions): Hit {
+  private makeHit(doc: number, score: number, plan: QueryPlan, o: ResolvedSearchOptions): Hit {
     const a = this.article(doc) as Article;
     const hit: Hit = {
       id: a.id,
@@ -440,12 +569,12 @@ class Engine implements SearchIndex {
       ...(a.source !== undefined ? { source: a.source } : {}),
       ...(a.category !== undefined ? { category: a.category } : {}),
       score: Math.round(score * 1e6) / 1e6,
-      titleHtml: o.highlight ? highlightText(a.title, parsed.highlightTerms, this.analyzer).html : escapeHtml(a.title),
+      titleHtml: o.highlight ? highlightText(a.title, plan.highlightTitle, this.analyzer).html : escapeHtml(a.title),
       snippets: [],
     };
     if (o.snippets > 0 && o.highlight) {
-      const candidates = this.rankParagraphs(doc, parsed);
-      hit.snippets = makeSnippets(a.paragraphs, candidates, parsed.highlightTerms, this.analyzer, {
+      const candidates = preferPhrases(this.rankParagraphs(doc, plan.slots), a.paragraphs, plan.highlightBody, this.analyzer);
+      hit.snippets = makeSnippets(a.paragraphs, candidates, plan.highlightBody, this.analyzer, {
         count: o.snippets,
         length: o.snippetLength,
       });
@@ -454,8 +583,8 @@ class Engine implements SearchIndex {
   }
 
   /** The matching paragraphs of one document, best first, by paragraph BM25. */
-  private rankParagraphs(doc: number, parsed: ParsedQuery): number[] {
-    const scores = this.evaluator.paragraphScores(doc, parsed.slots);
+  private rankParagraphs(doc: number, slots: readonly QuerySlot[]): number[] {
+    const scores = this.evaluator.paragraphScores(doc, slots);
     const order: number[] = [];
     for (let i = 0; i < scores.length; i++) if (scores[i] > 0) order.push(i);
     return order.sort((x, y) => scores[y] - scores[x] || x - y);
@@ -463,4 +592,17 @@ class Engine implements SearchIndex {
 
 
 
+}
+
+/**
+ * Candidate paragraphs with those holding one of the query's phrases first (each group keeping
+ * its order): a snippet should show "North Korea", not a paragraph with "north" and "korea" apart.
+ */
+function preferPhrases(candidates: number[], paragraphs: readonly string[], q: HighlightQuery, analyzer: Analyzer): number[] {
+  if (q.phrases.length === 0) return candidates;
+  const phrasesOnly: HighlightQuery = { terms: new Set(), phrases: q.phrases };
+  const withPhrase: number[] = [];
+  const rest: number[] = [];
+  for (const p of candidates) (collectMatches(paragraphs[p] ?? '', phrasesOnly, analyzer).starts.length > 0 ? withPhrase : rest).push(p);
+  return [...withPhrase, ...rest];
 }

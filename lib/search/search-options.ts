@@ -1,6 +1,7 @@
 /**
  * Validation and defaults for {@link SearchOptions}, resolved once per query.
  */
+import { dateBoundToEpochMs } from '../dates/date-bound.js';
 import { InvalidQueryError } from '../errors.js';
 import { FACET_FIELDS, type FacetField, type SearchOptions, type SortOrder } from '../types.js';
 
@@ -17,7 +18,6 @@ export const DEFAULT_SEARCH_OPTIONS = Object.freeze({
 
 const FACET_SET: ReadonlySet<string> = new Set(FACET_FIELDS);
 const SORTS: ReadonlySet<string> = new Set(['relevance', 'date', 'date_asc']);
-const DAY_MS = 86_400_000;
 
 /** SearchOptions with every default filled in and dates as epoch ms (NaN: open bound). */
 export interface ResolvedSearchOptions {
@@ -45,24 +45,15 @@ function count(name: string, v: unknown, dflt: number, min = 0): number {
 }
 
 /**
- * Parses an ISO 8601 date or date-time bound. A bare date `to` bound covers its whole day, so
- * `dateTo: "2019-10-10"` includes articles published at 6:02 that day.
+ * Parses an ISO 8601 month, date or date-time bound (lib/dates/date-bound.ts: instants in UTC,
+ * the rule article dates follow). A bare date `to` bound covers its whole day, so
+ * `dateTo: "2019-10-10"` includes articles published at 6:02 that day; a month covers the month.
  */
 export function parseDateBound(name: string, v: unknown, endOfDay: boolean): number {
   if (v === undefined || v === '') return NaN;
   if (typeof v !== 'string') throw new InvalidQueryError(`${name} must be an ISO 8601 date string`, { parameter: name });
-  const bare = /^\d{4}-\d{2}-\d{2}$/.test(v);
-  const month = /^\d{4}-\d{2}$/.test(v);
-  let t: number;
-  if (bare) t = Date.parse(`${v}T00:00:00Z`) + (endOfDay ? DAY_MS - 1 : 0);
-  else if (month) {
-    const start = Date.parse(`${v}-01T00:00:00Z`);
-    const d = new Date(start);
-    t = endOfDay ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1 : start;
-  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(v)) {
-    t = Date.parse(/(Z|[+-]\d{2}:?\d{2})$/.test(v) ? v : `${v}Z`);
-  } else t = NaN;
-  if (Number.isNaN(t) || (bare && new Date(t).toISOString().slice(0, 10) !== v)) {
+  const t = dateBoundToEpochMs(v, endOfDay ? 'to' : 'from');
+  if (t === undefined) {
     throw new InvalidQueryError(`${name} "${v}" is not a valid ISO 8601 date (YYYY-MM-DD)`, { parameter: name, value: v });
   }
   return t;

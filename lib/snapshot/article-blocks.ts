@@ -9,7 +9,7 @@
  * same way.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { StoredArticles } from '../search/search-index.js';
+import type { StoredArticles } from '../index/engine-state.js';
 
 /** Uncompressed bytes per block before it is closed (an article is never split). */
 const BLOCK_BYTES = 64 * 1024;

@@ -19,20 +19,24 @@
  * every avoided pass counts).
  * The flexsearch vocabulary indexes are not stored: they are derived from the term dictionary
  * and built lazily on first prefix/typo lookup, so storing them would only add bytes to load.
+ *
+ * This module turns an index's plain state ({@link EngineState}) into bytes and files and back;
+ * the facade (lib/search/snapshot.ts) exports and imports that state from a SearchIndex.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { checkString } from '../check-argument.js';
 import { SnapshotError } from '../errors.js';
 import type { FacetStoreState } from '../facets/facet-store.js';
-import { exportEngineState, importEngineState, type EngineState, type SearchIndex } from '../search/search-index.js';
+import type { EngineState } from '../index/engine-state.js';
 import { packArticles, unpackArticles } from './article-blocks.js';
 import { readWhole, writePieces } from './large-file-io.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
-export const SNAPSHOT_FORMAT_VERSION = 4;
+export const SNAPSHOT_FORMAT_VERSION = 5;
 const MAGIC = 'LEDESNAP';
 const PREFIX = 24;
 const DIGEST = 4;
@@ -56,20 +60,20 @@ interface Header {
   metadata?: unknown;
 }
 
-/** Options of {@link saveSnapshot} and {@link snapshotToBytes}. */
+/** Options of `saveSnapshot` and `snapshotToBytes` (and of {@link engineStatePieces}). */
 export interface SnapshotWriteOptions {
   /**
    * Any JSON value the caller wants kept with the index and given back by
-   * {@link readSnapshotMetadata} and {@link loadSnapshotWithMetadata}, e.g. what the index was
+   * {@link readSnapshotMetadata} and `loadSnapshotWithMetadata`, e.g. what the index was
    * built from. Stored in the header, so reading it costs a few bytes, not a load. Default none.
    */
   metadata?: unknown;
 }
 
-/** An index loaded from a snapshot, with the metadata it was saved with. */
-export interface LoadedSnapshot {
-  index: SearchIndex;
-  /** The `metadata` given to {@link saveSnapshot}; undefined when none was. */
+/** An index's state read from snapshot bytes, with the metadata it was saved with. */
+export interface EngineStateWithMetadata {
+  state: EngineState;
+  /** The `metadata` the snapshot was written with; undefined when none was. */
   metadata: unknown;
 }
 
@@ -118,17 +122,17 @@ function viewOf(bytes: Buffer, offset: number, length: number, kind: ArrayKind):
     : new Uint8Array(buffer, start, n);
 }
 
-/** Serialises an index to snapshot bytes. */
-export function snapshotToBytes(index: SearchIndex, options: SnapshotWriteOptions = {}): Buffer {
-  return Buffer.concat(snapshotPieces(index, options));
+/** Serialises an index's state to snapshot bytes. */
+export function engineStateToBytes(state: EngineState, options: SnapshotWriteOptions = {}): Buffer {
+  return Buffer.concat(engineStatePieces(state, options));
 }
 
 /**
- * The snapshot bytes as the pieces they are made of (mostly views of the index's own arrays),
- * checksum included, so a large snapshot is written without a second full copy in memory.
+ * The snapshot bytes of an index's state as the pieces they are made of (mostly views of the
+ * index's own arrays), checksum included, so a large snapshot is written (by
+ * {@link writeSnapshotFile}) without a second full copy in memory.
  */
-function snapshotPieces(index: SearchIndex, options: SnapshotWriteOptions): Buffer[] {
-  const state = exportEngineState(index);
+export function engineStatePieces(state: EngineState, options: SnapshotWriteOptions = {}): Buffer[] {
   const parts: Buffer[] = [];
   let offset = 0; // relative to the start of the sections
   const push = (buf: Buffer): Section => {
@@ -177,11 +181,11 @@ function snapshotPieces(index: SearchIndex, options: SnapshotWriteOptions): Buff
 }
 
 /**
- * Rebuilds an index from snapshot bytes. Throws {@link SnapshotError} when they are not a valid
- * snapshot. The index keeps views into `bytes` instead of copies: do not modify them afterwards.
+ * Reads an index's state from snapshot bytes. Throws {@link SnapshotError} when they are not a
+ * valid snapshot. The state holds views into `bytes` instead of copies: do not modify them afterwards.
  */
-export function snapshotFromBytes(bytes: Buffer): SearchIndex {
-  return snapshotWithMetadataFromBytes(bytes).index;
+export function engineStateFromBytes(bytes: Buffer): EngineState {
+  return engineStateWithMetadataFromBytes(bytes).state;
 }
 
 function fail(why: string, details: Record<string, unknown> = {}): never {
@@ -203,8 +207,8 @@ function checkPrefix(prefix: Buffer, size: number): number {
   return headerLen;
 }
 
-/** Like {@link snapshotFromBytes}, with the metadata the snapshot was written with. */
-export function snapshotWithMetadataFromBytes(bytes: Buffer): LoadedSnapshot {
+/** Like {@link engineStateFromBytes}, with the metadata the snapshot was written with. */
+export function engineStateWithMetadataFromBytes(bytes: Buffer): EngineStateWithMetadata {
   const headerLen = checkPrefix(bytes, bytes.length);
   const bodyLen = bytes.length - DIGEST;
   if (crc32(bytes.subarray(0, bodyLen)) !== bytes.readUInt32LE(bodyLen)) fail('checksum mismatch (the file is corrupt)');
@@ -232,7 +236,7 @@ export function snapshotWithMetadataFromBytes(bytes: Buffer): LoadedSnapshot {
   const { articleOffsets, articleBlockStarts, articleBlockOffsets, ...indexArrays } = arrays;
   try {
     const facetValues = json<{ months: string[]; values: string[][] }>(header.facetValues);
-    const index = importEngineState({
+    const state: EngineState = {
       options: header.options,
       ids: json<(string | null)[]>(header.ids),
       // The articles stay compressed, in place; a block is inflated when one of its articles is first read.
@@ -244,20 +248,21 @@ export function snapshotWithMetadataFromBytes(bytes: Buffer): LoadedSnapshot {
       }),
       index: { terms: json<string[]>(header.terms), display: json<string[]>(header.display), arrays: indexArrays, scalars: header.scalars },
       facets: { arrays: facetArrays as FacetStoreState['arrays'], months: facetValues.months, values: facetValues.values },
-    });
-    return { index, metadata: header.metadata };
+    };
+    return { state, metadata: header.metadata };
   } catch (err) {
     return fail(`inconsistent contents (${(err as Error).message})`);
   }
 }
 
 /**
- * Writes a snapshot of `index` to `file` atomically: to a temporary file in the same folder,
- * flushed to disk, then renamed over the target, so a crash mid-write never leaves a broken
- * snapshot behind. Creates the folder if needed.
+ * Writes snapshot bytes (whole, or as the pieces of {@link engineStatePieces}) to `file`
+ * atomically: to a temporary file in the same folder, flushed to disk, then renamed over the
+ * target, so a crash mid-write never leaves a broken snapshot behind. Creates the folder if
+ * needed, and removes temporary files that a killed writer left next to it.
  */
-export async function saveSnapshot(index: SearchIndex, file: string, options: SnapshotWriteOptions = {}): Promise<{ bytes: number }> {
-  const pieces = snapshotPieces(index, options);
+export async function writeSnapshotFile(file: string, bytes: Buffer | readonly Buffer[]): Promise<{ bytes: number }> {
+  const pieces = Buffer.isBuffer(bytes) ? [bytes] : [...bytes];
   let numBytes = 0;
   await mkdir(path.dirname(file), { recursive: true });
   await removeStaleTempFiles(file);
@@ -283,15 +288,11 @@ function unreadable(file: string, err: unknown): SnapshotError {
 }
 
 /**
- * Loads a snapshot written by {@link saveSnapshot}. Throws {@link SnapshotError} if missing or
- * invalid. Temporary files that a killed writer left next to it are removed on the way.
+ * Reads a snapshot file's bytes (in slices, so files over 2 GiB read too). Throws
+ * {@link SnapshotError} when it cannot be read. Temporary files that a killed writer left next
+ * to it are removed on the way.
  */
-export async function loadSnapshot(file: string): Promise<SearchIndex> {
-  return (await loadSnapshotWithMetadata(file)).index;
-}
-
-/** Like {@link loadSnapshot}, with the metadata the snapshot was saved with. */
-export async function loadSnapshotWithMetadata(file: string): Promise<LoadedSnapshot> {
+export async function readSnapshotFile(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     const fh = await open(file, 'r');
@@ -304,7 +305,7 @@ export async function loadSnapshotWithMetadata(file: string): Promise<LoadedSnap
     throw unreadable(file, err);
   }
   await removeStaleTempFiles(file);
-  return snapshotWithMetadataFromBytes(bytes);
+  return bytes;
 }
 
 /**
@@ -315,6 +316,7 @@ export async function loadSnapshotWithMetadata(file: string): Promise<LoadedSnap
  * @throws SnapshotError when the file is missing or its prefix or header is not a snapshot's.
  */
 export async function readSnapshotMetadata(file: string): Promise<unknown> {
+  checkString('file', file);
   let fh;
   try {
     fh = await open(file, 'r');

@@ -36,7 +36,16 @@ export function createLedesearchEngine(options: SearchIndexOptions = {}, name = 
     },
     search(query: string, k: number): string[] {
       if (!index) throw new Error('internal: search before build');
-      return index.search(query, { limit: k, snippets: 0 }).hits.map((h) => h.id);
+      return index.search(asWords(query), { limit: k, snippets: 0 }).hits.map((h) => h.id);
     },
   };
+}
+
+/**
+ * A test collection's query is a statement in prose, not a query in the search syntax: its quotes
+ * cite titles, its capitals are not operators and a dash is not an exclusion. Dropping the syntax
+ * characters and lower-casing the operators leaves the words, as a bag-of-words engine sees them.
+ */
+export function asWords(query: string): string {
+  return query.replace(/["()*+]|(^|\s)-+/g, ' $1').replace(/\b(AND|OR|NOT|SAME|NEAR)\b/g, (w) => w.toLowerCase()).replace(/\b([A-Za-z]+):/g, '$1 ');
 }

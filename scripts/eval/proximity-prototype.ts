@@ -92,7 +92,7 @@ export function createProximityEngine(options: SearchIndexOptions, p: ProximityP
       const hits = index.search(query, { limit: k, snippets: 0 }).hits;
       const n = index.size;
       const idfs = new Map<string, number>();
-      for (const term of index.analyzer.terms(query)) {
+      for (const term of index.analyzer.analyze(query).map((t) => t.term)) {
         const df = docFreq.get(term) ?? 0;
         if (df > 0) idfs.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
       }

@@ -101,7 +101,7 @@ export function createRm3Engine(options: SearchIndexOptions, p: Rm3Params): Eval
       index.addAll(articles);
       docFreq = new Map();
       for (const a of articles) {
-        for (const term of new Set(index.analyzer.terms(`${a.title}\n${a.paragraphs.join('\n')}`))) {
+        for (const term of new Set(index.analyzer.analyze(`${a.title}\n${a.paragraphs.join('\n')}`).map((t) => t.term))) {
           docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
         }
       }

@@ -1,10 +1,11 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import request from 'supertest';
-import { BAD_CORPUS, expectValid, fixtureApp, FIXTURE_CORPUS } from '../server/helpers.js';
+import { BAD_CORPUS, expectValid, fixtureApp, FIXTURE_CORPUS, REPO_ROOT } from '../server/helpers.js';
 import { childEnv, runCli, SERVER_MAIN, startUntil } from './run-cli.js';
+import { createSearchIndex, loadCorpus } from '../../lib/index.js';
 
 /** stderr as lines, without the trailing empty one. */
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
@@ -84,6 +85,20 @@ describe('ledesearch (command line)', () => {
       expect(r.stdout.trimEnd().replace(/"tookMs":[\d.]+/, '')).to.equal(http.text.replace(/"tookMs":[\d.]+/, ''));
     });
 
+    it('takes the query syntax: a phrase with an exclusion answers as the library does', async () => {
+      const q = '"north korea" -seoul';
+      const r = await runCli(['search', q, '--json', '--corpus', FIXTURE_CORPUS, '--no-snapshot'], work);
+      expect(r.code, r.stderr).to.equal(0);
+      const cli = JSON.parse(r.stdout);
+      expect(cli.interpretedAs).to.equal(q);
+      const index = createSearchIndex();
+      index.addAll((await loadCorpus(FIXTURE_CORPUS)).articles);
+      const lib = index.search(q);
+      expect(lib.total).to.be.greaterThan(0);
+      expect(cli.hits.map((h: { id: string }) => h.id)).to.deep.equal(lib.hits.map((h) => h.id));
+      expect(JSON.stringify(cli.hits)).not.to.match(/<mark>seoul<\/mark>/i);
+    });
+
     it('prints readable hits with matches in [brackets] when stdout is not a terminal', async () => {
       const r = await runCli(['search', 'missile', '--corpus', FIXTURE_CORPUS, '--no-snapshot'], work);
       expect(r.code, r.stderr).to.equal(0);
@@ -119,6 +134,44 @@ describe('ledesearch (command line)', () => {
       const wrong = await runCli(['search', 'oil', '--catgory', 'Korea'], work);
       expect(wrong.code).to.equal(2);
       expect(lines(wrong.stderr)).to.deep.equal(["error: unknown option '--catgory' (Did you mean --category?)"]);
+    });
+
+    // Issue 13: an impossible date and a reversed range exited 1, after the whole index was loaded.
+    // The corpus folder given does not exist: were the dates checked after loading, the error
+    // would be about the folder.
+    // The library's wording may change; the flag (and the value) must be named, in flag terms.
+    for (const [flags, message] of [
+      [['--from', '1987-02-30'], /^error: --from "1987-02-30" is not a valid/],
+      [['--to', '1987-03-05T25:00'], /^error: --to "1987-03-05T25:00" is not a valid/],
+      [['--from', '1987-03-05', '--to', '1987-03-01'], /^error: .*--from.* --to/],
+      [['--from', '1987-3-5'], /^error: --from "1987-3-5" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY-MM-DDTHH:MM\n/],
+    ] as const) {
+      it(`exits 2 before loading any index for ${flags.join(' ')}`, async () => {
+        const r = await runCli(['search', 'oil', ...flags, '--corpus', join(work, 'none'), '--no-snapshot'], work);
+        expect(r.code).to.equal(2);
+        expect(lines(r.stderr)).to.have.length(1);
+        expect(r.stderr).to.match(message);
+        expect(r.stderr).to.not.match(/dateFrom|dateTo|corpus folder/);
+      });
+    }
+
+    // Issue 13: searching another corpus replaced the one default snapshot of the first.
+    it('keeps one default snapshot per corpus folder', async () => {
+      const cwd = join(work, 'per-corpus');
+      await mkdir(cwd);
+      const first = join(cwd, 'first');
+      await cp(FIXTURE_CORPUS, first, { recursive: true });
+      expect((await runCli(['index', 'first'], cwd)).code).to.equal(0);
+      const other = await runCli(['search', 'grain', '--corpus', join(REPO_ROOT, 'test', 'fixtures', 'corpus', 'good'), '--json'], cwd);
+      expect(other.code, other.stderr).to.equal(0);
+      const snapshots = (await readdir(join(cwd, '.ledesearch'))).filter((f) => f.endsWith('.snapshot'));
+      expect(snapshots).to.have.length(2);
+      expect(snapshots.filter((f) => f.startsWith('first-'))).to.have.length(1);
+      // With its folder gone, only the first corpus's own snapshot can answer, and it does.
+      await rm(first, { recursive: true });
+      const r = await runCli(['search', 'cocoa', '--corpus', './first/', '--json'], cwd);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(JSON.parse(r.stdout).hits[0].id).to.equal('reuters/124');
     });
 
     it('exits 2 when the corpus folder is missing and there is no snapshot', async () => {
@@ -162,6 +215,15 @@ describe('ledesearch (command line)', () => {
       expect(r.code).to.equal(2);
       expect(lines(r.stderr)).to.have.length(1);
       expect(r.stderr).to.contain('must be a number of MiB');
+    });
+
+    // Issue 13: a bad host failed only once the whole index was built. 192.0.2.1 (TEST-NET-1,
+    // RFC 5737) is never an address of this machine; nothing is sent to it.
+    it('exits 2 for a host it cannot listen on, before building the index', async () => {
+      const r = await runCli(['serve', '--host', '192.0.2.1', '--port', '0', '--corpus', FIXTURE_CORPUS, '--no-snapshot', '--no-web'], work);
+      expect(r.code).to.equal(2);
+      expect(lines(r.stderr)).to.deep.equal(['error: cannot listen on --host "192.0.2.1": not an address of this machine']);
+      expect(r.stdout).to.not.contain('building the index');
     });
 
     it('exits 2 with a one-line error for a bad port', async () => {

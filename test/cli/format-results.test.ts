@@ -43,6 +43,16 @@ describe('formatResults', () => {
     const text = formatResults({ query: 'misile', total: 0, tookMs: 0, hits: [], facets: {}, didYouMean: 'missile' });
     expect(text).to.equal('No results for "misile".\nDid you mean "missile"?\n');
   });
+
+  it('shows how the query was read when that differs from what was typed', () => {
+    expect(formatResults({ ...result, query: '"north korea', interpretedAs: '"north korea"' })).to.contain('12 results for "\\"north korea" (read as "\\"north korea\\"")');
+    expect(formatResults({ ...result, interpretedAs: 'missile' })).to.contain('12 results for "missile" (1.5 ms');
+  });
+
+  it('says when nothing in the query could be searched', () => {
+    const text = formatResults({ query: 'the', total: 0, tookMs: 0, hits: [], facets: {}, interpretedAs: '', unsearchable: true });
+    expect(text).to.equal('Nothing in "the" could be searched: it has only stop words or punctuation.\n');
+  });
 });
 
 describe('emphasise / sanitizeForTerminal', () => {

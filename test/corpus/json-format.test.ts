@@ -95,6 +95,13 @@ describe('parseJsonArticles', () => {
       ]);
     });
 
+    it('reports an empty array, which adds no article (found by the corpus fuzz test)', () => {
+      expect(parseJsonArticles('[ ]', 'e.json', 'json')).to.deep.equal({
+        articles: [],
+        errors: [{ file: 'e.json', code: 'empty', reason: 'the file holds an empty array: no articles' }],
+      });
+    });
+
     it('reports a document that is not an article', () => {
       const { errors } = parseJsonArticles('42', 'n.json', 'json');
       expect(errors).to.deep.equal([{ file: 'n.json', code: 'invalid_article', reason: 'article must be object, got 42' }]);
@@ -154,6 +161,32 @@ describe('parseJsonArticles', () => {
       expect(violation({ ...GOOD, id: 7 }).reason).to.equal('field "id" must be string, got 7');
       expect(violation({ ...GOOD, category: [1] }).reason).to.match(/^field "category" is invalid/);
       expect(violation({ ...GOOD, publisher: null }).reason).to.equal('field "publisher" must be string, got null');
+    });
+  });
+
+  describe('#hostile input (issue 13)', () => {
+    it('refuses JSON nested past 64 levels before parsing it, as too_large', () => {
+      const { articles, errors } = parseJsonArticles(`${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`, 'deep.json', 'json');
+      expect(articles).to.deep.equal([]);
+      expect(errors.map((e) => [e.file, e.code])).to.deep.equal([['deep.json', 'too_large']]);
+    });
+
+    it('quotes at most 60 characters of a long offending value', () => {
+      const { errors } = parseJsonArticles(one({ title: 'T', paragraphs: 'x'.repeat(1_000_000) }), 'a.json', 'json');
+      expect(errors).to.have.length(1);
+      expect(errors[0].reason.length).to.be.below(200);
+    });
+
+    it('lists at most maxErrors problems and counts the rest', () => {
+      const text = Array.from({ length: 30 }, () => '{').join('\n');
+      const { errors } = parseJsonArticles(text, 'a.ndjson', 'ndjson', { maxErrors: 10 });
+      expect(errors.map((e) => e.line)).to.deep.equal([...Array.from({ length: 10 }, (_, i) => i + 1), undefined]);
+      expect(errors[10]).to.include({ code: 'too_many_errors' });
+      expect(errors[10].reason).to.include('20 more problems');
+    });
+
+    it('rejects a maxErrors that is not a positive integer', () => {
+      expect(() => parseJsonArticles('{}', 'a.json', 'json', { maxErrors: 0 })).to.throw(RangeError, 'maxErrors');
     });
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'chai';
 import { SearchError } from '../../lib/errors.js';
-import { loadCorpus } from '../../lib/corpus/load-corpus.js';
-import type { Article, CorpusLoadResult } from '../../lib/types.js';
+import { loadCorpus, type LoadCorpusOptions } from '../../lib/corpus/load-corpus.js';
+import type { Article, CorpusError, CorpusLoadResult } from '../../lib/types.js';
 import { fixturesDir } from './fixtures.js';
 
 
@@ -228,6 +228,153 @@ describe('loadCorpus', () => {
     });
   });
 
+  describe('#hostile files (issue 13)', () => {
+    it('reports JSON nested 100 000 levels deep instead of overflowing the stack', async () => {
+      const { articles, errors } = await loadWithGood({ 'deep.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` });
+      expect(articles.map((a) => a.id)).to.deep.equal(['good']);
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.include({ file: 'deep.json', code: 'too_large' });
+      expect(errors[0].reason).to.include('nested more than 64 levels');
+    });
+
+    it('reports a deeply nested field on one NDJSON line and loads the other lines', async () => {
+      const deep = `{"title":"T","paragraphs":["p"],"category":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+      const text = [ndjsonLine({ title: 'One', body: 'p' }), deep, ndjsonLine({ title: 'Three', body: 'p' })].join('\n');
+      const { articles, errors } = await loadWithGood({ 'feed.ndjson': text });
+      expect(articles.map((a) => a.id)).to.deep.equal(['feed:1', 'feed:3', 'good']);
+      expect(errors.map((e) => [e.file, e.line, e.code])).to.deep.equal([['feed.ndjson', 2, 'too_large']]);
+    });
+
+    it('reports a deep object inside an array element without stringifying it whole', async () => {
+      const deep = `[{"title":"T","paragraphs":["p"]},{"title":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}]`;
+      const { articles, errors } = await loadWithGood({ 'batch.json': deep });
+      expect(articles.map((a) => a.id)).to.deep.equal(['good']);
+      expect(errors.map((e) => [e.file, e.code])).to.deep.equal([['batch.json', 'too_large']]);
+    });
+
+    // Long runs of spaces made two regular expressions quadratic (40 000 spaces: 11-13 s, so
+    // these 90 000 took about a minute each and ran into mocha's timeout); now linear. 90 000
+    // keeps the paragraph under maxParagraphChars.
+    it('reads runs of 90 000 spaces in a .txt line and in a JSON paragraph', async () => {
+      const spaces = ' '.repeat(90_000);
+      const { articles, errors } = await loadWithGood({
+        'spaces.txt': `Spaced title${spaces}x\n\nA paragraph${spaces}y\n\nLast words${spaces}Print This Post\n`,
+        'spaces.json': JSON.stringify({ title: 'T', paragraphs: [`a${spaces}\n${spaces}b`] }),
+      });
+      expect(errors.map((e) => [e.file, e.code])).to.deep.equal([['spaces.txt', 'too_large']]);
+      expect(errors[0].reason).to.include('field "title"');
+      expect(articles.find((a) => a.id === 'spaces')?.paragraphs).to.deep.equal(['a b']);
+      const { articles: again } = await loadWithGood({ 'spaces.txt': `Title\n\nA paragraph${spaces}y\n\nLast words${spaces}Print This Post\n` });
+      expect(again.find((a) => a.id === 'spaces')?.paragraphs).to.deep.equal([`A paragraph${spaces}y`, 'Last words']);
+    });
+
+    it('reads 20 000 trailer lines in linear time and applies maxListValues to them', async () => {
+      // collectTrailer re-spread its list on every line: 20 000 lines took 53 s before.
+      const trailer = Array.from({ length: 20_000 }, (_, i) => `Category: c${i}`).join('\n');
+      const { errors } = await loadWithGood({ 'tags.txt': `Tagged\n\nBody.\n\n${trailer}\n` });
+      expect(errors.map((e) => [e.file, e.code, e.reason])).to.deep.equal([
+        ['tags.txt', 'too_large', 'field "category" is 20000 values, over the limit of 1000 (maxListValues)'],
+      ]);
+    });
+
+    it('stops reading a .txt file as soon as it is surely past maxParagraphs or maxArticleChars', async () => {
+      const paragraphs = (n: number): string => Array.from({ length: n }, (_, i) => `p${i}`).join('\n\n');
+      const dir = await makeCorpus({
+        'a-within.txt': `T\n\n${paragraphs(5)}\n`,
+        'b-exact.txt': `T\n\n${paragraphs(11)}\n`,
+        'c-blocks.txt': `T\n\n${paragraphs(1_000_000)}\n`,
+        'd-lines.txt': `T\n\n${'a\n'.repeat(1_000_000)}`,
+      });
+      const { articles, errors } = await loadCorpus(dir, { maxParagraphs: 5, maxArticleChars: 100 });
+      expect(articles.map((a) => a.id)).to.deep.equal(['a-within']);
+      expect(errors.map((e) => [e.file, e.code, e.reason])).to.deep.equal([
+        ['b-exact.txt', 'too_large', 'the article is 11 paragraphs, over the limit of 5 (maxParagraphs)'],
+        ['c-blocks.txt', 'too_large', 'the file has more than 12 blocks of text, more than an article within the limit of 5 paragraphs can have (maxParagraphs)'],
+        ['d-lines.txt', 'too_large', 'the file has more than 200 lines of text, more than an article within the limit of 100 characters can have (maxArticleChars)'],
+      ]);
+    });
+
+    it('lists at most 100 problems of a file of 50 000 bad lines, and counts the rest', async () => {
+      const bad = Array.from({ length: 50_000 }, (_, i) => `not json ${i}`).join('\n');
+      const { errors } = await loadWithGood({ 'junk.ndjson': `${ndjsonLine({ title: 'Fine', body: 'p' })}\n${bad}\n` });
+      expect(errors).to.have.length(101);
+      expect(errors.slice(0, 100).map((e) => e.line)).to.deep.equal(Array.from({ length: 100 }, (_, i) => i + 2));
+      expect(errors.slice(0, 100).every((e) => e.code === 'invalid_json')).to.equal(true);
+      expect(errors[100]).to.include({ file: 'junk.ndjson', code: 'too_many_errors' });
+      expect(errors[100].reason).to.include('49900 more problems').and.include('50000 in all').and.include('maxErrorsPerFile');
+    });
+
+    it('counts duplicate ids against maxErrorsPerFile too', async () => {
+      const same = Array.from({ length: 10 }, () => ndjsonLine({ id: 'same', title: 'T', body: 'p' })).join('\n');
+      const dir = await makeCorpus({ 'a.ndjson': same, 'good.txt': GOOD_TXT });
+      const { articles, errors } = await loadCorpus(dir, { maxErrorsPerFile: 3 });
+      expect(articles.map((a) => a.id)).to.deep.equal(['same', 'good']);
+      expect(errors.map((e) => [e.line, e.code])).to.deep.equal([
+        [2, 'duplicate_id'], [3, 'duplicate_id'], [4, 'duplicate_id'], [undefined, 'too_many_errors'],
+      ]);
+      expect(errors[3].reason).to.include('6 more problems');
+    });
+  });
+
+  describe('#size limits (issue 13)', () => {
+    /** Loads a corpus of one NDJSON article and returns its errors, checking it loaded exactly when there are none. */
+    async function loadOne(article: Record<string, unknown>, options: LoadCorpusOptions = {}): Promise<CorpusError[]> {
+      const { articles, errors } = await loadCorpus(await makeCorpus({ 'one.ndjson': ndjsonLine(article) }), options);
+      expect(articles).to.have.length(errors.length === 0 ? 1 : 0);
+      return errors;
+    }
+    const base = { title: 'T', paragraphs: ['p'] };
+
+    it('skips a one-line .txt file whose title is 2 MB, naming the field and the limit', async () => {
+      const line = 'word '.repeat(400_000);
+      const { articles, errors } = await loadWithGood({ 'one-line.txt': line });
+      expect(articles.map((a) => a.id)).to.deep.equal(['good']);
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.include({ file: 'one-line.txt', code: 'too_large' });
+      expect(errors[0].reason).to.equal(`field "title" is ${line.trim().length} characters, over the limit of 1000 (maxTitleChars)`);
+    });
+
+    it('skips an article with a 5 MB dateline (maxFieldChars)', async () => {
+      const errors = await loadOne({ ...base, dateline: 'x'.repeat(5_000_000) });
+      expect(errors.map((e) => e.code)).to.deep.equal(['too_large']);
+      expect(errors[0].reason).to.equal('field "dateline" is 5000000 characters, over the limit of 2000 (maxFieldChars)');
+    });
+
+    for (const field of ['id', 'publisher', 'source', 'author', 'url'] as const) {
+      it(`applies maxFieldChars to ${field}`, async () => {
+        expect(await loadOne({ ...base, [field]: 'y'.repeat(20) }, { maxFieldChars: 20 })).to.deep.equal([]);
+        const errors = await loadOne({ ...base, [field]: 'y'.repeat(21) }, { maxFieldChars: 20 });
+        expect(errors.map((e) => e.reason)).to.deep.equal([`field "${field}" is 21 characters, over the limit of 20 (maxFieldChars)`]);
+      });
+    }
+
+    it('skips an article with 100 000 category values (maxListValues)', async () => {
+      const errors = await loadOne({ ...base, category: Array.from({ length: 100_000 }, (_, i) => `c${i}`) });
+      expect(errors.map((e) => e.reason)).to.deep.equal(['field "category" is 100000 values, over the limit of 1000 (maxListValues)']);
+    });
+
+    it('applies maxFieldChars to each value of a list field', async () => {
+      const errors = await loadOne({ ...base, topics: ['ok', 'z'.repeat(11)] }, { maxFieldChars: 10 });
+      expect(errors.map((e) => e.reason)).to.deep.equal(['field "topics[1]" is 11 characters, over the limit of 10 (maxFieldChars)']);
+    });
+
+    it('applies maxParagraphs and maxArticleChars', async () => {
+      const three = { title: 'T', paragraphs: ['aaaa', 'bbbb', 'cccc'] };
+      expect(await loadOne(three, { maxParagraphs: 3, maxArticleChars: 13 })).to.deep.equal([]);
+      expect((await loadOne(three, { maxParagraphs: 2 })).map((e) => e.reason))
+        .to.deep.equal(['the article is 3 paragraphs, over the limit of 2 (maxParagraphs)']);
+      expect((await loadOne(three, { maxArticleChars: 12 })).map((e) => e.reason))
+        .to.deep.equal(['the article is 13 characters, over the limit of 12 (maxArticleChars)']);
+    });
+
+    it('names the array element of a .json file past a limit and keeps the others', async () => {
+      const dir = await makeCorpus({ 'batch.json': JSON.stringify([base, { ...base, title: 'x'.repeat(11) }, base]) });
+      const { articles, errors } = await loadCorpus(dir, { maxTitleChars: 10 });
+      expect(articles.map((a) => a.id)).to.deep.equal(['batch[0]', 'batch[2]']);
+      expect(errors.map((e) => e.reason)).to.deep.equal(['article [1]: field "title" is 11 characters, over the limit of 10 (maxTitleChars)']);
+    });
+  });
+
   describe('#files', () => {
     it('strips a BOM and reads CRLF line ends', async () => {
       const { articles, errors } = await loadWithGood({ 'win.txt': `\uFEFF${GOOD_TXT.replace(/\n/g, '\r\n')}` });
@@ -282,11 +429,18 @@ describe('loadCorpus', () => {
       expect(errors.map((e) => [e.file, e.code])).to.deep.equal([['b.txt', 'too_large']]);
     });
 
-    it('rejects limits that are not positive integers', async () => {
+    it('rejects limits that are not positive integers, and options of the wrong type', async () => {
       const dir = await makeCorpus({ 'a.txt': GOOD_TXT });
-      for (const options of [{ maxFileBytes: 0 }, { maxParagraphChars: 1.5 }, { concurrency: Number.NaN }]) {
-        const error: unknown = await loadCorpus(dir, options).then(() => undefined, (e: unknown) => e);
-        expect(error, JSON.stringify(options)).to.be.instanceOf(RangeError);
+      const bad: unknown[] = [
+        { maxFileBytes: 0 }, { maxParagraphChars: 1.5 }, { concurrency: Number.NaN }, { maxTitleChars: -1 },
+        { maxFieldChars: '10' }, { maxListValues: 2 ** 60 }, { maxParagraphs: 0 }, { maxArticleChars: Infinity },
+        { maxErrorsPerFile: 0 }, { extensions: { '.txt': 'yaml' } }, { extensions: ['txt'] }, null,
+      ];
+      for (const options of bad) {
+        const error: unknown = await loadCorpus(dir, options as LoadCorpusOptions).then(() => undefined, (e: unknown) => e);
+        // Issue 13: out-of-range options are SearchError invalid_argument, not RangeError.
+        expect(error, JSON.stringify(options)).to.be.instanceOf(SearchError);
+        expect((error as SearchError).code).to.equal('invalid_argument');
       }
     });
   });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Range, Snippet } from '../../lib/types.js';
 import { createAnalyzer } from '../../lib/analysis/analyzer.js';
 import { highlightText, makeSnippet, makeSnippets } from '../../lib/highlight/snippet.js';
+import { termsOf } from '../analysis/terms-of.js';
 
 const analyzer = createAnalyzer();
 
@@ -16,7 +17,7 @@ const WORDS = [
 const SHORT_WORDS = WORDS.filter((w) => w.length <= 12);
 const SEPARATORS = [' ', ' ', ' ', ' ', ', ', '. ', '! ', ' - ', '-', '\n', '  ', '\u00a0', '\t', ''];
 
-const TERMS = [...new Set(WORDS.flatMap((w) => analyzer.terms(w)))];
+const TERMS = [...new Set(WORDS.flatMap((w) => termsOf(analyzer, w)))];
 
 function wordyText(words: readonly string[], maxWords: number): fc.Arbitrary<string> {
   return fc

@@ -4,7 +4,9 @@
  * engine's typed-array fast path is checked against.
  */
 import { bm25ParagraphTerm, bm25fTerm, combineScores, idf, type ResolvedRankingOptions } from '../../lib/ranking/bm25.js';
+import { pairWeight, proximityBonus, queryPairs } from '../../lib/ranking/proximity.js';
 import type { Analyzer, Article } from '../../lib/index.js';
+import { termsOf } from '../analysis/terms-of.js';
 
 function tfMap(terms: string[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -14,9 +16,11 @@ function tfMap(terms: string[]): Map<string, number> {
 
 export function referenceScores(articles: Article[], query: string, analyzer: Analyzer, r: ResolvedRankingOptions): Map<string, number> {
   const docs = articles.map((a) => {
-    const title = analyzer.terms(a.title);
-    const paras = a.paragraphs.map((p) => analyzer.terms(p));
-    return { id: a.id, title: tfMap(title), titleLen: title.length, paras: paras.map((p) => ({ tf: tfMap(p), len: p.length })) };
+    const title = termsOf(analyzer, a.title);
+    const paras = a.paragraphs.map((p) => termsOf(analyzer, p));
+    // Token positions per field, for proximity: the title and each paragraph on their own.
+    const fields = [a.title, ...a.paragraphs].map((text) => analyzer.analyze(text));
+    return { id: a.id, title: tfMap(title), titleLen: title.length, paras: paras.map((p) => ({ tf: tfMap(p), len: p.length })), fields };
   });
   const bodyTf = docs.map((d) => {
     const m = new Map<string, number>();
@@ -29,7 +33,11 @@ export function referenceScores(articles: Article[], query: string, analyzer: An
   const avgTitle = docs.reduce((s, d) => s + d.titleLen, 0) / N;
   const avgBody = bodyLen.reduce((s, n) => s + n, 0) / N;
   const avgPara = allParas.reduce((s, p) => s + p.len, 0) / allParas.length;
-  const qtf = tfMap(analyzer.terms(query));
+  const qtf = tfMap(termsOf(analyzer, query));
+  const docFreq = (t: string): number => docs.filter((x, j) => x.title.has(t) || bodyTf[j].has(t)).length;
+  // Proximity: consecutive query words (stop words keep their slots), both in the collection.
+  const pairs = r.proximityWeight > 0 ? queryPairs(analyzer.analyze(query)).filter((p) => docFreq(p.a) > 0 && docFreq(p.b) > 0) : [];
+  const pairWeights = pairs.map((p) => pairWeight(idf(N, docFreq(p.a)), idf(N, docFreq(p.b))));
   const out = new Map<string, number>();
   docs.forEach((d, i) => {
     let art = 0;
@@ -54,7 +62,11 @@ export function referenceScores(articles: Article[], query: string, analyzer: An
       }
       best = Math.max(best, ps);
     }
-    if (matched > 0) out.set(d.id, combineScores(art, best, matched, qtf.size, r));
+    // A pair stands together when, in one field, b follows a by 1 … gap + slack positions.
+    const together = pairs.map((p) => d.fields.some((toks) => toks.some((x) => x.term === p.a &&
+      toks.some((y) => y.term === p.b && y.position - x.position >= 1 && y.position - x.position <= p.gap + r.proximitySlack))));
+    if (matched > 0) out.set(d.id, combineScores(art, best, matched, qtf.size, r) +
+      proximityBonus(pairWeights.reduce((sum, w, k) => (together[k] ? sum + w : sum), 0), r.proximityWeight));
   });
   return out;
 }

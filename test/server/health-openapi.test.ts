@@ -40,6 +40,19 @@ describe('GET /api/openapi.json', () => {
     expect(searchParams).to.include.members(['q', 'category', 'from', 'to', 'sort', 'limit', 'offset', 'facets', 'histogram']);
   });
 
+  it('documents the query syntax in the description of q, one example per construct (issue 10)', async () => {
+    const { app } = await fixtureApp();
+    const doc = (await request(app).get('/api/openapi.json')).body;
+    const q = doc.paths['/api/search'].get.parameters.find((p: { name: string }) => p.name === 'q') as { description: string };
+    for (const example of ['"north korea"', '-gas', '+opec', ' AND ', ' OR ', 'AND NOT', '(opec OR cartel)', 'title:oil', 'topics:crude', 'missil*', 'NEAR/5', 'SAME(']) {
+      expect(q.description, example).to.contain(example);
+    }
+    expect(q.description).to.contain('"Query syntax"');
+    const response = doc.components.schemas.SearchResponse.properties;
+    expect(response.interpretedAs.type).to.equal('string');
+    expect(response.unsearchable.type).to.equal('boolean');
+  });
+
   it('uses only references that resolve inside the document', async () => {
     const { app } = await fixtureApp();
     const doc = (await request(app).get('/api/openapi.json')).body;

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { defaultSnapshotFor } from '../../cli/cli-options.js';
 import { parseServerArgs, ServerArgsError } from '../../server/main-args.js';
 
 describe('parseServerArgs (server/main.ts flags)', () => {
@@ -10,7 +11,7 @@ describe('parseServerArgs (server/main.ts flags)', () => {
     });
     if (o === 'help') throw new Error('expected options');
     expect(o).to.include({ corpus: 'c', port: 0, host: '::1', reindexToken: 't', webDir: false, resultCacheBytes: 2 ** 19, logLevel: 'info' });
-    expect(o.snapshot).to.equal('.ledesearch/index.snapshot');
+    expect(o.snapshot).to.equal(defaultSnapshotFor('c'));
     expect(o.corsOrigins).to.deep.equal(['https://a.example', 'https://b.example']);
   });
 

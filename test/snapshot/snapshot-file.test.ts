@@ -13,6 +13,10 @@ import {
   type SearchIndex,
   type SearchOptions,
 } from '../../lib/index.js';
+import { InvertedIndex } from '../../lib/index/inverted-index.js';
+import { exportEngineState } from '../../lib/search/search-index.js';
+import type { Article } from '../../lib/types.js';
+import { checkIndex } from '../index/check-positions.js';
 import { syntheticCorpus } from '../search/synthetic-corpus.js';
 
 function answers(index: SearchIndex): string[] {
@@ -41,6 +45,21 @@ describe('snapshot', () => {
       expect(loaded.ranking).to.deep.equal(index.ranking);
       expect(answers(loaded)).to.deep.equal(answers(index));
       expect(loaded.suggest('mis')).to.deep.equal(index.suggest('mis'));
+    });
+
+    it('carries the token positions of every title and paragraph posting (format 5)', () => {
+      const long = { id: 'long', title: 'the long one', paragraphs: [`${'gold '.repeat(300)} of the missile`] };
+      const source = createSearchIndex();
+      source.addAll([...corpus.slice(0, 60), long]);
+      source.remove('syn-3');
+      const loaded = snapshotFromBytes(snapshotToBytes(source));
+      const state = exportEngineState(loaded);
+      const ix = new InvertedIndex(loaded.analyzer);
+      ix.importState(state.index);
+      const byId = new Map<string, Article>([...corpus.slice(0, 60), long].map((a) => [a.id, a]));
+      const docs = state.ids.map((id) => (id === null ? undefined : byId.get(id)));
+      expect(docs.filter(Boolean)).to.have.length(60);
+      checkIndex(ix, loaded.analyzer, docs);
     });
 
     it('decodes stored articles on demand, and re-saves undecoded ones unchanged', () => {
@@ -92,6 +111,9 @@ describe('snapshot', () => {
       const other = Buffer.from(bytes);
       other.writeUInt32LE(SNAPSHOT_FORMAT_VERSION + 1, 8);
       expect(() => snapshotFromBytes(other)).to.throw(SnapshotError, /format version/);
+      // Format 4 had no positions: refused, so the caller rebuilds.
+      other.writeUInt32LE(4, 8);
+      expect(() => snapshotFromBytes(other)).to.throw(SnapshotError, /format version 4/);
       expect(() => snapshotFromBytes(Buffer.from('not a snapshot at all, just some text here; '.repeat(4)))).to.throw(SnapshotError, /magic/);
     });
   });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { topK, topKByScore } from '../../lib/search/top-k.js';
+import { topK, topKByScore } from '../../lib/collector/top-k.js';
 
 describe('topK', () => {
   it('equals sorting everything and taking the first k', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isCalendarDate, normaliseIsoDate } from '../../lib/corpus/iso-date.js';
+import { isCalendarDate, normaliseIsoDate } from '../../lib/dates/iso-date.js';
 
 describe('isCalendarDate', () => {
   describe('#check', () => {

@@ -1,9 +1,11 @@
 /**
  * ISO 8601 calendar dates and date-times, as the corpus readers produce them: parsing into
- * parts, calendar validation, and one canonical spelling.
+ * parts, calendar validation, and one canonical spelling. The one date reader of the library:
+ * the corpus readers, the index, the facet store and the search options all read dates through
+ * it (instants and months in `instant.ts`, filter bounds in `date-bound.ts`).
  */
 
-/** A wall-clock time of day, as written in the source (no zone arithmetic is ever done). */
+/** A wall-clock time of day, as written in the source (zone arithmetic is `instant.ts`'s). */
 export interface IsoTime {
   /** 0–23. */
   hour: number;

@@ -1,0 +1,75 @@
+/**
+ * From a query string to what the evaluator runs: parse → tree → bound clauses → the tree's match
+ * set and proximity scores. A plain bag of words skips the tree entirely and goes to the
+ * evaluator's fast path with its slots, as before the query language existed.
+ */
+import { idf, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import type { InvertedIndex } from '../index/inverted-index.js';
+import { parseQueryString, type QueryAnalyzer } from '../query/parse-query-string.js';
+import { bindQuery, type BindContext, type BoundNode, type BoundQuery } from './bind-query.js';
+import { TreeMatcher } from './tree-matcher.js';
+
+/** A query ready to evaluate. */
+export interface QueryPlan extends BoundQuery {
+  /** The normalised query ("" when nothing could be searched). */
+  interpretedAs: string;
+  /** True when the query had text but nothing in it could be searched. */
+  unsearchable: boolean;
+  /** Documents the tree matches (null for a plain query). */
+  required: Uint8Array | null;
+  /** Proximity score per document (null when the query has no phrase, NEAR or SAME). */
+  bonus: Float64Array | null;
+}
+
+/** Plans a query against an index whose statistics are settled. */
+export function planQuery(
+  query: string,
+  analyzer: QueryAnalyzer,
+  ix: InvertedIndex,
+  matcher: TreeMatcher,
+  ctx: Omit<BindContext, 'analyzer'> & { analyzer: QueryAnalyzer & BindContext['analyzer'] },
+  norms: { normTitle: Float64Array; normBody: Float64Array },
+  r: ResolvedRankingOptions,
+): QueryPlan {
+  const parsed = parseQueryString(query, analyzer);
+  const bound = bindQuery(parsed.root, ctx);
+  const unsearchable = parsed.root === null && query.trim() !== '';
+  const required = bound.match ? matcher.match(bound.match) : null;
+  let bonus: Float64Array | null = null;
+  if (bound.proximity.length > 0) {
+    bonus = new Float64Array(ix.numDocs);
+    for (const node of bound.proximity) addProximity(bonus, node, ix, matcher, norms, r);
+  }
+  return { ...bound, interpretedAs: parsed.interpretedAs, unsearchable, required, bonus };
+}
+
+/**
+ * Adds a phrase's (NEAR's, SAME's) BM25 to each document holding it: its occurrence count is the
+ * term frequency (length-normalised per field as for a word), its idf the sum of its words' idf,
+ * as Lucene scores a PhraseQuery.
+ */
+function addProximity(
+  bonus: Float64Array,
+  node: BoundNode,
+  ix: InvertedIndex,
+  matcher: TreeMatcher,
+  norms: { normTitle: Float64Array; normBody: Float64Array },
+  r: ResolvedRankingOptions,
+): void {
+  const counts = matcher.proximity(node);
+  let w = 0;
+  const words = node.kind === 'pos' ? [node] : node.kind === 'near' ? [node.left, node.right] : node.kind === 'same' ? node.items : [];
+  for (const it of words) {
+    for (const ids of it.slots) {
+      if (!ids || ids.length === 0) continue;
+      // A prefix slot weighs as its most frequent expansion: the smallest idf, a cautious choice.
+      let df = 0;
+      for (const t of ids) df = Math.max(df, ix.df.data[t]);
+      w += idf(ix.numLive, df);
+    }
+  }
+  for (const d of counts.docs) {
+    const tf = counts.title[d] * norms.normTitle[d] + counts.body[d] * norms.normBody[d];
+    bonus[d] += w * saturate(tf, r.k1);
+  }
+}

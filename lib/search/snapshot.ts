@@ -1,0 +1,78 @@
+/**
+ * Snapshots of a {@link SearchIndex}: the facade's side of lib/snapshot, which turns an index's
+ * plain state into bytes and files; here that state is exported from and imported into an engine.
+ */
+import { SnapshotError } from '../errors.js';
+import { checkOptions, checkString, invalidArgument } from '../check-argument.js';
+import {
+  engineStatePieces,
+  engineStateToBytes,
+  engineStateWithMetadataFromBytes,
+  readSnapshotFile,
+  writeSnapshotFile,
+  type SnapshotWriteOptions,
+} from '../snapshot/snapshot-file.js';
+import type { EngineState } from '../index/engine-state.js';
+import { exportEngineState, importEngineState, type SearchIndex } from './search-index.js';
+
+/** An index loaded from a snapshot, with the metadata it was saved with. */
+export interface LoadedSnapshot {
+  index: SearchIndex;
+  /** The `metadata` given to {@link saveSnapshot}; undefined when none was. */
+  metadata: unknown;
+}
+
+/** Serialises an index to snapshot bytes (with `options.metadata` in the header, if given). */
+export function snapshotToBytes(index: SearchIndex, options: SnapshotWriteOptions = {}): Buffer {
+  checkOptions('options', options);
+  return engineStateToBytes(exportEngineState(index), options);
+}
+
+function indexOf(state: EngineState): SearchIndex {
+  try {
+    return importEngineState(state);
+  } catch (err) {
+    throw new SnapshotError(`invalid snapshot: inconsistent contents (${(err as Error).message})`);
+  }
+}
+
+/**
+ * Rebuilds an index from snapshot bytes. Throws {@link SnapshotError} when they are not a valid
+ * snapshot. The index keeps views into `bytes` instead of copies: do not modify them afterwards.
+ */
+export function snapshotFromBytes(bytes: Buffer): SearchIndex {
+  return snapshotWithMetadataFromBytes(bytes).index;
+}
+
+/** Like {@link snapshotFromBytes}, with the metadata the snapshot was written with. */
+export function snapshotWithMetadataFromBytes(bytes: Buffer): LoadedSnapshot {
+  if (!(bytes instanceof Uint8Array)) throw invalidArgument('bytes', 'a Buffer', bytes);
+  const { state, metadata } = engineStateWithMetadataFromBytes(bytes);
+  return { index: indexOf(state), metadata };
+}
+
+/**
+ * Writes a snapshot of `index` to `file` atomically: to a temporary file in the same folder,
+ * flushed to disk, then renamed over the target, so a crash mid-write never leaves a broken
+ * snapshot behind. Creates the folder if needed. Written piece by piece, without a second full
+ * copy of the index in memory (and so past 2 GiB too).
+ */
+export async function saveSnapshot(index: SearchIndex, file: string, options: SnapshotWriteOptions = {}): Promise<{ bytes: number }> {
+  checkString('file', file);
+  checkOptions('options', options);
+  return writeSnapshotFile(file, engineStatePieces(exportEngineState(index), options));
+}
+
+/**
+ * Loads a snapshot written by {@link saveSnapshot}. Throws {@link SnapshotError} if missing or
+ * invalid. Temporary files that a killed writer left next to it are removed on the way.
+ */
+export async function loadSnapshot(file: string): Promise<SearchIndex> {
+  return (await loadSnapshotWithMetadata(file)).index;
+}
+
+/** Like {@link loadSnapshot}, with the metadata the snapshot was saved with. */
+export async function loadSnapshotWithMetadata(file: string): Promise<LoadedSnapshot> {
+  checkString('file', file);
+  return snapshotWithMetadataFromBytes(await readSnapshotFile(file));
+}
