@@ -13,32 +13,69 @@ export interface DateCounts {
   counts: Map<number, number>;
 }
 
+/** The bucket key of every document for one interval (see {@link bucketKeysOf}). */
+export interface BucketKeys {
+  /** Key per document id; meaningless for undated documents (NaN date). */
+  keys: Int32Array;
+  /** The smallest and largest key of any dated document (min > max when none). */
+  min: number;
+  max: number;
+}
+
+/** The bucket key of every document, computed once per interval and index version by the caller. */
+export function bucketKeysOf(dates: Float64Array, numDocs: number, interval: HistogramInterval): BucketKeys {
+  const keys = new Int32Array(numDocs);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let d = 0; d < numDocs; d++) {
+    if (!Number.isFinite(dates[d])) continue;
+    const k = bucketKey(dates[d], interval);
+    keys[d] = k;
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  return { keys, min, max };
+}
+
 /**
  * Counts the match set per bucket. `dates`: epoch ms per document (NaN: undated, not counted);
- * `dateSlot`: the near-miss slot of the date filter.
+ * `keysOf(interval)`: every document's bucket key (cached by the caller, so counting is one
+ * array increment per match); `dateSlot`: the near-miss slot of the date filter.
  */
-export function dateHistogramCollector(dates: Float64Array, interval: HistogramInterval | 'auto', dateSlot: number): Collector<DateCounts> {
+export function dateHistogramCollector(
+  dates: Float64Array,
+  keysOf: (interval: HistogramInterval) => BucketKeys,
+  interval: HistogramInterval | 'auto',
+  dateSlot: number,
+): Collector<DateCounts> {
   return {
     collect(m: MatchSet): DateCounts {
-      const docs: number[] = [];
-      for (let i = 0; i < m.n; i++) if (Number.isFinite(dates[m.docs[i]])) docs.push(m.docs[i]);
       const near = m.near;
-      for (let i = 0; i < near.n; i++) if (near.fail[i] === dateSlot && Number.isFinite(dates[near.docs[i]])) docs.push(near.docs[i]);
       let resolved: HistogramInterval;
       if (interval === 'auto') {
         let lo = Infinity;
         let hi = -Infinity;
-        for (const d of docs) {
-          if (dates[d] < lo) lo = dates[d];
-          if (dates[d] > hi) hi = dates[d];
-        }
+        const see = (t: number): void => {
+          if (t < lo) lo = t;
+          if (t > hi) hi = t;
+        };
+        for (let i = 0; i < m.n; i++) see(dates[m.docs[i]]);
+        for (let i = 0; i < near.n; i++) if (near.fail[i] === dateSlot) see(dates[near.docs[i]]);
         resolved = autoInterval(lo, hi);
       } else resolved = interval;
+      const { keys, min, max } = keysOf(resolved);
       const counts = new Map<number, number>();
-      for (const d of docs) {
-        const key = bucketKey(dates[d], resolved);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (min > max) return { interval: resolved, counts };
+      const dense = new Int32Array(max - min + 1);
+      for (let i = 0; i < m.n; i++) {
+        const d = m.docs[i];
+        if (dates[d] === dates[d]) dense[keys[d] - min]++;
       }
+      for (let i = 0; i < near.n; i++) {
+        const d = near.docs[i];
+        if (near.fail[i] === dateSlot && dates[d] === dates[d]) dense[keys[d] - min]++;
+      }
+      for (let k = 0; k < dense.length; k++) if (dense[k] > 0) counts.set(min + k, dense[k]);
       return { interval: resolved, counts };
     },
   };

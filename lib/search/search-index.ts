@@ -44,7 +44,7 @@ import { moreLikeThisQuery, searchExcluding, similarDateRange, type SimilarOptio
 import type { MatchSet } from '../collector/collector.js';
 import { countCollector } from '../collector/collector.js';
 import { collapseCollector, type Collapsed } from '../collector/collapse-collector.js';
-import { dateHistogramCollector, histogramBuckets, liveBucketCounts, type DateCounts } from '../collector/date-histogram-collector.js';
+import { bucketKeysOf, dateHistogramCollector, histogramBuckets, liveBucketCounts, type BucketKeys, type DateCounts } from '../collector/date-histogram-collector.js';
 import { facetCollector } from '../collector/facet-collector.js';
 import { pageOrder } from '../collector/page-order.js';
 import { topKCollector } from '../collector/top-k-collector.js';
@@ -193,8 +193,10 @@ class Engine implements SearchIndex {
   private version = 0;
   private readonly options: SearchIndexOptions;
   private readonly dups: DuplicateIndex | undefined;
-  /** Live articles per histogram bucket, the denominators of `share`, for one index version. */
-  private liveCache: { version: number; byInterval: Map<HistogramInterval, Map<number, number>> } = { version: -1, byInterval: new Map() };
+  /** Per histogram interval, for one index version: live articles per bucket (the denominators of `share`) and every document's bucket key. */
+  private liveCache: { version: number; live: Map<HistogramInterval, Map<number, number>>; keys: Map<HistogramInterval, BucketKeys> } = {
+    version: -1, live: new Map(), keys: new Map(),
+  };
 
   constructor(options: SearchIndexOptions) {
     this.options = { analyzer: options.analyzer, ranking: options.ranking, duplicates: options.duplicates };
@@ -461,7 +463,8 @@ class Engine implements SearchIndex {
   /** Adds the date histogram (and its comparison series) of a counted match set to a result. */
   private addHistogram(result: SearchResult, counted: MatchSet, dateSlot: number, o: ResolvedSearchOptions, h: ResolvedHistogramOptions): void {
     const dates = this.ix.dateMs.data;
-    const main = dateHistogramCollector(dates, h.interval, dateSlot).collect(counted);
+    const keysOf = (interval: HistogramInterval): BucketKeys => this.bucketKeys(interval);
+    const main = dateHistogramCollector(dates, keysOf, h.interval, dateSlot).collect(counted);
     const series: DateCounts[] = [main];
     if (h.compare !== undefined) {
       const other = this.evaluate(h.compare, o, false);
@@ -469,7 +472,7 @@ class Engine implements SearchIndex {
       if (other) {
         const c = o.collapse ? this.collapse(other.all, other.sort) : undefined;
         const set = c && o.collapseCount === 'groups' ? c.groups : other.all;
-        counts = dateHistogramCollector(dates, main.interval, other.filtered.length).collect(set);
+        counts = dateHistogramCollector(dates, keysOf, main.interval, other.filtered.length).collect(set);
       }
       series.push(counts);
     }
@@ -482,13 +485,29 @@ class Engine implements SearchIndex {
 
   /** Live articles per bucket of an interval, kept until the index changes. */
   private liveBuckets(interval: HistogramInterval): Map<number, number> {
-    if (this.liveCache.version !== this.version) this.liveCache = { version: this.version, byInterval: new Map() };
-    let counts = this.liveCache.byInterval.get(interval);
+    const cache = this.histogramCache();
+    let counts = cache.live.get(interval);
     if (!counts) {
       counts = liveBucketCounts(this.ix.dateMs.data, this.ix.alive.data, this.ix.numDocs, interval);
-      this.liveCache.byInterval.set(interval, counts);
+      cache.live.set(interval, counts);
     }
     return counts;
+  }
+
+  /** Every document's bucket key for an interval, kept until the index changes. */
+  private bucketKeys(interval: HistogramInterval): BucketKeys {
+    const cache = this.histogramCache();
+    let keys = cache.keys.get(interval);
+    if (!keys) {
+      keys = bucketKeysOf(this.ix.dateMs.data, this.ix.numDocs, interval);
+      cache.keys.set(interval, keys);
+    }
+    return keys;
+  }
+
+  private histogramCache(): { live: Map<HistogramInterval, Map<number, number>>; keys: Map<HistogramInterval, BucketKeys> } {
+    if (this.liveCache.version !== this.version) this.liveCache = { version: this.version, live: new Map(), keys: new Map() };
+    return this.liveCache;
   }
 
   /**
