@@ -20,9 +20,12 @@ import {
   type FacetField,
   type FacetValue,
   type Hit,
+  type HitSnippet,
   type Range,
   type SearchOptions,
   type SearchResult,
+  type Snippet,
+  type SnippetPart,
 } from '../types.js';
 import { checkArticle } from './check-article.js';
 import { didYouMean } from './did-you-mean.js';
@@ -523,10 +526,11 @@ class Engine implements SearchIndex {
     };
     if (o.snippets > 0 && o.highlight) {
       const candidates = preferPhrases(this.rankParagraphs(doc, plan.slots), a.paragraphs, plan.highlightBody, this.analyzer);
-      hit.snippets = makeSnippets(a.paragraphs, candidates, plan.highlightBody, this.analyzer, {
+      const snippets = makeSnippets(a.paragraphs, candidates, plan.highlightBody, this.analyzer, {
         count: o.snippets,
         length: o.snippetLength,
       });
+      hit.snippets = o.snippetParts ? snippets.map((s) => keepParts(s, o.snippetParts as ReadonlySet<SnippetPart>)) : snippets;
     }
     return hit;
   }
@@ -541,6 +545,15 @@ class Engine implements SearchIndex {
 
 
 
+}
+
+/** A snippet with only `paragraph` and the asked-for parts (absent keys, not undefined ones, so JSON omits them). */
+function keepParts(s: Snippet, parts: ReadonlySet<SnippetPart>): HitSnippet {
+  const out: HitSnippet = { paragraph: s.paragraph };
+  if (parts.has('text')) out.text = s.text;
+  if (parts.has('html')) out.html = s.html;
+  if (parts.has('matches')) out.matches = s.matches;
+  return out;
 }
 
 /**
