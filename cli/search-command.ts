@@ -108,6 +108,9 @@ export function createSearchCommand(io: CliIo): Command {
         if (flags[key] !== undefined) raw[key] = String(flags[key]);
       }
       if (flags.histogram) raw.histogram = '1';
+      // The terminal shows text with its matches emphasised, so it asks for those parts; --json
+      // keeps the HTTP default, to print exactly what GET /api/search answers.
+      if (!flags.json) raw.parts = 'text,matches';
       const params = searchParams(raw);
       const { query: q, options } = toSearchOptions(params);
       checkOptions(q, options);
