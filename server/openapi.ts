@@ -85,6 +85,14 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
     },
   });
 
+  const idParameter: Json = {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: 'The article id. It contains slashes: give them URL-encoded (%2F) or raw (/api/articles/seed/000_db3d054a026eb58a).',
+    schema: { type: 'string', minLength: 1 },
+  };
+
   const document = {
     openapi: '3.1.0',
     info: {
@@ -104,15 +112,15 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
         'article-request',
         'article-response',
         { 404: error('No article with this id') },
-        [
-          {
-            name: 'id',
-            in: 'path',
-            required: true,
-            description: 'The article id. It contains slashes: give them URL-encoded (%2F) or raw (/api/articles/seed/000_db3d054a026eb58a).',
-            schema: { type: 'string', minLength: 1 },
-          },
-        ],
+        [idParameter],
+      ),
+      '/api/articles/{id}/similar': get(
+        'getSimilarArticles',
+        'Related stories: articles on the same story, the article and its copies left out',
+        'similar-request',
+        'search-response',
+        { 404: error('No article with this id') },
+        [idParameter],
       ),
       '/api/facets': get('listFacets', 'Every facet field with its values and counts', 'facets-request', 'facets-response'),
       '/api/suggest': get('suggestWords', 'Completions of a word prefix', 'suggest-request', 'suggest-response'),

@@ -25,6 +25,7 @@ export const SCHEMA_NAMES = [
   'search-response',
   'article-request',
   'article-response',
+  'similar-request',
   'facets-request',
   'facets-response',
   'suggest-request',
