@@ -2,9 +2,10 @@
  * `ledesearch serve`: run the search server (also what `server/main.ts` runs).
  */
 import { Command, Option } from 'commander';
+import { DEFAULT_EXPORT_MAX } from '../server/export-route.js';
 import { serve } from '../server/serve.js';
 import { checkHost } from './check-host.js';
-import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, parseMegabytes, parseOrigins, parsePort } from './cli-options.js';
+import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, parseCount, parseMegabytes, parseOrigins, parsePort } from './cli-options.js';
 
 interface ServeFlags {
   corpus: string;
@@ -16,6 +17,7 @@ interface ServeFlags {
   logLevel: string;
   web: boolean;
   cacheMb: number;
+  exportMax: number;
 }
 
 /** Builds the `serve` command. */
@@ -35,10 +37,16 @@ export function createServeCommand(): Command {
     .addOption(
       new Option('--cache-mb <n>', 'MiB of repeated /api/search answers to keep (0: no result cache)').env('LEDESEARCH_CACHE_MB').default(32).argParser(parseMegabytes),
     )
+    .addOption(
+      new Option('--export-max <n>', 'most rows GET /api/export writes (a larger match set is refused)')
+        .env('LEDESEARCH_EXPORT_MAX')
+        .default(DEFAULT_EXPORT_MAX)
+        .argParser(parseCount),
+    )
     .addHelpText(
       'after',
       '\nEnvironment:\n  LEDESEARCH_REINDEX_TOKEN  enables POST /api/reindex for clients sending "Authorization: Bearer <token>"\n' +
-        '  PORT, HOST, LEDESEARCH_CORS_ORIGINS, LOG_LEVEL, LEDESEARCH_CACHE_MB  defaults for the options above\n\n' +
+        '  PORT, HOST, LEDESEARCH_CORS_ORIGINS, LOG_LEVEL, LEDESEARCH_CACHE_MB,\n  LEDESEARCH_EXPORT_MAX  defaults for the options above\n\n' +
         'Logs are JSON lines (pino) on stdout. SIGTERM or SIGINT stops the server after in-flight requests finish.',
     )
     .action(async (flags: ServeFlags) => {
@@ -54,6 +62,7 @@ export function createServeCommand(): Command {
         webDir: flags.web ? undefined : false,
         logLevel: flags.logLevel,
         resultCacheBytes: Math.round(flags.cacheMb * 2 ** 20),
+        exportMax: flags.exportMax,
       });
     });
 }

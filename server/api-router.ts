@@ -11,6 +11,7 @@ import { FACET_FIELDS, type Article, type FacetField, type Filters, type SearchI
 import type { ApiContext } from './api-context.js';
 import { badPathEncoding } from './error-handler.js';
 import { HttpError } from './http-error.js';
+import { createExportHandler } from './export-route.js';
 import { createReindexHandler } from './reindex-route.js';
 import { toJsonBody, weakEtag } from './response-cache.js';
 import { splitListParameters, parseSearchParams, toSearchOptions } from './search-params.js';
@@ -95,6 +96,8 @@ export function createApiRouter(ctx: ApiContext): Router {
       paragraphs: highlighted.paragraphs,
     });
   });
+
+  router.get('/export', createExportHandler(ctx, ctx.exportMax));
 
   router.get('/facets', (req, res) => {
     const p = schemas.parseRequest<{ fields?: FacetField[]; limit: number }>('facets-request', splitListParameters(queryOf(req)));

@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'reindex_disabled'
   | 'reindex_running'
+  | 'export_too_large'
   | 'internal';
 
 /** An error that maps to one HTTP response: status, code, message, optional details. */

@@ -26,6 +26,7 @@ export const SCHEMA_NAMES = [
   'article-request',
   'article-response',
   'similar-request',
+  'export-request',
   'facets-request',
   'facets-response',
   'suggest-request',

@@ -28,6 +28,8 @@ export interface ServeOptions {
   webDir?: string | false;
   /** Bytes of the /api/search result cache; 0 turns it off. Default `DEFAULT_RESULT_CACHE_BYTES` (32 MiB). */
   resultCacheBytes?: number;
+  /** Most rows GET /api/export writes. Default `DEFAULT_EXPORT_MAX` (100,000). */
+  exportMax?: number;
   /** pino level: trace, debug, info, warn, error, fatal or silent. Default info. */
   logLevel?: string;
   /** Install SIGTERM/SIGINT handlers that shut down and exit. Default true. */
@@ -87,6 +89,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     corsOrigins: options.corsOrigins,
     webDir,
     resultCacheBytes: options.resultCacheBytes,
+    exportMax: options.exportMax,
   });
   const { server, port, url } = await listen(app, { port: options.port, host: options.host });
   logger.info({ port, url, reindex: Boolean(app.reindexer), webDir: webDir !== undefined }, `listening on ${url}`);
