@@ -28,3 +28,4 @@ export { SNAPSHOT_FORMAT_VERSION } from './snapshot/snapshot-file.js';
 export { type DuplicateOptions, DEFAULT_DUPLICATE_OPTIONS } from './duplicates/duplicate-options.js';
 export { type MoreLikeThisOptions, DEFAULT_MORE_LIKE_THIS } from './ranking/more-like-this.js';
 export { type SimilarOptions } from './search/similar-articles.js';
+export { MAX_AUTO_BUCKETS } from './collector/date-buckets.js';

@@ -124,8 +124,23 @@ export interface SearchOptions {
   dateTo?: string;
   /** Facet fields to count over the whole match set. Default: none. */
   facets?: readonly FacetField[];
-  /** Also count matches per calendar month (`YYYY-MM`). Default: false. */
-  dateHistogram?: boolean;
+  /**
+   * Also count matches over time. `true`: per calendar month (`YYYY-MM`), as
+   * `{ interval: 'month' }`; an object chooses the interval, shares and a comparison series (see
+   * {@link DateHistogramOptions}). Default: false. The histogram ignores `dateFrom`/`dateTo` (it
+   * shows the whole timeline of the query, so a range can be picked from it); every other filter applies.
+   */
+  dateHistogram?: boolean | DateHistogramOptions;
+  /**
+   * `'duplicates'`: one hit per near-duplicate group (syndicated copies), the best-ranked matching
+   * copy, carrying the other matching copies in `hit.duplicates`. Default: no collapsing.
+   */
+  collapse?: 'duplicates';
+  /**
+   * With `collapse`, what `total`, facet counts and the date histogram count: `'groups'` (default)
+   * or `'articles'`. `result.totalArticles` always counts articles.
+   */
+  collapseCount?: 'groups' | 'articles';
   /** Maximum number of facet values returned per field. Default 20; 0 for all. */
   facetLimit?: number;
   /** Result order. Default `relevance` (ties broken by newer date, then id). */
@@ -150,6 +165,62 @@ export interface SearchOptions {
    */
   match?: 'any' | 'all';
 }
+
+/** The bucket width of a date histogram; `auto` picks one by the span of the match set. */
+export type HistogramInterval = 'day' | 'week' | 'month' | 'year';
+
+/** Options of the date histogram ({@link SearchOptions.dateHistogram}). All optional. */
+export interface DateHistogramOptions {
+  /**
+   * Bucket width. Default `month`. `auto` picks the finest of day, week, month, year that gives
+   * at most 60 buckets over the span of the match set (so roughly 10–60 buckets).
+   */
+  interval?: HistogramInterval | 'auto';
+  /**
+   * Default false. `true` gives each bucket a `share`: its count divided by the number of live
+   * articles of the whole index in that bucket (normalised attention: a busier month does not
+   * look like more interest).
+   */
+  normalize?: boolean;
+  /**
+   * A second query whose histogram (same filters, interval and `normalize`) comes back in
+   * `result.dateHistogramCompare`, both series over the same buckets, for two queries on one chart.
+   */
+  compare?: string;
+}
+
+/**
+ * One bucket of a date histogram. `value`: `YYYY-MM-DD` (day), the ISO week's Monday
+ * `YYYY-MM-DD` (week), `YYYY-MM` (month) or `YYYY` (year), in UTC (lib/dates).
+ */
+export interface HistogramBucket {
+  value: string;
+  count: number;
+  /** `count` / live articles dated in this bucket, when `normalize` was asked for (0 when none). */
+  share?: number;
+}
+
+/** Another copy of a collapsed hit's story (see {@link SearchOptions.collapse}). */
+export interface DuplicateRef {
+  id: string;
+  title: string;
+  date?: string;
+  source?: string;
+  publisher?: string;
+}
+
+/** One row of {@link SearchIndex.searchAll}: a matching article (or group) in sort order. */
+export interface ExportRow {
+  id: string;
+  /** Relevance score, rounded as in hits (0 for an empty query). */
+  score: number;
+  article: Article;
+  /** With `collapse`, the number of other matching copies of this article's story. */
+  duplicateCount?: number;
+}
+
+/** Options of {@link SearchIndex.searchAll}: search options without paging, snippets or facets. */
+export type ExportOptions = Omit<SearchOptions, 'limit' | 'offset' | 'snippets' | 'snippetLength' | 'highlight' | 'facets' | 'facetLimit' | 'dateHistogram'>;
 
 /** One value of a facet and how many matching articles carry it. */
 export interface FacetValue {
@@ -182,13 +253,17 @@ export interface Hit {
   /** The title HTML-escaped with matched words marked (unmarked with `highlight: false`). */
   titleHtml: string;
   snippets: Snippet[];
+  /** With `collapse`: the other matching copies of this story, in rank order. */
+  duplicates?: DuplicateRef[];
+  /** With `collapse`: `duplicates.length`. */
+  duplicateCount?: number;
 }
 
 /** What {@link SearchIndex.search} returns. */
 export interface SearchResult {
   /** The query as given. */
   query: string;
-  /** Exact number of matching articles (after filters). */
+  /** Exact number of matching articles (after filters); with `collapse`, of groups unless `collapseCount: 'articles'`. */
   total: number;
   /** Time the search took, in milliseconds. */
   tookMs: number;
@@ -196,8 +271,17 @@ export interface SearchResult {
   hits: Hit[];
   /** Counts per requested facet field over the whole match set, most frequent first. */
   facets: Partial<Record<FacetField, FacetValue[]>>;
-  /** Matches per month (`YYYY-MM`, ascending), when `dateHistogram` was asked for. */
-  dateHistogram?: FacetValue[];
+  /**
+   * Matches per bucket, ascending, when `dateHistogram` was asked for; buckets between the first
+   * and the last are all present (count 0 when empty), so a chart has no gaps.
+   */
+  dateHistogram?: HistogramBucket[];
+  /** The interval the histogram used (`auto` resolved); absent for `dateHistogram: true` (months). */
+  dateHistogramInterval?: HistogramInterval;
+  /** The histogram of `dateHistogram.compare`, over the same buckets as `dateHistogram`. */
+  dateHistogramCompare?: HistogramBucket[];
+  /** With `collapse`: the number of matching articles (`total` may count groups). */
+  totalArticles?: number;
   /** A corrected query, when the query matched nothing and a close spelling exists. */
   didYouMean?: string;
   /**

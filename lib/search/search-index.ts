@@ -8,7 +8,7 @@ import type { DuplicateOptions } from '../duplicates/duplicate-options.js';
 import { InvalidQueryError, NotFoundError, SearchError } from '../errors.js';
 import { checkCount, checkOptions, checkString, invalidArgument, rangeToSearchError } from '../check-argument.js';
 import { FacetStore } from '../facets/facet-store.js';
-import { countFacets, countMonths, rankValues } from '../facets/count-facets.js';
+import { rankValues } from '../facets/count-facets.js';
 import { escapeHtml } from '../highlight/escape-html.js';
 import { highlightText, makeSnippets } from '../highlight/snippet.js';
 import type { EngineState, StoredArticles } from '../index/engine-state.js';
@@ -17,16 +17,20 @@ import { resolveRanking, type RankingOptions, type ResolvedRankingOptions } from
 import {
   FACET_FIELDS,
   type Article,
+  type DuplicateRef,
+  type ExportOptions,
+  type ExportRow,
   type FacetField,
   type FacetValue,
   type Hit,
+  type HistogramInterval,
   type Range,
   type SearchOptions,
   type SearchResult,
+  type SortOrder,
 } from '../types.js';
 import { checkArticle } from './check-article.js';
 import { didYouMean } from './did-you-mean.js';
-import { pageOrder, refineTopK } from './page-order.js';
 import type { HighlightQuery } from '../highlight/highlight-query.js';
 import { collectMatches } from '../highlight/matches.js';
 import type { QueryPair } from '../ranking/proximity.js';
@@ -35,9 +39,15 @@ import { proximityPairs } from './proximity-pairs.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { TreeMatcher } from './tree-matcher.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
-import { resolveSearchOptions, type ResolvedSearchOptions } from './search-options.js';
+import { resolveSearchOptions, type ResolvedHistogramOptions, type ResolvedSearchOptions } from './search-options.js';
 import { moreLikeThisQuery, searchExcluding, similarDateRange, type SimilarOptions } from './similar-articles.js';
-import { topK } from '../collector/top-k.js';
+import type { MatchSet } from '../collector/collector.js';
+import { countCollector } from '../collector/collector.js';
+import { collapseCollector, type Collapsed } from '../collector/collapse-collector.js';
+import { bucketKeysOf, dateHistogramCollector, histogramBuckets, liveBucketCounts, type BucketKeys, type DateCounts } from '../collector/date-histogram-collector.js';
+import { facetCollector } from '../collector/facet-collector.js';
+import { pageOrder } from '../collector/page-order.js';
+import { topKCollector } from '../collector/top-k-collector.js';
 
 /** Options of {@link createSearchIndex}. All optional. */
 export interface SearchIndexOptions {
@@ -83,6 +93,13 @@ export interface SearchIndex {
   articles(): IterableIterator<Article>;
   /** Ranked, filtered, faceted search. An empty query with filters browses (newest first). */
   search(query: string, options?: SearchOptions): SearchResult;
+  /**
+   * Every matching article (or group, with `collapse`) in `sort` order, as rows built one at a
+   * time: for exports, without building a whole answer. Options are those of {@link search}
+   * without paging, snippets, facets or histogram; they are checked at the call. The match set
+   * is fixed at the call; articles removed while iterating are skipped.
+   */
+  searchAll(query: string, options?: ExportOptions): IterableIterator<ExportRow>;
   /** Values and counts of every (or the given) facet field over the whole index. */
   facetValues(fields?: readonly FacetField[], limit?: number): Partial<Record<FacetField, FacetValue[]>>;
   /** Completions of a word prefix from the index vocabulary, most frequent first. */
@@ -176,6 +193,10 @@ class Engine implements SearchIndex {
   private version = 0;
   private readonly options: SearchIndexOptions;
   private readonly dups: DuplicateIndex | undefined;
+  /** Per histogram interval, for one index version: live articles per bucket (the denominators of `share`) and every document's bucket key. */
+  private liveCache: { version: number; live: Map<HistogramInterval, Map<number, number>>; keys: Map<HistogramInterval, BucketKeys> } = {
+    version: -1, live: new Map(), keys: new Map(),
+  };
 
   constructor(options: SearchIndexOptions) {
     this.options = { analyzer: options.analyzer, ranking: options.ranking, duplicates: options.duplicates };
@@ -325,9 +346,75 @@ class Engine implements SearchIndex {
     if (typeof query !== 'string') throw new InvalidQueryError('query must be a string', { parameter: 'q' });
     const o = resolveSearchOptions(options);
     this.settle();
+    const run = this.evaluate(query, o, false);
+    if (!run) return this.unsearchableResult(query, o, t0);
+    const { plan, sort, filtered, all } = run;
+    const dates = this.ix.dateMs.data;
+    const collapsed = o.collapse ? this.collapse(all, sort) : undefined;
+    // What the page ranks, and what the total, facets and histogram count (groups or articles).
+    const ranked = collapsed ? collapsed.groups : all;
+    const counted = collapsed && o.collapseCount === 'groups' ? collapsed.groups : all;
+    const k = o.offset + o.limit;
+    const pageDocs = topKCollector({
+      sort, k, dates, refine: run.refine, exactScore: (d) => this.evaluator.exactScore(d),
+    }).collect(ranked).slice(o.offset);
+    const facets = facetCollector(this.facets, o.facets, (f) => filtered.indexOf(f), o.facetLimit).collect(counted);
+    const result: SearchResult = {
+      query,
+      total: countCollector.collect(counted),
+      tookMs: 0,
+      hits: pageDocs.map((d) => this.makeHit(d, ranked.score[d], plan, o, collapsed?.others.get(d))),
+      facets,
+    };
+    if (collapsed) result.totalArticles = all.n;
+    if (query.trim() !== '') result.interpretedAs = plan.interpretedAs;
+    if (o.dateHistogram) this.addHistogram(result, counted, filtered.length, o, o.dateHistogram);
+    if (all.n === 0 && plan.slots.length > 0) {
+      const suggestion = didYouMean(query, plan.slots, this.ix.dict, this.ix.df.data, this.analyzer);
+      if (suggestion) result.didYouMean = suggestion;
+    }
+    result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
+    return result;
+  }
+
+  searchAll(query: string, options: ExportOptions = {}): IterableIterator<ExportRow> {
+    if (typeof query !== 'string') throw new InvalidQueryError('query must be a string', { parameter: 'q' });
+    checkOptions('options', options);
+    const { limit: _l, offset: _o, snippets: _s, snippetLength: _sl, highlight: _h, facets: _f, facetLimit: _fl, dateHistogram: _d, ...rest } =
+      options as SearchOptions;
+    const o = resolveSearchOptions(rest);
+    this.settle();
+    const run = this.evaluate(query, o, true);
+    if (!run) return [][Symbol.iterator]();
+    const collapsed = o.collapse ? this.collapse(run.all, run.sort) : undefined;
+    const set = collapsed ? collapsed.groups : run.all;
+    // The evaluator reuses its buffers on the next search: keep copies for the lazy walk.
+    const order = Array.from(set.docs.subarray(0, set.n)).sort(pageOrder(run.sort, set.score, this.ix.dateMs.data));
+    const scores = order.map((d) => set.score[d]);
+    const counts = collapsed ? order.map((d) => collapsed.others.get(d)?.length ?? 0) : undefined;
+    return this.exportRows(order, scores, counts);
+  }
+
+  /** The rows of an export, built one at a time; articles removed since are skipped. */
+  private *exportRows(order: number[], scores: number[], counts: number[] | undefined): IterableIterator<ExportRow> {
+    for (let i = 0; i < order.length; i++) {
+      const article = this.article(order[i]);
+      if (!article) continue;
+      const row: ExportRow = { id: article.id, score: Math.round(scores[i] * 1e6) / 1e6, article };
+      if (counts) row.duplicateCount = counts[i];
+      yield row;
+    }
+  }
+
+  /**
+   * Plans and evaluates a query: the match set with its near misses, the plan, the effective sort
+   * and the filtered fields in near-miss slot order (the date filter is the slot after them).
+   * `exact` asks for exact scores (no bounded paragraph evidence). Undefined when unsearchable.
+   */
+  private evaluate(query: string, o: ResolvedSearchOptions, exact: boolean): { plan: QueryPlan; sort: SortOrder; filtered: FacetField[]; all: MatchSet; refine: boolean } | undefined {
     const optionFields = (Object.keys(o.filters) as FacetField[]).filter((f) => o.filters[f].length > 0);
     const plan = this.plan(query, o.match === 'all', new Set(optionFields));
-    if (plan.unsearchable) return this.unsearchableResult(query, o, t0);
+    if (plan.unsearchable) return undefined;
     const fieldFilters: FieldFilter[] = optionFields.map((field, slot) => {
       const col = this.facets.byField.get(field) as NonNullable<ReturnType<FacetStore['byField']['get']>>;
       const docLists: number[][] = [];
@@ -346,42 +433,81 @@ class Engine implements SearchIndex {
     // Ranking an empty query by "relevance" means nothing: browse newest first instead.
     const sort = plan.slots.length === 0 && o.sort === 'relevance' ? 'date' : o.sort;
     const k = o.offset + o.limit;
+    // Collapsing compares copies by score, so it needs exact scores too.
+    const refine = sort === 'relevance' && k <= MAX_BOUNDED_PAGE && numTermIds(plan.slots) <= MAX_BOUNDED_TERMS;
     const out = this.evaluator.evaluate({
       slots: plan.slots,
       fieldFilters,
       dateFrom: o.dateFrom,
       dateTo: o.dateTo,
       matchAll: plan.matchAll,
-      boundParagraphs: sort === 'relevance' && k <= MAX_BOUNDED_PAGE && numTermIds(plan.slots) <= MAX_BOUNDED_TERMS,
+      boundParagraphs: refine && !exact && !o.collapse,
       required: plan.required,
       bonus: plan.bonus,
       pairs: this.plainPairs(query, plan),
     });
-    // Relevance pages go through refineTopK whether scores are bounds or exact: its numeric heap
-    // beats a comparator heap over large match sets, and with exact scores it refines nothing.
-    const score = out.score;
-    const pageDocs = (sort === 'relevance' && k <= MAX_BOUNDED_PAGE && numTermIds(plan.slots) <= MAX_BOUNDED_TERMS
-      ? refineTopK(out.matches, out.numMatches, k, score, this.ix.dateMs.data,
-          out.scoreIsBound ? (d) => this.evaluator.exactScore(d) : (d) => score[d])
-      : topK(out.matches, out.numMatches, k, pageOrder(sort, score, this.ix.dateMs.data))).slice(o.offset);
-
-    const near = { docs: out.near, fail: out.nearFail, n: out.numNear };
-    const facets = countFacets(this.facets, o.facets, out.matches, out.numMatches, near, (f) => filtered.indexOf(f), o.facetLimit);
-    const result: SearchResult = {
-      query,
-      total: out.numMatches,
-      tookMs: 0,
-      hits: pageDocs.map((d) => this.makeHit(d, out.score[d], plan, o)),
-      facets,
+    const all: MatchSet = {
+      docs: out.matches, n: out.numMatches, score: out.score, scoreIsBound: out.scoreIsBound,
+      near: { docs: out.near, fail: out.nearFail, n: out.numNear },
     };
-    if (query.trim() !== '') result.interpretedAs = plan.interpretedAs;
-    if (o.dateHistogram) result.dateHistogram = countMonths(this.facets, out.matches, out.numMatches, near, filtered.length);
-    if (out.numMatches === 0 && plan.slots.length > 0) {
-      const suggestion = didYouMean(query, plan.slots, this.ix.dict, this.ix.df.data, this.analyzer);
-      if (suggestion) result.didYouMean = suggestion;
+    return { plan, sort, filtered, all, refine };
+  }
+
+  /** The match set collapsed to one document per near-duplicate group (see collapse-collector.ts). */
+  private collapse(all: MatchSet, sort: SortOrder): Collapsed {
+    const groups = this.dups?.groups;
+    const groupOf = groups ? (d: number) => groups.groupOf(d) : (d: number) => d;
+    return collapseCollector(groupOf, pageOrder(sort, all.score, this.ix.dateMs.data), this.ix.numDocs).collect(all);
+  }
+
+  /** Adds the date histogram (and its comparison series) of a counted match set to a result. */
+  private addHistogram(result: SearchResult, counted: MatchSet, dateSlot: number, o: ResolvedSearchOptions, h: ResolvedHistogramOptions): void {
+    const dates = this.ix.dateMs.data;
+    const keysOf = (interval: HistogramInterval): BucketKeys => this.bucketKeys(interval);
+    const main = dateHistogramCollector(dates, keysOf, h.interval, dateSlot).collect(counted);
+    const series: DateCounts[] = [main];
+    if (h.compare !== undefined) {
+      const other = this.evaluate(h.compare, o, false);
+      let counts: DateCounts = { interval: main.interval, counts: new Map() };
+      if (other) {
+        const c = o.collapse ? this.collapse(other.all, other.sort) : undefined;
+        const set = c && o.collapseCount === 'groups' ? c.groups : other.all;
+        counts = dateHistogramCollector(dates, keysOf, main.interval, other.filtered.length).collect(set);
+      }
+      series.push(counts);
     }
-    result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
-    return result;
+    const live = h.normalize ? this.liveBuckets(main.interval) : undefined;
+    const [buckets, compare] = histogramBuckets(series, main.interval, live);
+    result.dateHistogram = buckets;
+    if (h.explicit) result.dateHistogramInterval = main.interval;
+    if (compare) result.dateHistogramCompare = compare;
+  }
+
+  /** Live articles per bucket of an interval, kept until the index changes. */
+  private liveBuckets(interval: HistogramInterval): Map<number, number> {
+    const cache = this.histogramCache();
+    let counts = cache.live.get(interval);
+    if (!counts) {
+      counts = liveBucketCounts(this.ix.dateMs.data, this.ix.alive.data, this.ix.numDocs, interval);
+      cache.live.set(interval, counts);
+    }
+    return counts;
+  }
+
+  /** Every document's bucket key for an interval, kept until the index changes. */
+  private bucketKeys(interval: HistogramInterval): BucketKeys {
+    const cache = this.histogramCache();
+    let keys = cache.keys.get(interval);
+    if (!keys) {
+      keys = bucketKeysOf(this.ix.dateMs.data, this.ix.numDocs, interval);
+      cache.keys.set(interval, keys);
+    }
+    return keys;
+  }
+
+  private histogramCache(): { live: Map<HistogramInterval, Map<number, number>>; keys: Map<HistogramInterval, BucketKeys> } {
+    if (this.liveCache.version !== this.version) this.liveCache = { version: this.version, live: new Map(), keys: new Map() };
+    return this.liveCache;
   }
 
   /**
@@ -415,7 +541,12 @@ class Engine implements SearchIndex {
     const facets: Partial<Record<FacetField, FacetValue[]>> = {};
     for (const f of o.facets) facets[f] = [];
     const result: SearchResult = { query, total: 0, tookMs: 0, hits: [], facets, interpretedAs: '', unsearchable: true };
-    if (o.dateHistogram) result.dateHistogram = [];
+    if (o.dateHistogram) {
+      result.dateHistogram = [];
+      if (o.dateHistogram.explicit && o.dateHistogram.interval !== 'auto') result.dateHistogramInterval = o.dateHistogram.interval;
+      if (o.dateHistogram.compare !== undefined) result.dateHistogramCompare = [];
+    }
+    if (o.collapse) result.totalArticles = 0;
     result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
     return result;
   }
@@ -508,7 +639,7 @@ class Engine implements SearchIndex {
   }
 
 
-  private makeHit(doc: number, score: number, plan: QueryPlan, o: ResolvedSearchOptions): Hit {
+  private makeHit(doc: number, score: number, plan: QueryPlan, o: ResolvedSearchOptions, others?: readonly number[]): Hit {
     const a = this.article(doc) as Article;
     const hit: Hit = {
       id: a.id,
@@ -521,6 +652,10 @@ class Engine implements SearchIndex {
       titleHtml: o.highlight ? highlightText(a.title, plan.highlightTitle, this.analyzer).html : escapeHtml(a.title),
       snippets: [],
     };
+    if (o.collapse) {
+      hit.duplicates = (others ?? []).map((d) => duplicateRef(this.article(d) as Article));
+      hit.duplicateCount = hit.duplicates.length;
+    }
     if (o.snippets > 0 && o.highlight) {
       const candidates = preferPhrases(this.rankParagraphs(doc, plan.slots), a.paragraphs, plan.highlightBody, this.analyzer);
       hit.snippets = makeSnippets(a.paragraphs, candidates, plan.highlightBody, this.analyzer, {
@@ -541,6 +676,17 @@ class Engine implements SearchIndex {
 
 
 
+}
+
+/** The short description of a copy carried by a collapsed hit. */
+function duplicateRef(a: Article): DuplicateRef {
+  return {
+    id: a.id,
+    title: a.title,
+    ...(a.date !== undefined ? { date: a.date } : {}),
+    ...(a.source !== undefined ? { source: a.source } : {}),
+    ...(a.publisher !== undefined ? { publisher: a.publisher } : {}),
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
  */
 import { dateBoundToEpochMs } from '../dates/date-bound.js';
 import { InvalidQueryError } from '../errors.js';
-import { FACET_FIELDS, type FacetField, type SearchOptions, type SortOrder } from '../types.js';
+import { FACET_FIELDS, type FacetField, type HistogramInterval, type SearchOptions, type SortOrder } from '../types.js';
 
 /** Defaults of every search option. */
 export const DEFAULT_SEARCH_OPTIONS = Object.freeze({
@@ -25,7 +25,10 @@ export interface ResolvedSearchOptions {
   dateFrom: number;
   dateTo: number;
   facets: FacetField[];
-  dateHistogram: boolean;
+  /** The histogram asked for, or undefined. */
+  dateHistogram: ResolvedHistogramOptions | undefined;
+  collapse: boolean;
+  collapseCount: 'groups' | 'articles';
   facetLimit: number;
   sort: SortOrder;
   limit: number;
@@ -34,6 +37,37 @@ export interface ResolvedSearchOptions {
   snippetLength: number;
   highlight: boolean;
   match: 'any' | 'all';
+}
+
+/** {@link DateHistogramOptions} with defaults filled in. */
+export interface ResolvedHistogramOptions {
+  interval: HistogramInterval | 'auto';
+  normalize: boolean;
+  compare: string | undefined;
+  /** False for `dateHistogram: true`, whose answer keeps its original shape (no interval field). */
+  explicit: boolean;
+}
+
+const INTERVALS: ReadonlySet<string> = new Set(['day', 'week', 'month', 'year', 'auto']);
+
+function resolveHistogram(v: unknown): ResolvedHistogramOptions | undefined {
+  if (v === undefined || v === false) return undefined;
+  if (v === true) return { interval: 'month', normalize: false, compare: undefined, explicit: false };
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    throw new InvalidQueryError('dateHistogram must be true, false or an object', { parameter: 'dateHistogram' });
+  }
+  const o = v as Record<string, unknown>;
+  const interval = o.interval ?? 'month';
+  if (typeof interval !== 'string' || !INTERVALS.has(interval)) {
+    throw new InvalidQueryError(`dateHistogram.interval must be day, week, month, year or auto, got ${JSON.stringify(interval)}`, { parameter: 'interval' });
+  }
+  if (o.normalize !== undefined && typeof o.normalize !== 'boolean') {
+    throw new InvalidQueryError('dateHistogram.normalize must be true or false', { parameter: 'normalize' });
+  }
+  if (o.compare !== undefined && typeof o.compare !== 'string') {
+    throw new InvalidQueryError('dateHistogram.compare must be a query string', { parameter: 'compare' });
+  }
+  return { interval: interval as HistogramInterval | 'auto', normalize: o.normalize === true, compare: o.compare, explicit: true };
 }
 
 function count(name: string, v: unknown, dflt: number, min = 0): number {
@@ -86,6 +120,13 @@ export function resolveSearchOptions(o: SearchOptions): ResolvedSearchOptions {
   if (o.highlight !== undefined && typeof o.highlight !== 'boolean') {
     throw new InvalidQueryError('highlight must be true or false', { parameter: 'highlight' });
   }
+  if (o.collapse !== undefined && o.collapse !== 'duplicates') {
+    throw new InvalidQueryError(`collapse must be "duplicates", got ${JSON.stringify(o.collapse)}`, { parameter: 'collapse' });
+  }
+  const collapseCount = o.collapseCount ?? 'groups';
+  if (collapseCount !== 'groups' && collapseCount !== 'articles') {
+    throw new InvalidQueryError(`collapseCount must be groups or articles, got ${JSON.stringify(collapseCount)}`, { parameter: 'collapseCount' });
+  }
   const dateFrom = parseDateBound('dateFrom', o.dateFrom, false);
   const dateTo = parseDateBound('dateTo', o.dateTo, true);
   if (dateFrom > dateTo) throw new InvalidQueryError('the date range is empty: dateFrom is after dateTo', { parameter: 'dateFrom' });
@@ -94,7 +135,9 @@ export function resolveSearchOptions(o: SearchOptions): ResolvedSearchOptions {
     dateFrom,
     dateTo,
     facets: [...new Set(facets)],
-    dateHistogram: o.dateHistogram === true,
+    dateHistogram: resolveHistogram(o.dateHistogram),
+    collapse: o.collapse === 'duplicates',
+    collapseCount,
     facetLimit: count('facetLimit', o.facetLimit, DEFAULT_SEARCH_OPTIONS.facetLimit),
     sort,
     limit: count('limit', o.limit, DEFAULT_SEARCH_OPTIONS.limit),

@@ -3,7 +3,7 @@
  * when the evaluator left upper bounds instead of scores (see QueryEvaluator.boundParagraphs).
  */
 import type { SortOrder } from '../types.js';
-import { topKByScore } from '../collector/top-k.js';
+import { topKByScore } from './top-k.js';
 
 /**
  * The order of a sort: relevance (score, then newer, then index order), date (newer first, then
