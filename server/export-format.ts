@@ -2,7 +2,7 @@
  * Rows of an export (GET /api/export, `ledesearch search --all`) as CSV (RFC 4180) or NDJSON:
  * pure functions, shared by the server and the CLI.
  */
-import type { Article } from '../lib/index.js';
+import type { ExportRow } from '../lib/index.js';
 
 /** Export formats. */
 export type ExportFormat = 'csv' | 'ndjson';
@@ -26,14 +26,6 @@ export type ExportExtraField = (typeof EXPORT_EXTRA_FIELDS)[number];
 
 /** The columns every export has, in order. */
 export const EXPORT_BASE_COLUMNS = ['id', 'date', 'title', 'source', 'publisher', 'url', 'score'] as const;
-
-/** One exported article: what `index.searchAll` yields (and the paged fallback builds). */
-export interface ExportRow {
-  id: string;
-  score: number;
-  article: Article;
-  duplicateCount?: number;
-}
 
 /** A cell value: text, a number, a list (joined with "; "), or nothing. */
 type Cell = string | number | readonly string[] | undefined;

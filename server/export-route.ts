@@ -18,7 +18,7 @@ export const DEFAULT_EXPORT_MAX = 100_000;
 const CHUNK_BYTES = 64 * 1024;
 
 /** Parameters of GET /api/export after validation (`schema/export-request.schema.json`). */
-type ExportParams = Omit<SearchParams, 'limit' | 'offset' | 'facets' | 'facetLimit' | 'histogram' | 'snippets'> & {
+type ExportParams = Omit<SearchParams, 'limit' | 'offset' | 'facets' | 'facetLimit' | 'histogram' | 'histogramNormalize' | 'compare' | 'collapseCount' | 'snippets'> & {
   format: ExportFormat;
   fields?: ExportExtraField[];
 };
@@ -27,10 +27,11 @@ type ExportParams = Omit<SearchParams, 'limit' | 'offset' | 'facets' | 'facetLim
 export function createExportHandler(ctx: ApiContext, max: number): RequestHandler {
   return async (req, res) => {
     const p = ctx.schemas.parseRequest<ExportParams>('export-request', splitListParameters({ ...(req.query as Record<string, unknown>) }));
-    const { query, options } = toSearchOptions({ ...p, limit: 0, offset: 0, facetLimit: 1, histogram: '0', snippets: 0 });
+    const { query, options } = toSearchOptions({ ...p, limit: 0, offset: 0, facetLimit: 1, histogram: '0', histogramNormalize: '0', collapseCount: 'groups', snippets: 0 });
+    const { limit: _l, offset: _o, snippets: _s, facets: _f, facetLimit: _fl, dateHistogram: _h, ...exportOptions } = options;
     // The index in service now: a reindex swap during a long export does not mix two indexes.
     const { index } = ctx.holder.current;
-    const { total, rows } = exportRows(index, query, options);
+    const { total, rows } = exportRows(index, query, exportOptions);
     if (total > max) {
       throw new HttpError(
         400,
@@ -38,7 +39,7 @@ export function createExportHandler(ctx: ApiContext, max: number): RequestHandle
         `the search matches ${total} articles, more than this server exports at once (${max}); narrow it with filters or dates`,
       );
     }
-    const columns = exportColumns(p.fields ?? [], false);
+    const columns = exportColumns(p.fields ?? [], p.collapse !== undefined);
     const fileName = exportFileName(query, p.format);
     res.status(200).set({
       'Content-Type': p.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson; charset=utf-8',
