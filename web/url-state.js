@@ -101,7 +101,30 @@ export function searchApiUrl(s) {
   p.append('offset', String((s.page - 1) * PAGE_SIZE));
   p.append('facetLimit', String(FACET_LIMIT));
   p.append('histogram', '1');
+  // Syndicated copies as one hit with a "+N copies" badge, as a Nexis reader expects.
+  p.append('collapse', 'duplicates');
   return `api/search?${p}`;
+}
+
+/**
+ * The `/api/export` URL of every result of the search as CSV (the same query, filters, dates,
+ * order and collapsing as the list).
+ * @param {PageState} s
+ */
+export function exportApiUrl(s) {
+  const p = searchParams(s);
+  p.append('sort', s.sort);
+  p.append('collapse', 'duplicates');
+  p.append('format', 'csv');
+  return `api/export?${p}`;
+}
+
+/**
+ * The `/api/articles/:id/similar` URL: a few related stories, without snippets.
+ * @param {string} id
+ */
+export function similarApiUrl(id) {
+  return `api/articles/${encodeURIComponent(id)}/similar?limit=5&snippets=0`;
 }
 
 /**
