@@ -23,6 +23,7 @@ const els = {
   form: /** @type {HTMLFormElement} */ ($('search-form')),
   q: /** @type {HTMLInputElement} */ ($('q')),
   sort: /** @type {HTMLSelectElement} */ ($('sort')),
+  share: /** @type {HTMLInputElement} */ ($('timeline-share')),
   from: /** @type {HTMLInputElement} */ ($('from')),
   to: /** @type {HTMLInputElement} */ ($('to')),
   clearDates: $('clear-dates'),
@@ -110,6 +111,7 @@ function update() {
 function syncControls() {
   if (els.q.value !== state.q) els.q.value = state.q;
   els.sort.value = state.sort;
+  els.share.checked = state.share;
   els.from.value = state.from;
   els.to.value = state.to;
   els.to.min = state.from;
@@ -242,6 +244,7 @@ els.form.addEventListener('submit', (e) => {
 });
 
 els.sort.addEventListener('change', () => commitSearch({ sort: els.sort.value }));
+els.share.addEventListener('change', () => commit({ ...state, share: els.share.checked }));
 
 for (const input of [els.from, els.to]) {
   input.addEventListener('change', () => {

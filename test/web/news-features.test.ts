@@ -89,4 +89,21 @@ describe('news features on the page (browser, issue 14)', function () {
     expect(lines.length - 1).to.equal(total);
     expect(lines.filter((l) => l.startsWith('tin/copy-'))).to.have.length(1);
   });
+
+  it("switches the timeline between counts and each month's share of all articles", async () => {
+    await page.goto(`${h.baseUrl}?q=tin`);
+    await waitForStatus(page, /result/);
+    const may = page.locator('#timeline button.bar[data-month="1987-05"]');
+    expect(await may.getAttribute('aria-label')).to.not.contain('%');
+    await page.locator('#timeline-share').check();
+    await page.waitForFunction(() => document.querySelector('#timeline button.bar[data-month="1987-05"]')?.getAttribute('aria-label')?.includes('%'));
+    expect(new URL(page.url()).searchParams.get('share')).to.equal('1');
+    const api = await (await fetch(`${h.baseUrl}api/search?q=tin&histogram=1&histogramNormalize=1&collapse=duplicates&limit=0`)).json() as { dateHistogram: { value: string; share: number }[] };
+    const share = api.dateHistogram.find((b) => b.value === '1987-05')?.share ?? -1;
+    expect(share).to.be.greaterThan(0);
+    expect(await may.getAttribute('aria-label')).to.contain(`${(share * 100).toFixed(1)}% of the month's articles`);
+    await page.reload();
+    await waitForStatus(page, /result/);
+    expect(await page.locator('#timeline-share').isChecked()).to.equal(true);
+  });
 });
