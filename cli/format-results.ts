@@ -51,7 +51,8 @@ function hitLines(hit: Hit, rank: number, color: boolean): string[] {
   const lines = [`${rank}. ${style(sanitizeForTerminal(hit.title || '(untitled)'), BOLD)}`];
   if (meta.length > 0) lines.push(indent + sanitizeForTerminal(meta.join(' · ')));
   lines.push(indent + style(sanitizeForTerminal(hit.id), DIM));
-  for (const s of hit.snippets) lines.push(`${indent}${emphasise(sanitizeForTerminal(s.text), s.matches, color)}`);
+  // The CLI asks for every part (the library's default), so text and matches are there.
+  for (const s of hit.snippets) lines.push(`${indent}${emphasise(sanitizeForTerminal(s.text ?? ''), s.matches ?? [], color)}`);
   return lines;
 }
 

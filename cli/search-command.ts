@@ -115,7 +115,7 @@ const CHUNK_BYTES = 64 * 1024;
  * a shared service, not the user's own machine.
  */
 async function writeExport(io: CliIo, index: SearchIndex, query: string, options: SearchOptions, format: ExportFormat, fields: ExportExtraField[], collapsed: boolean): Promise<void> {
-  const { limit: _l, offset: _o, snippets: _s, facets: _f, facetLimit: _fl, dateHistogram: _h, ...exportOptions } = options;
+  const { limit: _l, offset: _o, snippets: _s, snippetLength: _sl, snippetParts: _sp, facets: _f, facetLimit: _fl, dateHistogram: _h, ...exportOptions } = options;
   const total = index.search(query, { ...exportOptions, collapseCount: 'groups', limit: 0, facets: [], snippets: 0, highlight: false }).total;
   const columns = exportColumns(fields, collapsed);
   const progress = createProgress(io.stderr, 'exporting');
@@ -172,6 +172,9 @@ export function createSearchCommand(io: CliIo): Command {
         if (flags[key] !== undefined) raw[key] = String(flags[key]);
       }
       if (flags.histogram) raw.histogram = '1';
+      // The terminal shows text with its matches emphasised, so it asks for those parts; --json
+      // keeps the HTTP default, to print exactly what GET /api/search answers.
+      if (!flags.json) raw.parts = 'text,matches';
       if (flags.collapse) raw.collapse = 'duplicates';
       if (flags.all && (flags.json || flags.limit !== undefined || flags.offset !== undefined)) {
         throw new UsageError('--all prints every match: it takes --format, not --json, --limit or --offset');

@@ -154,6 +154,13 @@ export interface SearchOptions {
   /** Maximum snippet length in characters. Default 200. */
   snippetLength?: number;
   /**
+   * What each snippet of a hit carries besides `paragraph`: any of `text`, `html`, `matches`
+   * (see {@link SNIPPET_PARTS}). Default: all three. A part left out is absent from the snippet,
+   * which is how an answer stays small when its reader uses only one representation (the search
+   * page needs `html` alone).
+   */
+  snippetParts?: readonly SnippetPart[];
+  /**
    * Default true. `false` skips highlighting altogether, for callers that only need the ranked
    * ids and scores: `titleHtml` is then the escaped title without marks, and there are no
    * snippets whatever `snippets` says.
@@ -220,13 +227,25 @@ export interface ExportRow {
 }
 
 /** Options of {@link SearchIndex.searchAll}: search options without paging, snippets or facets. */
-export type ExportOptions = Omit<SearchOptions, 'limit' | 'offset' | 'snippets' | 'snippetLength' | 'highlight' | 'facets' | 'facetLimit' | 'dateHistogram'>;
+export type ExportOptions = Omit<SearchOptions, 'limit' | 'offset' | 'snippets' | 'snippetLength' | 'snippetParts' | 'highlight' | 'facets' | 'facetLimit' | 'dateHistogram'>;
 
 /** One value of a facet and how many matching articles carry it. */
 export interface FacetValue {
   value: string;
   count: number;
 }
+
+/** The representations a snippet can carry; {@link SearchOptions.snippetParts} picks among them. */
+export const SNIPPET_PARTS = ['text', 'html', 'matches'] as const;
+
+/** One of {@link SNIPPET_PARTS}. */
+export type SnippetPart = (typeof SNIPPET_PARTS)[number];
+
+/**
+ * A snippet of a hit: `paragraph` always, and the parts of {@link Snippet} that
+ * {@link SearchOptions.snippetParts} asked for (all of them by default).
+ */
+export type HitSnippet = Pick<Snippet, 'paragraph'> & Partial<Pick<Snippet, SnippetPart>>;
 
 /** A highlighted passage from one paragraph of a hit. */
 export interface Snippet {
@@ -252,7 +271,8 @@ export interface Hit {
   score: number;
   /** The title HTML-escaped with matched words marked (unmarked with `highlight: false`). */
   titleHtml: string;
-  snippets: Snippet[];
+  /** The best passages, in document order; see {@link SearchOptions.snippetParts} for their parts. */
+  snippets: HitSnippet[];
   /** With `collapse`: the other matching copies of this story, in rank order. */
   duplicates?: DuplicateRef[];
   /** With `collapse`: `duplicates.length`. */

@@ -5,7 +5,6 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { createApiRouter } from './api-router.js';
 import { DEFAULT_EXPORT_MAX } from './export-route.js';
@@ -14,6 +13,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import type { IndexHolder } from './index-holder.js';
 import { buildOpenApi } from './openapi.js';
+import { requestLog } from './request-log.js';
 import { Reindexer, type RebuildFunction, type ReindexStatus } from './reindexer.js';
 import { DEFAULT_RESULT_CACHE_BYTES, ResponseCache } from './response-cache.js';
 import { createSchemaRegistry, type SchemaRegistry } from './schemas.js';
@@ -31,7 +31,8 @@ export interface AppOptions {
   /** The secret POST /api/reindex requires as `Authorization: Bearer <token>`. */
   reindexToken?: string;
   /**
-   * Request logger (pino). Default: none. Pass `false` or leave it out in tests; the server's
+   * Request logger (pino): each request once finished, 2xx/3xx at `debug`, 4xx at `warn`, 5xx at
+   * `error` (with the stack). Default: none. Pass `false` or leave it out in tests; the server's
    * main passes a real one.
    */
   logger?: Logger | false;
@@ -92,19 +93,8 @@ export function createApp(holder: IndexHolder, options: AppOptions = {}): Search
   // The simple parser gives strings and arrays only, never nested objects from a[b]=c.
   app.set('query parser', 'simple');
 
-  if (logger) {
-    app.use(
-      pinoHttp({
-        logger,
-        // Method, URL and status are enough; headers would log the reindex token.
-        serializers: {
-          req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        },
-        customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      }),
-    );
-  }
+  // Successful requests at debug, 4xx at warn, 5xx at error (see request-log.ts for why).
+  if (logger) app.use(requestLog(logger));
   // HTTP/1.1 requires Host (RFC 9112 §3.2); the HTTP server leaves the check to us for a JSON 400.
   app.use((req, _res, next) => {
     if (req.httpVersionMajor === 1 && req.httpVersionMinor >= 1 && req.headers.host === undefined) {

@@ -62,7 +62,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   }
   const http = toHttpError(error);
   if (http.status >= 500) {
-    // pino-http attaches req.log when logging is on; the stack goes to the log, never the client.
+    // request-log.ts attaches req.log when logging is on; the stack goes to the log, never the client.
     (req as { log?: { error: (o: unknown, msg: string) => void } }).log?.error({ err: error }, 'request failed');
   }
   const body: Record<string, unknown> = { error: http.message, code: http.code };

@@ -2,7 +2,7 @@
  * From the parameters of GET /api/search (and of `ledesearch search`) to the library's
  * SearchOptions: the one place the two front ends agree on what a parameter means.
  */
-import { FACET_FIELDS, type DateHistogramOptions, type FacetField, type Filters, type HistogramInterval, type SearchOptions, type SortOrder } from '../lib/index.js';
+import { FACET_FIELDS, type DateHistogramOptions, type FacetField, type Filters, type HistogramInterval, type SearchOptions, type SnippetPart, type SortOrder } from '../lib/index.js';
 import type { SchemaRegistry } from './schemas.js';
 
 /**
@@ -25,11 +25,14 @@ export interface SearchParams extends Partial<Record<FacetField, string[]>> {
   collapse?: 'duplicates';
   collapseCount: 'groups' | 'articles';
   snippets: number;
+  snippetLength: number;
+  /** Snippet parts; the schema's default is `html` alone. */
+  parts: SnippetPart[];
   match: 'any' | 'all';
 }
 
 /** Parameters that may be comma-separated as well as repeated. */
-const LIST_PARAMETERS: ReadonlySet<string> = new Set(['facets', 'fields']);
+const LIST_PARAMETERS: ReadonlySet<string> = new Set(['facets', 'fields', 'parts']);
 
 /**
  * Spreads comma-separated list parameters (`facets=category,topics`) into arrays, so that
@@ -72,6 +75,8 @@ export function toSearchOptions(p: SearchParams): { query: string; options: Sear
     limit: p.limit,
     offset: p.offset,
     snippets: p.snippets,
+    snippetLength: p.snippetLength,
+    snippetParts: p.parts,
     match: p.match,
   };
   if (p.from !== undefined) options.dateFrom = p.from;

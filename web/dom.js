@@ -42,13 +42,15 @@ export function h(tag, props = {}, ...children) {
  * and attribute-less `<mark>` elements the plain `fallbackText` is shown instead.
  * @param {HTMLElement} el
  * @param {string} html
- * @param {string} fallbackText
+ * @param {string | undefined} fallbackText
  */
 export function setMarkedHtml(el, html, fallbackText) {
   const tpl = document.createElement('template');
   tpl.innerHTML = typeof html === 'string' ? html : '';
   if (isOnlyTextAndMarks(tpl.content)) el.replaceChildren(tpl.content);
-  else el.textContent = fallbackText;
+  // Search answers carry only `html` by default (no plain text): the inert fragment's own text
+  // is then the fallback, set as text so none of its markup can act.
+  else el.textContent = typeof fallbackText === 'string' ? fallbackText : (tpl.content.textContent ?? '');
 }
 
 /** @param {Node} root */

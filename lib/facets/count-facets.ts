@@ -59,19 +59,6 @@ export function countFacets(
   return out;
 }
 
-/** Matches per month, ascending; documents that failed only the date filter count too. */
-export function countMonths(store: FacetStore, docs: Int32Array, n: number, near: NearMisses, dateSlot: number): FacetValue[] {
-  const counts = new Int32Array(store.months.length);
-  const month = store.docMonth.data;
-  for (let i = 0; i < n; i++) if (month[docs[i]] >= 0) counts[month[docs[i]]]++;
-  for (let i = 0; i < near.n; i++) if (near.fail[i] === dateSlot && month[near.docs[i]] >= 0) counts[month[near.docs[i]]]++;
-  const out: FacetValue[] = [];
-  store.months.forEach((value, m) => {
-    if (counts[m] > 0) out.push({ value, count: counts[m] });
-  });
-  return out.sort((a, b) => (a.value < b.value ? -1 : 1));
-}
-
 /** Non-zero counts as FacetValues, most frequent first, ties by value; at most `limit` (0 = all). */
 export function rankValues(values: readonly string[], counts: ArrayLike<number>, limit: number): FacetValue[] {
   const nonZero = new Int32Array(values.length);

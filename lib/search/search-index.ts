@@ -28,6 +28,9 @@ import {
   type SearchOptions,
   type SearchResult,
   type SortOrder,
+  type HitSnippet,
+  type Snippet,
+  type SnippetPart,
 } from '../types.js';
 import { checkArticle } from './check-article.js';
 import { didYouMean } from './did-you-mean.js';
@@ -380,7 +383,7 @@ class Engine implements SearchIndex {
   searchAll(query: string, options: ExportOptions = {}): IterableIterator<ExportRow> {
     if (typeof query !== 'string') throw new InvalidQueryError('query must be a string', { parameter: 'q' });
     checkOptions('options', options);
-    const { limit: _l, offset: _o, snippets: _s, snippetLength: _sl, highlight: _h, facets: _f, facetLimit: _fl, dateHistogram: _d, ...rest } =
+    const { limit: _l, offset: _o, snippets: _s, snippetLength: _sl, snippetParts: _sp, highlight: _h, facets: _f, facetLimit: _fl, dateHistogram: _d, ...rest } =
       options as SearchOptions;
     const o = resolveSearchOptions(rest);
     this.settle();
@@ -658,10 +661,11 @@ class Engine implements SearchIndex {
     }
     if (o.snippets > 0 && o.highlight) {
       const candidates = preferPhrases(this.rankParagraphs(doc, plan.slots), a.paragraphs, plan.highlightBody, this.analyzer);
-      hit.snippets = makeSnippets(a.paragraphs, candidates, plan.highlightBody, this.analyzer, {
+      const snippets = makeSnippets(a.paragraphs, candidates, plan.highlightBody, this.analyzer, {
         count: o.snippets,
         length: o.snippetLength,
       });
+      hit.snippets = o.snippetParts ? snippets.map((s) => keepParts(s, o.snippetParts as ReadonlySet<SnippetPart>)) : snippets;
     }
     return hit;
   }
@@ -687,6 +691,15 @@ function duplicateRef(a: Article): DuplicateRef {
     ...(a.source !== undefined ? { source: a.source } : {}),
     ...(a.publisher !== undefined ? { publisher: a.publisher } : {}),
   };
+}
+
+/** A snippet with only `paragraph` and the asked-for parts (absent keys, not undefined ones, so JSON omits them). */
+function keepParts(s: Snippet, parts: ReadonlySet<SnippetPart>): HitSnippet {
+  const out: HitSnippet = { paragraph: s.paragraph };
+  if (parts.has('text')) out.text = s.text;
+  if (parts.has('html')) out.html = s.html;
+  if (parts.has('matches')) out.matches = s.matches;
+  return out;
 }
 
 /**

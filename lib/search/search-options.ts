@@ -3,7 +3,7 @@
  */
 import { dateBoundToEpochMs } from '../dates/date-bound.js';
 import { InvalidQueryError } from '../errors.js';
-import { FACET_FIELDS, type FacetField, type HistogramInterval, type SearchOptions, type SortOrder } from '../types.js';
+import { FACET_FIELDS, SNIPPET_PARTS, type FacetField, type HistogramInterval, type SearchOptions, type SnippetPart, type SortOrder } from '../types.js';
 
 /** Defaults of every search option. */
 export const DEFAULT_SEARCH_OPTIONS = Object.freeze({
@@ -18,6 +18,21 @@ export const DEFAULT_SEARCH_OPTIONS = Object.freeze({
 
 const FACET_SET: ReadonlySet<string> = new Set(FACET_FIELDS);
 const SORTS: ReadonlySet<string> = new Set(['relevance', 'date', 'date_asc']);
+const PART_SET: ReadonlySet<string> = new Set(SNIPPET_PARTS);
+
+/** Checks `snippetParts`; undefined when every part is kept, so the hit path strips nothing. */
+function snippetParts(v: unknown): ReadonlySet<SnippetPart> | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) throw new InvalidQueryError('snippetParts must be an array of text, html, matches', { parameter: 'snippetParts' });
+  const parts = new Set<SnippetPart>();
+  for (const x of v) {
+    if (typeof x !== 'string' || !PART_SET.has(x)) {
+      throw new InvalidQueryError(`unknown snippet part ${JSON.stringify(x)}: expected text, html or matches`, { parameter: 'snippetParts' });
+    }
+    parts.add(x as SnippetPart);
+  }
+  return parts.size === SNIPPET_PARTS.length ? undefined : parts;
+}
 
 /** SearchOptions with every default filled in and dates as epoch ms (NaN: open bound). */
 export interface ResolvedSearchOptions {
@@ -35,6 +50,8 @@ export interface ResolvedSearchOptions {
   offset: number;
   snippets: number;
   snippetLength: number;
+  /** The parts each snippet keeps; undefined for all of them (nothing to strip). */
+  snippetParts: ReadonlySet<SnippetPart> | undefined;
   highlight: boolean;
   match: 'any' | 'all';
 }
@@ -144,6 +161,7 @@ export function resolveSearchOptions(o: SearchOptions): ResolvedSearchOptions {
     offset: count('offset', o.offset, DEFAULT_SEARCH_OPTIONS.offset),
     snippets: count('snippets', o.snippets, DEFAULT_SEARCH_OPTIONS.snippets),
     snippetLength: count('snippetLength', o.snippetLength, DEFAULT_SEARCH_OPTIONS.snippetLength, 20),
+    snippetParts: snippetParts(o.snippetParts),
     highlight: o.highlight !== false,
     match,
   };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { createSearchIndex, type Article, type HistogramBucket, type HistogramInterval, type SearchIndex } from '../../lib/index.js';
+import { createSearchIndex, type Article, type DateHistogramOptions, type HistogramBucket, type HistogramInterval, type SearchIndex } from '../../lib/index.js';
 import { rng } from '../search/synthetic-corpus.js';
 
 const WORDS = ['oil', 'wheat', 'korea', 'talks', 'price', 'bank', 'market', 'summit'];
@@ -159,6 +159,6 @@ describe('date histogram collector (SearchOptions.dateHistogram)', () => {
     const ix = createSearchIndex();
     ix.addAll(corpus(5, 1, 10));
     expect(() => ix.search('oil', { dateHistogram: { interval: 'hour' as 'day' } })).to.throw(/interval must be day, week, month, year or auto/);
-    expect(() => ix.search('oil', { dateHistogram: { normalize: 'yes' as unknown as boolean } })).to.throw(/normalize must be true or false/);
+    expect(() => ix.search('oil', { dateHistogram: JSON.parse('{ "normalize": "yes" }') as DateHistogramOptions })).to.throw(/normalize must be true or false/);
   });
 });

@@ -56,6 +56,6 @@ describe('SearchIndex#searchAll', () => {
 
   it('checks the query and options at the call', () => {
     expect(() => ix.searchAll('oil', { sort: 'size' as 'date' })).to.throw(InvalidQueryError);
-    expect(() => ix.searchAll(3 as unknown as string)).to.throw(InvalidQueryError);
+    expect(() => ix.searchAll(JSON.parse('3') as string)).to.throw(InvalidQueryError);
   });
 });

@@ -7,6 +7,7 @@ import {
   type Article,
   type FacetField,
   type Filters,
+  type SnippetPart,
 } from '../../lib/index.js';
 import { referenceScores } from './reference-scorer.js';
 import { CATEGORIES, TOPICS, WORDS, rng, syntheticCorpus } from './synthetic-corpus.js';
@@ -180,6 +181,22 @@ describe('SearchIndex', () => {
       expect(hit?.titleHtml).to.equal('Evil &lt;b&gt;title&lt;/b&gt; <mark>missiles</mark>');
       expect(hit?.snippets[0].html).to.equal('A &lt;script&gt;alert(1)&lt;/script&gt; <mark>missile</mark> story.');
       expect(hit?.snippets[0].matches).to.deep.equal([{ start: 28, end: 35 }]);
+    });
+
+    it('keeps only the snippet parts asked for, each as the full snippet has it', () => {
+      const index = build();
+      index.add({ id: 'x', title: 'T', paragraphs: ['A <script>alert(1)</script> missile story.', 'Second missile.'] });
+      const full = index.search('missile', { limit: 10 }).hits.find((h) => h.id === 'x');
+      const lean = index.search('missile', { limit: 10, snippetParts: ['html'] }).hits.find((h) => h.id === 'x');
+      expect(full?.snippets.length).to.equal(2);
+      expect(lean?.snippets).to.deep.equal(full?.snippets.map((s) => ({ paragraph: s.paragraph, html: s.html })));
+      const two = index.search('missile', { limit: 10, snippetParts: ['matches', 'text'] }).hits.find((h) => h.id === 'x');
+      expect(two?.snippets).to.deep.equal(full?.snippets.map((s) => ({ paragraph: s.paragraph, text: s.text, matches: s.matches })));
+      // All three named is the default answer; none named keeps only the paragraph index.
+      expect(index.search('missile', { snippetParts: ['text', 'html', 'matches'] }).hits).to.deep.equal(index.search('missile').hits);
+      expect(index.search('missile', { limit: 10, snippetParts: [] }).hits.find((h) => h.id === 'x')?.snippets).to.deep.equal([{ paragraph: 0 }, { paragraph: 1 }]);
+      const bad: unknown = ['html', 'pdf'];
+      expect(() => index.search('x', { snippetParts: bad as SnippetPart[] })).to.throw(InvalidQueryError, /snippet part "pdf"/);
     });
 
     it('skips highlighting with highlight: false, ranking alike and escaping the title all the same', () => {

@@ -82,6 +82,19 @@ describe('GET /api/search', () => {
       expect((await search('q=korea')).dateHistogram).to.equal(undefined);
     });
 
+    it('sends snippet html alone by default, and the parts asked for with parts=', async () => {
+      const lean = await search('q=missile');
+      const full = await search('q=missile&parts=text,html,matches');
+      expect(full.hits.length).to.be.greaterThan(0);
+      expect(lean.hits.map((h) => h.snippets)).to.deep.equal(full.hits.map((h) => h.snippets.map((s) => ({ paragraph: s.paragraph, html: s.html }))));
+      expect(full.hits[0].snippets[0].text).to.be.a('string');
+      const repeated = await search('q=missile&parts=matches&parts=text&snippetLength=40');
+      for (const s of repeated.hits[0].snippets) {
+        expect(Object.keys(s).sort()).to.deep.equal(['matches', 'paragraph', 'text']);
+        expect(s.text?.length).to.be.at.most(40);
+      }
+    });
+
     it('honours snippets and match', async () => {
       expect((await search('q=missile&snippets=0')).hits[0].snippets).to.deep.equal([]);
       const any = await search('q=cocoa+missile');
@@ -125,6 +138,8 @@ describe('GET /api/search', () => {
       ['a malformed date', 'q=a&from=10/10/2019', 'from'],
       ['a bad histogram value', 'q=a&histogram=yes', 'histogram'],
       ['snippets over 10', 'q=a&snippets=11', 'snippets'],
+      ['an unknown snippet part', 'q=a&parts=pdf', 'parts'],
+      ['snippetLength under 20', 'q=a&snippetLength=5', 'snippetLength'],
       ['facetLimit of 0', 'q=a&facetLimit=0', 'facetLimit'],
     ];
     for (const [what, query, parameter] of cases) {
