@@ -5,12 +5,13 @@
  * schema and the same conversion, so `--json` prints what the HTTP endpoint would answer.
  */
 import { Command, Option } from 'commander';
-import { createSearchIndex, FACET_FIELDS, InvalidQueryError, type SearchOptions, type SearchResult } from '../lib/index.js';
+import { createSearchIndex, FACET_FIELDS, InvalidQueryError, type SearchIndex, type SearchOptions, type SearchResult } from '../lib/index.js';
 import { loadOrBuildIndex } from '../lifecycle/load-index.js';
+import { csvHeader, EXPORT_EXTRA_FIELDS, exportColumns, formatExportRow, type ExportExtraField, type ExportFormat } from '../server/export-format.js';
 import { HttpError } from '../server/http-error.js';
 import { createSchemaRegistry } from '../server/schemas.js';
 import { parseSearchParams, toSearchOptions, type SearchParams } from '../server/search-params.js';
-import type { CliIo } from './cli-io.js';
+import type { CliIo, TextOut } from './cli-io.js';
 import { collect, DEFAULT_CORPUS, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, parseCount, UsageError } from './cli-options.js';
 import { formatResults } from './format-results.js';
 import { createProgress } from './progress.js';
@@ -27,6 +28,10 @@ interface SearchFlags extends Partial<Record<(typeof FACET_FIELDS)[number], stri
   match?: string;
   histogram?: boolean;
   json?: boolean;
+  all?: boolean;
+  format?: ExportFormat;
+  fields?: string;
+  collapse?: boolean;
   corpus: string;
   /** Undefined: the corpus folder's default snapshot. */
   snapshot?: string | false;
@@ -78,6 +83,61 @@ function checkOptions(query: string, options: SearchOptions): void {
   }
 }
 
+/** The extra export columns of `--fields`, checked against the HTTP API's list. */
+function exportFields(text: string): ExportExtraField[] {
+  const names = text.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  const known: readonly string[] = EXPORT_EXTRA_FIELDS;
+  const out: ExportExtraField[] = [];
+  for (const name of names) {
+    const field = EXPORT_EXTRA_FIELDS.find((f) => f === name);
+    if (!field) throw new UsageError(`--fields: unknown field ${JSON.stringify(name)} (one of ${known.join(', ')})`);
+    out.push(field);
+  }
+  return out;
+}
+
+/** Waits until `out` has taken what was written, when it is a stream that says it is full. */
+async function drained(out: TextOut): Promise<void> {
+  const stream = out as Partial<Pick<NodeJS.WritableStream, 'once'>>;
+  if (typeof stream.once !== 'function') return;
+  await new Promise<void>((resolve) => {
+    stream.once?.('drain', () => resolve());
+  });
+}
+
+/** Bytes gathered before a write to stdout. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * `--all`: every matching article (or group) to stdout in `format`, row by row from the
+ * library's `searchAll` (no whole answer in memory), waiting for stdout when it is full; a
+ * progress bar on stderr when that is a terminal. No row limit: the server's export cap guards
+ * a shared service, not the user's own machine.
+ */
+async function writeExport(io: CliIo, index: SearchIndex, query: string, options: SearchOptions, format: ExportFormat, fields: ExportExtraField[], collapsed: boolean): Promise<void> {
+  const { limit: _l, offset: _o, snippets: _s, snippetLength: _sl, snippetParts: _sp, facets: _f, facetLimit: _fl, dateHistogram: _h, ...exportOptions } = options;
+  const total = index.search(query, { ...exportOptions, collapseCount: 'groups', limit: 0, facets: [], snippets: 0, highlight: false }).total;
+  const columns = exportColumns(fields, collapsed);
+  const progress = createProgress(io.stderr, 'exporting');
+  try {
+    let chunk = format === 'csv' ? csvHeader(columns) : '';
+    let done = 0;
+    for (const row of index.searchAll(query, exportOptions)) {
+      chunk += formatExportRow(format, row, columns);
+      done += 1;
+      if (chunk.length >= CHUNK_BYTES) {
+        progress.update(done, total);
+        const ok = io.stdout.write(chunk);
+        chunk = '';
+        if (ok === false) await drained(io.stdout);
+      }
+    }
+    if (chunk !== '') io.stdout.write(chunk);
+  } finally {
+    progress.stop();
+  }
+}
+
 /** Builds the `search` command. */
 export function createSearchCommand(io: CliIo): Command {
   const command = new Command('search')
@@ -97,6 +157,10 @@ export function createSearchCommand(io: CliIo): Command {
     .addOption(new Option('--match <mode>', 'any word (ranked by how many) or all words').choices(['any', 'all']))
     .option('--histogram', 'also count matches per month')
     .option('--json', 'print the result as JSON, exactly as GET /api/search returns it')
+    .option('--all', 'print every matching article (no paging) as CSV or NDJSON, as GET /api/export does')
+    .addOption(new Option('--format <format>', 'with --all: csv (RFC 4180) or ndjson').choices(['csv', 'ndjson']).default('csv'))
+    .option('--fields <fields>', 'with --all: comma-separated extra columns (author, dateline, category, topics, places, people, organisations, exchanges, origin, text)')
+    .option('--collapse', 'one hit (or row) per near-duplicate group, the other copies listed (counted with --all)')
     .option('--corpus <dir>', 'corpus folder, used when the snapshot is missing or stale', DEFAULT_CORPUS)
     .option('--snapshot <file>', `snapshot file to load (and to write after a rebuild) (default: ${DEFAULT_SNAPSHOT_HELP})`)
     .option('--no-snapshot', 'always build from the corpus, write no snapshot')
@@ -111,6 +175,11 @@ export function createSearchCommand(io: CliIo): Command {
       // The terminal shows text with its matches emphasised, so it asks for those parts; --json
       // keeps the HTTP default, to print exactly what GET /api/search answers.
       if (!flags.json) raw.parts = 'text,matches';
+      if (flags.collapse) raw.collapse = 'duplicates';
+      if (flags.all && (flags.json || flags.limit !== undefined || flags.offset !== undefined)) {
+        throw new UsageError('--all prints every match: it takes --format, not --json, --limit or --offset');
+      }
+      const fields = flags.fields === undefined ? [] : exportFields(flags.fields);
       const params = searchParams(raw);
       const { query: q, options } = toSearchOptions(params);
       checkOptions(q, options);
@@ -134,6 +203,10 @@ export function createSearchCommand(io: CliIo): Command {
       }
       if (skipped > 0) io.stderr.write(`warning: ${skipped} corpus files or lines were skipped (ledesearch index lists them)\n`);
 
+      if (flags.all) {
+        await writeExport(io, loaded.index, q, options, flags.format ?? 'csv', fields, flags.collapse === true);
+        return;
+      }
       const result: SearchResult = loaded.index.search(q, options);
       if (flags.json) io.stdout.write(`${toJsonText(result)}\n`);
       else io.stdout.write(formatResults(result, { color: io.stdout.isTTY === true, offset: params.offset }));

@@ -2,6 +2,7 @@
  * `ledesearch serve`: run the search server (also what `server/main.ts` runs).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_EXPORT_MAX } from '../server/export-route.js';
 import { serveWithWorkers } from '../server/workers.js';
 import { checkHost } from './check-host.js';
 import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, parseCount, parseMegabytes, parseOrigins, parsePort } from './cli-options.js';
@@ -26,6 +27,7 @@ interface ServeFlags {
   follow?: string;
   followInterval: number;
   workers: number;
+  exportMax: number;
 }
 
 /** Builds the `serve` command. */
@@ -48,10 +50,16 @@ export function createServeCommand(): Command {
     .option('--follow <dir>', 'serve the newest generation published into this folder (ledesearch index --publish) and swap in each new one; no corpus, no reindex')
     .option('--workers <n>', 'server processes sharing the port, one per core (1 to 64; reindex is off above 1)', parseWorkers, 1)
     .option('--follow-interval <ms>', 'how often to read the publish folder\'s manifest, in ms (at least 10)', parseCount, 1000)
+    .addOption(
+      new Option('--export-max <n>', 'most rows GET /api/export writes (a larger match set is refused)')
+        .env('LEDESEARCH_EXPORT_MAX')
+        .default(DEFAULT_EXPORT_MAX)
+        .argParser(parseCount),
+    )
     .addHelpText(
       'after',
       '\nEnvironment:\n  LEDESEARCH_REINDEX_TOKEN  enables POST /api/reindex for clients sending "Authorization: Bearer <token>"\n' +
-        '  PORT, HOST, LEDESEARCH_CORS_ORIGINS, LOG_LEVEL, LEDESEARCH_CACHE_MB  defaults for the options above\n\n' +
+        '  PORT, HOST, LEDESEARCH_CORS_ORIGINS, LOG_LEVEL, LEDESEARCH_CACHE_MB,\n  LEDESEARCH_EXPORT_MAX  defaults for the options above\n\n' +
         'Logs are JSON lines (pino) on stdout. SIGTERM or SIGINT stops the server after in-flight requests finish.',
     )
     .action(async (flags: ServeFlags) => {
@@ -70,6 +78,7 @@ export function createServeCommand(): Command {
         follow: flags.follow,
         followIntervalMs: flags.followInterval,
         workers: flags.workers,
+        exportMax: flags.exportMax,
       });
     });
 }

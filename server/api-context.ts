@@ -16,6 +16,8 @@ export interface ApiContext {
   reindexToken?: string;
   /** Serialised /api/search answers of the index in service (disabled when built with 0 bytes). */
   resultCache: ResponseCache;
+  /** Most rows GET /api/export writes; a larger match set is a 400 `export_too_large`. */
+  exportMax: number;
   /** The OpenAPI document, assembled once. */
   openapi: Record<string, unknown>;
 }

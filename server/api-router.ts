@@ -7,10 +7,11 @@
  * it is.
  */
 import { Router, type Request } from 'express';
-import { FACET_FIELDS, type FacetField } from '../lib/index.js';
+import { FACET_FIELDS, type Article, type FacetField, type Filters, type SearchIndex, type SimilarOptions } from '../lib/index.js';
 import type { ApiContext } from './api-context.js';
 import { badPathEncoding } from './error-handler.js';
 import { HttpError } from './http-error.js';
+import { createExportHandler } from './export-route.js';
 import { createReindexHandler } from './reindex-route.js';
 import { toJsonBody, weakEtag } from './response-cache.js';
 import { splitListParameters, parseSearchParams, toSearchOptions } from './search-params.js';
@@ -65,16 +66,38 @@ export function createApiRouter(ctx: ApiContext): Router {
     next();
   });
 
+  // Related stories. Registered before the article route, whose wildcard would take
+  // `…/similar` as part of the id; an article whose own id ends in `/similar` still wins.
+  router.get('/articles/*id/similar', (req, res, next) => {
+    const id = idParam(req);
+    const { index } = holder.current;
+    if (index.has(`${id}/similar`)) {
+      next('route');
+      return;
+    }
+    const p = schemas.parseRequest<SimilarParams>('similar-request', queryOf(req));
+    if (!index.has(id)) throw new HttpError(404, 'not_found', `no article with id ${JSON.stringify(id)}`);
+    res.json(index.similar(id, toSimilarOptions(p)));
+  });
+
   // Ids contain slashes (`seed/000_db3d054a026eb58a`): accept them raw, as the wildcard's
   // segments, or URL-encoded (%2F) inside one segment; both decode to the same id.
   router.get('/articles/*id', (req, res) => {
     const { q } = schemas.parseRequest<{ q: string }>('article-request', queryOf(req));
-    const segments = (req.params as { id: string[] | string }).id;
-    const id = Array.isArray(segments) ? segments.join('/') : segments;
-    const highlighted = holder.current.index.highlightArticle(id, q);
+    const id = idParam(req);
+    const { index } = holder.current;
+    const highlighted = index.highlightArticle(id, q);
     if (!highlighted) throw new HttpError(404, 'not_found', `no article with id ${JSON.stringify(id)}`);
-    res.json({ article: highlighted.article, query: q, titleHtml: highlighted.titleHtml, paragraphs: highlighted.paragraphs });
+    res.json({
+      article: highlighted.article,
+      query: q,
+      titleHtml: highlighted.titleHtml,
+      duplicates: duplicateSummaries(index, id),
+      paragraphs: highlighted.paragraphs,
+    });
   });
+
+  router.get('/export', createExportHandler(ctx, ctx.exportMax));
 
   router.get('/facets', (req, res) => {
     const p = schemas.parseRequest<{ fields?: FacetField[]; limit: number }>('facets-request', splitListParameters(queryOf(req)));
@@ -115,4 +138,58 @@ export function createApiRouter(ctx: ApiContext): Router {
   router.post('/reindex', createReindexHandler(ctx));
 
   return router;
+}
+
+/** The article id of an `/articles/*id` route: the wildcard's segments joined back with `/`. */
+function idParam(req: Request): string {
+  const segments = (req.params as { id: string[] | string }).id;
+  return Array.isArray(segments) ? segments.join('/') : segments;
+}
+
+/** Parameters of GET /api/articles/{id}/similar after validation (`schema/similar-request.schema.json`). */
+interface SimilarParams extends Partial<Record<FacetField, string[]>> {
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+  snippets: number;
+  withinDays?: number;
+}
+
+/** The library options a set of valid similar parameters stands for. */
+function toSimilarOptions(p: SimilarParams): SimilarOptions {
+  const filters: Filters = {};
+  for (const field of FACET_FIELDS) {
+    const values = p[field];
+    if (values && values.length > 0) filters[field] = values;
+  }
+  const options: SimilarOptions = { filters, limit: p.limit, offset: p.offset, snippets: p.snippets };
+  if (p.from !== undefined) options.dateFrom = p.from;
+  if (p.to !== undefined) options.dateTo = p.to;
+  if (p.withinDays !== undefined) options.withinDays = p.withinDays;
+  return options;
+}
+
+/** A near-duplicate copy as the API lists it: enough to show and link it. */
+export interface DuplicateSummary {
+  id: string;
+  title: string;
+  date?: string;
+  source?: string;
+  publisher?: string;
+}
+
+/** The other copies in the near-duplicate group of article `id`, as summaries. */
+function duplicateSummaries(index: SearchIndex, id: string): DuplicateSummary[] {
+  const out: DuplicateSummary[] = [];
+  for (const other of index.duplicatesOf(id)) {
+    const a: Article | undefined = index.get(other);
+    if (!a) continue;
+    const d: DuplicateSummary = { id: a.id, title: a.title };
+    if (a.date !== undefined) d.date = a.date;
+    if (a.source !== undefined) d.source = a.source;
+    if (a.publisher !== undefined) d.publisher = a.publisher;
+    out.push(d);
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { createApiRouter } from './api-router.js';
+import { DEFAULT_EXPORT_MAX } from './export-route.js';
 import type { ApiContext } from './api-context.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
@@ -53,6 +54,11 @@ export interface AppOptions {
    * index in service changes). Default {@link DEFAULT_RESULT_CACHE_BYTES}; 0 turns the cache off.
    */
   resultCacheBytes?: number;
+  /**
+   * Most rows GET /api/export writes; a search matching more is refused (400 `export_too_large`)
+   * before anything is written. Default {@link DEFAULT_EXPORT_MAX} (100,000).
+   */
+  exportMax?: number;
   /** Compiled schemas; default: read from the package's `schema/` folder once, here. */
   schemas?: SchemaRegistry;
 }
@@ -79,6 +85,7 @@ export function createApp(holder: IndexHolder, options: AppOptions = {}): Search
     schemas,
     reindexer,
     reindexToken: reindexer ? options.reindexToken : undefined,
+    exportMax: options.exportMax ?? DEFAULT_EXPORT_MAX,
     resultCache: new ResponseCache(options.resultCacheBytes ?? DEFAULT_RESULT_CACHE_BYTES),
     openapi: buildOpenApi(schemas),
   };

@@ -17,6 +17,7 @@ export type ApiErrorCode =
   | 'reindex_disabled'
   | 'reindex_running'
   | 'unavailable'
+  | 'export_too_large'
   | 'internal';
 
 /** An error that maps to one HTTP response: status, code, message, optional details. */

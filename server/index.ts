@@ -19,6 +19,7 @@
 export { createApp, DEFAULT_BODY_LIMIT, type AppOptions, type SearchApp } from './app.js';
 export { createIndexHolder, IndexHolder, type IndexSource, type LoadedIndex } from './index-holder.js';
 export type { Reindexer, RebuildFunction, ReindexStatus } from './reindexer.js';
+export { DEFAULT_EXPORT_MAX } from './export-route.js';
 export { DEFAULT_RESULT_CACHE_BYTES } from './response-cache.js';
 export { createSchemaRegistry, type RequestProblem, type SchemaDocument, type SchemaName, type SchemaRegistry } from './schemas.js';
 export { defaultWebDir } from './web-dir.js';

@@ -36,6 +36,7 @@ Serve the search API (and the search page) over HTTP. The same options as \`lede
   --log-level <level>  trace, debug, info, warn, error, fatal or silent (env LOG_LEVEL, default info)
   --no-web             do not serve the search page at /
   --cache-mb <n>       MiB of repeated /api/search answers to keep, 0 for none (env LEDESEARCH_CACHE_MB, default 32)
+  --export-max <n>     most rows GET /api/export writes (env LEDESEARCH_EXPORT_MAX, default 100000)
   --follow <dir>       serve the newest generation published into this folder (ledesearch index --publish)
   --follow-interval <ms>  how often to read its manifest (default 1000)
   --workers <n>        server processes sharing the port, one per core (default 1, at most 64)
@@ -84,6 +85,7 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
         'log-level': { type: 'string' },
         'no-web': { type: 'boolean' },
         'cache-mb': { type: 'string' },
+        'export-max': { type: 'string' },
         follow: { type: 'string' },
         'follow-interval': { type: 'string' },
         workers: { type: 'string' },
@@ -106,6 +108,10 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
     throw new ServerArgsError(`option '--follow-interval <ms>' argument '${intervalText}' is invalid. must be a whole number (0, 1, 2 …).`);
   }
   const cacheText = values['cache-mb'] ?? env.LEDESEARCH_CACHE_MB;
+  const exportText = values['export-max'] ?? env.LEDESEARCH_EXPORT_MAX;
+  if (exportText !== undefined && !/^\d+$/.test(exportText)) {
+    throw new ServerArgsError(`option '--export-max <n>' argument '${exportText}' is invalid. must be a whole number (0, 1, 2 …).`);
+  }
   return {
     corpus: values.corpus ?? DEFAULT_SERVER_CORPUS,
     snapshot: values['no-snapshot'] ? false : values.snapshot ?? defaultSnapshotFor(values.corpus ?? DEFAULT_SERVER_CORPUS),
@@ -119,5 +125,6 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
     follow: values.follow,
     followIntervalMs: intervalText === undefined ? undefined : Number(intervalText),
     workers: workersText === undefined ? 1 : Number(workersText),
+    exportMax: exportText === undefined ? undefined : Number(exportText),
   };
 }

@@ -85,6 +85,14 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
     },
   });
 
+  const idParameter: Json = {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: 'The article id. It contains slashes: give them URL-encoded (%2F) or raw (/api/articles/seed/000_db3d054a026eb58a).',
+    schema: { type: 'string', minLength: 1 },
+  };
+
   const document = {
     openapi: '3.1.0',
     info: {
@@ -104,16 +112,33 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
         'article-request',
         'article-response',
         { 404: error('No article with this id') },
-        [
-          {
-            name: 'id',
-            in: 'path',
-            required: true,
-            description: 'The article id. It contains slashes: give them URL-encoded (%2F) or raw (/api/articles/seed/000_db3d054a026eb58a).',
-            schema: { type: 'string', minLength: 1 },
-          },
-        ],
+        [idParameter],
       ),
+      '/api/articles/{id}/similar': get(
+        'getSimilarArticles',
+        'Related stories: articles on the same story, the article and its copies left out',
+        'similar-request',
+        'search-response',
+        { 404: error('No article with this id') },
+        [idParameter],
+      ),
+      '/api/export': {
+        get: {
+          operationId: 'exportArticles',
+          summary: 'Every matching article as a CSV or NDJSON download',
+          description:
+            'Columns id, date, title, source, publisher, url, score, then the fields asked for. Streamed in sort order; refused with 400 export_too_large, before anything is written, when the search matches more articles than the server exports (LEDESEARCH_EXPORT_MAX, default 100000). X-Total-Count carries the number of rows.',
+          security: [],
+          parameters: queryParameters('export-request'),
+          responses: {
+            200: {
+              description: 'The rows, as an attachment named ledesearch-<query>-<date>.csv (or .ndjson)',
+              content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
+            },
+            400: error('A bad parameter (named in details), or more matches than the export limit (code export_too_large)'),
+          },
+        },
+      },
       '/api/facets': get('listFacets', 'Every facet field with its values and counts', 'facets-request', 'facets-response'),
       '/api/suggest': get('suggestWords', 'Completions of a word prefix', 'suggest-request', 'suggest-response'),
       '/api/health': get('getHealth', 'Index counts, build time and reindex state', 'empty-request', 'health-response'),

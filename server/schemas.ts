@@ -25,6 +25,8 @@ export const SCHEMA_NAMES = [
   'search-response',
   'article-request',
   'article-response',
+  'similar-request',
+  'export-request',
   'facets-request',
   'facets-response',
   'suggest-request',

@@ -2,7 +2,7 @@
  * From the parameters of GET /api/search (and of `ledesearch search`) to the library's
  * SearchOptions: the one place the two front ends agree on what a parameter means.
  */
-import { FACET_FIELDS, type FacetField, type Filters, type SearchOptions, type SnippetPart, type SortOrder } from '../lib/index.js';
+import { FACET_FIELDS, type DateHistogramOptions, type FacetField, type Filters, type HistogramInterval, type SearchOptions, type SnippetPart, type SortOrder } from '../lib/index.js';
 import type { SchemaRegistry } from './schemas.js';
 
 /**
@@ -19,7 +19,11 @@ export interface SearchParams extends Partial<Record<FacetField, string[]>> {
   /** Absent: every facet field. */
   facets?: FacetField[];
   facetLimit: number;
-  histogram: '0' | '1' | 'true' | 'false';
+  histogram: '0' | '1' | 'true' | 'false' | HistogramInterval | 'auto';
+  histogramNormalize: '0' | '1' | 'true' | 'false';
+  compare?: string;
+  collapse?: 'duplicates';
+  collapseCount: 'groups' | 'articles';
   snippets: number;
   snippetLength: number;
   /** Snippet parts; the schema's default is `html` alone. */
@@ -66,7 +70,7 @@ export function toSearchOptions(p: SearchParams): { query: string; options: Sear
     filters,
     facets: p.facets ?? [...FACET_FIELDS],
     facetLimit: p.facetLimit,
-    dateHistogram: p.histogram === '1' || p.histogram === 'true',
+    dateHistogram: toHistogramOption(p),
     sort: p.sort,
     limit: p.limit,
     offset: p.offset,
@@ -77,5 +81,29 @@ export function toSearchOptions(p: SearchParams): { query: string; options: Sear
   };
   if (p.from !== undefined) options.dateFrom = p.from;
   if (p.to !== undefined) options.dateTo = p.to;
+  if (p.collapse !== undefined) {
+    options.collapse = p.collapse;
+    options.collapseCount = p.collapseCount;
+  }
   return { query: p.q, options };
+}
+
+/** True for the query-string spellings of "yes". */
+function yes(value: string): boolean {
+  return value === '1' || value === 'true';
+}
+
+/**
+ * The histogram the parameters ask for: `false`, `true` (months, the meaning `histogram=1` has
+ * always had), or options for an interval, shares or a comparison series.
+ */
+function toHistogramOption(p: SearchParams): boolean | DateHistogramOptions {
+  const h = p.histogram;
+  if (h === '0' || h === 'false') return false;
+  const normalize = yes(p.histogramNormalize);
+  if (yes(h) && !normalize && p.compare === undefined) return true;
+  const out: DateHistogramOptions = { interval: h === '1' || h === 'true' ? 'month' : h };
+  if (normalize) out.normalize = true;
+  if (p.compare !== undefined) out.compare = p.compare;
+  return out;
 }

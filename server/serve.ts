@@ -36,6 +36,8 @@ export interface ServeOptions {
   webDir?: string | false;
   /** Bytes of the /api/search result cache; 0 turns it off. Default `DEFAULT_RESULT_CACHE_BYTES` (32 MiB). */
   resultCacheBytes?: number;
+  /** Most rows GET /api/export writes. Default `DEFAULT_EXPORT_MAX` (100,000). */
+  exportMax?: number;
   /** pino level: trace, debug, info, warn, error, fatal or silent. Default info. */
   logLevel?: string;
   /**
@@ -174,6 +176,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     corsOrigins: options.corsOrigins,
     webDir,
     resultCacheBytes: options.resultCacheBytes,
+    exportMax: options.exportMax,
     readiness,
   });
   // From the starting answers to the app, in one step: no request sees neither.

@@ -8,11 +8,11 @@
  */
 import { getJson, isAbort } from './api.js';
 import { jumpToMatch, renderArticle } from './article-view.js';
-import { h, isTypingTarget } from './dom.js';
+import { formatDate, h, isTypingTarget } from './dom.js';
 import { renderFacets } from './facets.js';
 import { renderSearch, renderSearchError } from './search-view.js';
 import {
-  articleApiUrl, countFilters, emptyState, monthRange, parseState, searchApiUrl, searchKey, stateToQuery,
+  articleApiUrl, similarApiUrl, countFilters, emptyState, monthRange, parseState, searchApiUrl, searchKey, stateToQuery,
 } from './url-state.js';
 
 /** Quiet time after the last keystroke before searching. */
@@ -23,6 +23,7 @@ const els = {
   form: /** @type {HTMLFormElement} */ ($('search-form')),
   q: /** @type {HTMLInputElement} */ ($('q')),
   sort: /** @type {HTMLSelectElement} */ ($('sort')),
+  share: /** @type {HTMLInputElement} */ ($('timeline-share')),
   from: /** @type {HTMLInputElement} */ ($('from')),
   to: /** @type {HTMLInputElement} */ ($('to')),
   clearDates: $('clear-dates'),
@@ -110,6 +111,7 @@ function update() {
 function syncControls() {
   if (els.q.value !== state.q) els.q.value = state.q;
   els.sort.value = state.sort;
+  els.share.checked = state.share;
   els.from.value = state.from;
   els.to.value = state.to;
   els.to.min = state.from;
@@ -178,6 +180,7 @@ async function showArticle() {
     const data = await getJson(articleApiUrl(id, q), ctl.signal);
     if (ctl !== articleCtl) return;
     renderArticle(els.articleView, data, q);
+    void showRelated(id, ctl);
     matchIndex = -1;
     updateTitle();
     /** @type {HTMLElement | null} */ (els.articleView.querySelector('#article-title'))?.focus();
@@ -241,6 +244,7 @@ els.form.addEventListener('submit', (e) => {
 });
 
 els.sort.addEventListener('change', () => commitSearch({ sort: els.sort.value }));
+els.share.addEventListener('change', () => commit({ ...state, share: els.share.checked }));
 
 for (const input of [els.from, els.to]) {
   input.addEventListener('change', () => {
@@ -391,3 +395,31 @@ function isPlainClick(e) {
 
 update();
 if (!state.article && !state.q) els.q.focus();
+
+/**
+ * Lists related stories under the open article (from `/similar`); silent when there are none or
+ * the request fails: they are an extra, the article itself is already shown.
+ * @param {string} id
+ * @param {AbortController} ctl the article's request, so a newer article drops this list
+ */
+async function showRelated(id, ctl) {
+  let data;
+  try {
+    data = await getJson(similarApiUrl(id), ctl.signal);
+  } catch {
+    return;
+  }
+  if (ctl.signal.aborted || shownArticle === '') return;
+  const hits = Array.isArray(data?.hits) ? data.hits : [];
+  if (hits.length === 0) return;
+  const s = parseState(location.search);
+  els.articleView.querySelector('article')?.append(
+    h('section', { class: 'related', 'aria-labelledby': 'related-heading' },
+      h('h3', { id: 'related-heading', text: 'Related stories' }),
+      h('ul', { class: 'related-list', id: 'related-list' }, ...hits.map((hit) => h('li', {},
+        h('a', { href: stateToQuery({ ...s, article: hit.id }) || '?', 'data-article': hit.id, text: hit.title || '(untitled)' }),
+        hit.date ? h('span', { class: 'muted', text: ` · ${formatDate(hit.date)}` }) : null,
+      ))),
+    ),
+  );
+}

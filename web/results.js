@@ -41,7 +41,29 @@ function renderHit(hit, state) {
     setMarkedHtml(p, s.html, s.text);
     return p;
   });
-  return h('li', { class: 'hit' }, h('h3', { class: 'hit-title' }, link), meta, ...snippets);
+  return h('li', { class: 'hit' }, h('h3', { class: 'hit-title' }, link), meta, ...snippets, renderCopies(hit, state));
+}
+
+/**
+ * The "+3 copies" badge of a collapsed hit: a disclosure listing the other copies (links to
+ * them, with date and outlet); nothing when the story ran once.
+ * @param {any} hit
+ * @param {import('./url-state.js').PageState} state
+ */
+function renderCopies(hit, state) {
+  const copies = Array.isArray(hit.duplicates) ? hit.duplicates : [];
+  if (copies.length === 0) return null;
+  return h('details', { class: 'copies' },
+    h('summary', { class: 'copies-badge', text: `+${copies.length} ${copies.length === 1 ? 'copy' : 'copies'}` }),
+    h('ul', { class: 'copies-list' }, ...copies.map((c) => {
+      const outlet = [c.publisher, c.source].filter((x, i, all) => x && all.indexOf(x) === i).join(' · ');
+      return h('li', {},
+        h('a', { href: stateToQuery({ ...state, article: c.id }) || '?', 'data-article': c.id, text: c.title || '(untitled)' }),
+        c.date ? h('span', { class: 'muted', text: ` · ${formatDate(c.date)}` }) : null,
+        outlet ? h('span', { class: 'muted', text: ` · ${outlet}` }) : null,
+      );
+    })),
+  );
 }
 
 /**

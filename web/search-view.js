@@ -10,7 +10,7 @@ import { h, plural } from './dom.js';
 import { renderFacets } from './facets.js';
 import { renderHits, renderPagination } from './results.js';
 import { renderTimeline } from './timeline.js';
-import { MAX_PAGE, PAGE_SIZE, countFilters, isBlank, stateToQuery } from './url-state.js';
+import { MAX_PAGE, PAGE_SIZE, countFilters, isBlank, stateToQuery, exportApiUrl } from './url-state.js';
 
 /**
  * @typedef {object} SearchViewElements
@@ -57,6 +57,11 @@ export function renderSearch(els, s, result, expanded) {
   renderHits(els.results, result.hits ?? [], s);
   renderPagination(els.pagination, total, s);
   renderFacets(els.facets, result.facets ?? {}, s.filters, expanded);
+  const download = document.getElementById('download-csv');
+  if (download) {
+    download.setAttribute('href', exportApiUrl(s));
+    download.hidden = total === 0;
+  }
   const hasTimeline = renderTimeline(els.timeline, result.dateHistogram, s);
   els.timeline.closest('section')?.classList.toggle('no-data', !hasTimeline);
 }

@@ -28,8 +28,9 @@ const watched = new WeakSet();
 
 /**
  * @param {HTMLElement} container
- * @param {{value: string, count: number}[] | undefined} histogram
- * @param {{from: string, to: string}} range the current date filter
+ * @param {{value: string, count: number, share?: number}[] | undefined} histogram
+ * @param {{from: string, to: string, share?: boolean}} range the current date filter; `share`:
+ *   bars show each month's share of all its articles (the API's `share`), not the counts
  * @returns {boolean} whether there was anything to draw
  */
 export function renderTimeline(container, histogram, range) {
@@ -42,10 +43,15 @@ export function renderTimeline(container, histogram, range) {
     return false;
   }
   const months = layoutMonths([...counts.keys()].sort());
-  const max = Math.max(...counts.values(), 1);
+  const useShare = range.share === true;
+  const shares = new Map((histogram ?? []).map((b) => [b.value, typeof b.share === 'number' ? b.share : 0]));
+  const size = (month) => (useShare ? shares.get(month) ?? 0 : counts.get(month) ?? 0);
+  const max = Math.max(...months.map(size), useShare ? Number.MIN_VALUE : 1);
+  const percent = (month) => `${((shares.get(month) ?? 0) * 100).toFixed(1)}% of the month's articles`;
 
   const columns = months.map((month, i) => {
     const count = counts.get(month) ?? 0;
+    const label = `${formatMonth(month)}: ${plural(count, 'match', 'matches')}${useShare ? `, ${percent(month)}` : ''}`;
     const { from, to } = monthRange(month);
     const pressed = range.from === from && range.to === to;
     const inside = (!range.from || to >= range.from) && (!range.to || from <= range.to);
@@ -54,11 +60,11 @@ export function renderTimeline(container, histogram, range) {
       class: `bar${inside ? '' : ' outside'}`,
       'data-month': month,
       'aria-pressed': String(pressed),
-      'aria-label': `${formatMonth(month)}: ${plural(count, 'match', 'matches')}`,
-      title: `${formatMonth(month)}: ${plural(count, 'match', 'matches')}`,
+      'aria-label': label,
+      title: label,
       disabled: count === 0,
     });
-    button.style.setProperty('--h', count === 0 ? '0%' : `${Math.max(6, Math.round((count / max) * 100))}%`);
+    button.style.setProperty('--h', count === 0 ? '0%' : `${Math.max(6, Math.round((size(month) / max) * 100))}%`);
     const startsYear = i === 0 || month.slice(0, 4) !== months[i - 1].slice(0, 4);
     // Few months: name each one. Many: mark where each year starts. The bar's own label
     // already says all of it to a screen reader.
@@ -77,7 +83,7 @@ export function renderTimeline(container, histogram, range) {
   });
 
   container.replaceChildren(
-    h('ol', { class: 'bars', 'aria-label': `Matches per month, ${formatMonth(months[0])} to ${formatMonth(months[months.length - 1])}` }, ...columns),
+    h('ol', { class: 'bars', 'aria-label': `${useShare ? 'Share of each month’s articles matching' : 'Matches per month'}, ${formatMonth(months[0])} to ${formatMonth(months[months.length - 1])}` }, ...columns),
   );
   fitLabels(container);
   watchWidth(container);

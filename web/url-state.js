@@ -32,11 +32,12 @@ export const FACET_LIMIT = 40;
  * @property {string} sort one of {@link SORTS}
  * @property {number} page 1-based page number
  * @property {string} article id of the open article, or ''
+ * @property {boolean} share the timeline shows each month's share of all articles, not counts
  */
 
 /** @returns {PageState} */
 export function emptyState() {
-  return { q: '', filters: {}, from: '', to: '', sort: 'relevance', page: 1, article: '' };
+  return { q: '', filters: {}, from: '', to: '', sort: 'relevance', page: 1, article: '', share: false };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -64,6 +65,7 @@ export function parseState(search) {
   const page = Number(p.get('page'));
   if (Number.isInteger(page) && page > 1) s.page = Math.min(page, MAX_PAGE);
   s.article = p.get('article') ?? '';
+  s.share = p.get('share') === '1';
   return s;
 }
 
@@ -76,6 +78,7 @@ export function parseState(search) {
 export function stateToQuery(s) {
   const p = searchParams(s);
   if (s.sort !== 'relevance') p.append('sort', s.sort);
+  if (s.share) p.append('share', '1');
   if (s.page > 1) p.append('page', String(s.page));
   if (s.article) p.append('article', s.article);
   const str = p.toString();
@@ -101,7 +104,32 @@ export function searchApiUrl(s) {
   p.append('offset', String((s.page - 1) * PAGE_SIZE));
   p.append('facetLimit', String(FACET_LIMIT));
   p.append('histogram', '1');
+  // Each month's share of all articles then, so a busier month does not look like more interest.
+  if (s.share) p.append('histogramNormalize', '1');
+  // Syndicated copies as one hit with a "+N copies" badge, as a Nexis reader expects.
+  p.append('collapse', 'duplicates');
   return `api/search?${p}`;
+}
+
+/**
+ * The `/api/export` URL of every result of the search as CSV (the same query, filters, dates,
+ * order and collapsing as the list).
+ * @param {PageState} s
+ */
+export function exportApiUrl(s) {
+  const p = searchParams(s);
+  p.append('sort', s.sort);
+  p.append('collapse', 'duplicates');
+  p.append('format', 'csv');
+  return `api/export?${p}`;
+}
+
+/**
+ * The `/api/articles/:id/similar` URL: a few related stories, without snippets.
+ * @param {string} id
+ */
+export function similarApiUrl(id) {
+  return `api/articles/${encodeURIComponent(id)}/similar?limit=5&snippets=0`;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createSearchIndex } from '../../lib/index.js';
+import { createSearchIndex, type Article } from '../../lib/index.js';
 import { createApp } from '../../server/app.js';
 import { createIndexHolder } from '../../server/index-holder.js';
 import { fixtureArticles } from './fixture-corpus.js';
@@ -53,12 +53,13 @@ export interface Harness {
 }
 
 /**
- * Starts the real app (createApp with `webDir`) over the fixture archive and launches Chromium.
+ * Starts the real app (createApp with `webDir`) over the fixture archive (plus `extraArticles`)
+ * and launches Chromium.
  *
  * A missing browser is an error with a way out, never a silent pass: the tests are the only
  * thing standing between the page and its readers.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(extraArticles: readonly Article[] = []): Promise<Harness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH}, so the search page's browser tests cannot run. ` +
@@ -67,7 +68,7 @@ export async function startHarness(): Promise<Harness> {
     );
   }
   const index = createSearchIndex();
-  index.addAll(fixtureArticles());
+  index.addAll([...fixtureArticles(), ...extraArticles]);
   const app = createApp(createIndexHolder(index), { webDir: join(repoRoot(), 'web') });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));

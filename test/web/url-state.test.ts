@@ -15,9 +15,11 @@ interface PageState {
   sort: string;
   page: number;
   article: string;
+  share: boolean;
 }
 
 interface UrlStateModule {
+  exportApiUrl(s: PageState): string;
   FACET_FIELDS: readonly string[];
   MAX_PAGE: number;
   emptyState(): PageState;
@@ -40,7 +42,7 @@ describe('web/url-state.js', () => {
 
   describe('#parseState', () => {
     it('reads every part of the state', () => {
-      const s = m.parseState('?q=north+korea&category=Korea&category=Politics&topics=trade&from=2020-01-01&to=2020-02-29&sort=date&page=3&article=seed%2F000');
+      const s = m.parseState('?q=north+korea&category=Korea&category=Politics&topics=trade&from=2020-01-01&to=2020-02-29&sort=date&share=1&page=3&article=seed%2F000');
       expect(s).to.deep.equal({
         q: 'north korea',
         filters: { category: ['Korea', 'Politics'], topics: ['trade'] },
@@ -49,6 +51,7 @@ describe('web/url-state.js', () => {
         sort: 'date',
         page: 3,
         article: 'seed/000',
+        share: true,
       });
     });
 
@@ -75,6 +78,7 @@ describe('web/url-state.js', () => {
         sort: 'date_asc',
         page: 2,
         article: 'reuters/1&2',
+        share: true,
       };
       const query = m.stateToQuery(s);
       const back = m.parseState(query);
@@ -97,6 +101,17 @@ describe('web/url-state.js', () => {
       expect(p.get('histogram')).to.equal('1');
       expect(p.has('article')).to.equal(false);
       expect(p.has('page')).to.equal(false);
+      expect(p.get('collapse')).to.equal('duplicates');
+      expect(p.has('histogramNormalize')).to.equal(false);
+      expect(new URLSearchParams(m.searchApiUrl({ ...m.emptyState(), share: true }).split('?')[1]).get('histogramNormalize')).to.equal('1');
+    });
+
+    it('gives the export URL of the same search as CSV, without paging', () => {
+      const s = { ...m.emptyState(), q: 'oil', filters: { topics: ['a'] }, from: '2019-01-01', sort: 'date', page: 3 };
+      const [path, query] = m.exportApiUrl(s).split('?');
+      expect(path).to.equal('api/export');
+      const p = new URLSearchParams(query);
+      expect(Object.fromEntries(p)).to.deep.equal({ q: 'oil', topics: 'a', from: '2019-01-01', sort: 'date', collapse: 'duplicates', format: 'csv' });
     });
 
     it('leaves out a blank query', () => {
