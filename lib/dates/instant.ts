@@ -77,12 +77,3 @@ export function utcMonthOf(epochMs: number): string | undefined {
   const { year, month } = civilFromDays(Math.floor(epochMs / DAY_MS));
   return `${year < 0 ? `-${pad(-year, 4)}` : pad(year, 4)}-${pad(month, 2)}`;
 }
-
-/**
- * The histogram month of an article's date: the UTC month of its instant, `YYYY-MM`.
- *
- * @returns undefined when the article has no date or an invalid one.
- */
-export function isoDateMonth(text: string | undefined): string | undefined {
-  return utcMonthOf(isoDateToEpochMs(text));
-}

@@ -5,7 +5,6 @@
  * match set is one tight pass over flat typed arrays. Also the month of each document, for the
  * date histogram.
  */
-import { isoDateMonth } from '../dates/instant.js';
 import { GrowableArray } from '../index/growable-array.js';
 import { FACET_FIELDS, LIST_FIELDS, type Article, type FacetField } from '../types.js';
 
@@ -38,8 +37,7 @@ export function articleFacetValues(article: Article, field: FacetField): string[
 
 /** The facet store as plain arrays, for snapshots: no article needs to be read to restore it. */
 export interface FacetStoreState {
-  arrays: Record<'docValueStart' | 'docValues' | 'globalField' | 'globalLocal' | 'docMonth', Int32Array>;
-  months: string[];
+  arrays: Record<'docValueStart' | 'docValues' | 'globalField' | 'globalLocal', Int32Array>;
   /** Values of each column, in FACET_FIELDS order. */
   values: string[][];
 }
@@ -53,10 +51,6 @@ export class FacetStore {
   /** Field index and local value id of each global value id. */
   readonly globalField = new GrowableArray(Int32Array, 256);
   readonly globalLocal = new GrowableArray(Int32Array, 256);
-  /** Month id per document (-1: no date). */
-  readonly docMonth = new GrowableArray(Int32Array);
-  readonly months: string[] = [];
-  private readonly monthIds = new Map<string, number>();
 
   constructor() {
     this.columns = FACET_FIELDS.map((field, index) => ({
@@ -99,18 +93,6 @@ export class FacetStore {
       }
     }
     this.docValueStart.push(this.docValues.length);
-    // The UTC month of the instant, the rule the date filter uses too (lib/dates/instant.ts).
-    const month = isoDateMonth(article.date);
-    let m = -1;
-    if (month !== undefined) {
-      m = this.monthIds.get(month) ?? -1;
-      if (m < 0) {
-        m = this.months.length;
-        this.monthIds.set(month, m);
-        this.months.push(month);
-      }
-    }
-    this.docMonth.push(m);
   }
 
   /** The store's state as plain arrays. */
@@ -122,16 +104,14 @@ export class FacetStore {
         docValues: view(this.docValues),
         globalField: view(this.globalField),
         globalLocal: view(this.globalLocal),
-        docMonth: view(this.docMonth),
       },
-      months: this.months,
       values: this.columns.map((c) => c.values),
     };
   }
 
   /** Restores an exported state into this empty store; `alive` says which documents count. */
   importState(s: FacetStoreState, alive: Uint8Array): void {
-    if (this.docMonth.length > 0) throw new Error('internal: facet store import into a non-empty store');
+    if (this.docValueStart.length > 1) throw new Error('internal: facet store import into a non-empty store');
     const fill = (g: GrowableArray<Int32Array>, a: Int32Array): void => {
       g.resize(a.length);
       g.data.set(a);
@@ -140,7 +120,6 @@ export class FacetStore {
     fill(this.docValues, s.arrays.docValues);
     fill(this.globalField, s.arrays.globalField);
     fill(this.globalLocal, s.arrays.globalLocal);
-    fill(this.docMonth, s.arrays.docMonth);
     this.columns.forEach((col, c) => {
       (s.values[c] ?? []).forEach((v, id) => {
         col.valueIds.set(v, id);
@@ -163,10 +142,6 @@ export class FacetStore {
         if (alive[d]) col.liveCount[id]++;
       }
     }
-    s.months.forEach((m, i) => {
-      this.months.push(m);
-      this.monthIds.set(m, i);
-    });
   }
 
   /** Takes document `doc` out of the live counts. */

@@ -36,7 +36,7 @@ import { readWhole, writePieces } from './large-file-io.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
-export const SNAPSHOT_FORMAT_VERSION = 5;
+export const SNAPSHOT_FORMAT_VERSION = 6;
 const MAGIC = 'LEDESNAP';
 const PREFIX = 24;
 const DIGEST = 4;
@@ -151,7 +151,7 @@ export function engineStatePieces(state: EngineState, options: SnapshotWriteOpti
   const articles = push(Buffer.from(packed.data.buffer, packed.data.byteOffset, packed.data.byteLength));
   const terms = push(Buffer.from(JSON.stringify(state.index.terms)));
   const display = push(Buffer.from(JSON.stringify(state.index.display)));
-  const facetValues = push(Buffer.from(JSON.stringify({ months: state.facets.months, values: state.facets.values })));
+  const facetValues = push(Buffer.from(JSON.stringify({ values: state.facets.values })));
   const arrays: Header['arrays'] = {};
   const addArray = (name: string, a: StoredArray): void => {
     arrays[name] = { ...push(Buffer.from(a.buffer, a.byteOffset, a.byteLength)), kind: kindOf(a) };
@@ -235,7 +235,7 @@ export function engineStateWithMetadataFromBytes(bytes: Buffer): EngineStateWith
   }
   const { articleOffsets, articleBlockStarts, articleBlockOffsets, ...indexArrays } = arrays;
   try {
-    const facetValues = json<{ months: string[]; values: string[][] }>(header.facetValues);
+    const facetValues = json<{ values: string[][] }>(header.facetValues);
     const state: EngineState = {
       options: header.options,
       ids: json<(string | null)[]>(header.ids),
@@ -247,7 +247,7 @@ export function engineStateWithMetadataFromBytes(bytes: Buffer): EngineStateWith
         blockOffsets: articleBlockOffsets as Int32Array,
       }),
       index: { terms: json<string[]>(header.terms), display: json<string[]>(header.display), arrays: indexArrays, scalars: header.scalars },
-      facets: { arrays: facetArrays as FacetStoreState['arrays'], months: facetValues.months, values: facetValues.values },
+      facets: { arrays: facetArrays as FacetStoreState['arrays'], values: facetValues.values },
     };
     return { state, metadata: header.metadata };
   } catch (err) {

@@ -47,7 +47,7 @@ describe('snapshot', () => {
       expect(loaded.suggest('mis')).to.deep.equal(index.suggest('mis'));
     });
 
-    it('carries the token positions of every title and paragraph posting (format 5)', () => {
+    it('carries the token positions of every title and paragraph posting (format 5 and later)', () => {
       const long = { id: 'long', title: 'the long one', paragraphs: [`${'gold '.repeat(300)} of the missile`] };
       const source = createSearchIndex();
       source.addAll([...corpus.slice(0, 60), long]);
