@@ -39,3 +39,8 @@ export { type DuplicateOptions, DEFAULT_DUPLICATE_OPTIONS } from './duplicates/d
 export { type MoreLikeThisOptions, DEFAULT_MORE_LIKE_THIS } from './ranking/more-like-this.js';
 export { type SimilarOptions } from './search/similar-articles.js';
 export { MAX_AUTO_BUCKETS } from './collector/date-buckets.js';
+export {
+  FIELD_TYPES, MAX_DECLARED_FIELDS, MAX_FIELD_NAME_LENGTH,
+  type FieldType, type FieldSpec, type FieldValue, type SchemaDefinition, type NumberBucket,
+  type KeywordFieldSpec, type NumberFieldSpec, type DateFieldSpec, type TextFieldSpec, type StoredFieldSpec,
+} from './schema/field-schema.js';

@@ -4,6 +4,7 @@
  * Everything here is plain data (no classes) so it can cross a JSON boundary unchanged:
  * the server returns these shapes as they are.
  */
+import type { FieldValue, NumberBucket } from './schema/field-schema.js';
 
 /** Names of the list-valued metadata fields an article may carry; each is a facet. */
 export const LIST_FIELDS = ['category', 'topics', 'places', 'people', 'organisations', 'exchanges'] as const;
@@ -57,6 +58,8 @@ export interface Article {
   exchanges?: string[];
   /** Where the article was read from, relative to the corpus folder (`reuters/0001.txt:3`). */
   origin?: string;
+  /** Values of the fields a declared schema adds (lib/schema), by field name; absent when none. */
+  fields?: Record<string, FieldValue>;
 }
 
 /** A character range in a string: `start` inclusive, `end` exclusive (UTF-16 code units). */
@@ -108,8 +111,30 @@ export interface CorpusLoadResult {
   errors: CorpusError[];
 }
 
-/** Sort orders for search results. */
-export type SortOrder = 'relevance' | 'date' | 'date_asc';
+/**
+ * Sort orders for search results: `relevance`, `date` (newest first), `date_asc`, or a declared
+ * number or date field, ascending (`wordCount`) or descending (`-wordCount`).
+ */
+export type SortOrder = 'relevance' | 'date' | 'date_asc' | (string & {});
+
+/**
+ * A range filter over a declared number or date field (or `date`): `gte`/`lte` inclusive,
+ * `gt`/`lt` exclusive; numbers for number fields, ISO 8601 strings for date fields.
+ */
+export interface RangeFilter {
+  gte?: number | string;
+  lte?: number | string;
+  gt?: number | string;
+  lt?: number | string;
+}
+
+/** Min and max of a number or date field over the match set (`SearchOptions.stats`). */
+export interface FieldStats {
+  /** Matching articles that have a value. */
+  count: number;
+  min?: number | string;
+  max?: number | string;
+}
 
 /** Filters: for each field, the accepted values. Values of one field OR; fields AND. */
 export type Filters = Partial<Record<FacetField, readonly string[]>>;
@@ -122,8 +147,17 @@ export interface SearchOptions {
   dateFrom?: string;
   /** Latest date, inclusive (ISO 8601; a bare date includes the whole day). */
   dateTo?: string;
-  /** Facet fields to count over the whole match set. Default: none. */
+  /**
+   * Facet fields to count over the whole match set: default facet fields and declared keyword
+   * fields (values), declared number fields (range buckets, see `facetBuckets`). Default: none.
+   */
   facets?: readonly FacetField[];
+  /** Range filters over declared number and date fields, by field name. Fields AND with each other and with `filters`. */
+  ranges?: Record<string, RangeFilter>;
+  /** Buckets of a number field's range facet for this query, overriding the field's declared `buckets`. */
+  facetBuckets?: Record<string, readonly NumberBucket[]>;
+  /** Number and date fields whose min/max over the match set to return in `result.stats`. */
+  stats?: readonly string[];
   /**
    * Also count matches over time. `true`: per calendar month (`YYYY-MM`), as
    * `{ interval: 'month' }`; an object chooses the interval, shares and a comparison series (see
@@ -231,8 +265,13 @@ export type ExportOptions = Omit<SearchOptions, 'limit' | 'offset' | 'snippets' 
 
 /** One value of a facet and how many matching articles carry it. */
 export interface FacetValue {
+  /** The value; for a number field's range bucket, its label (`300..800`, `..300`, `800..`). */
   value: string;
   count: number;
+  /** A range bucket's lower bound (inclusive), when it has one. */
+  from?: number;
+  /** A range bucket's upper bound (exclusive), when it has one. */
+  to?: number;
 }
 
 /** The representations a snippet can carry; {@link SearchOptions.snippetParts} picks among them. */
@@ -277,6 +316,8 @@ export interface Hit {
   duplicates?: DuplicateRef[];
   /** With `collapse`: `duplicates.length`. */
   duplicateCount?: number;
+  /** The declared fields marked `returned` that the article has (lib/schema). */
+  fields?: Record<string, FieldValue>;
 }
 
 /** What {@link SearchIndex.search} returns. */
@@ -302,6 +343,8 @@ export interface SearchResult {
   dateHistogramCompare?: HistogramBucket[];
   /** With `collapse`: the number of matching articles (`total` may count groups). */
   totalArticles?: number;
+  /** Min/max per field named in `SearchOptions.stats`. */
+  stats?: Record<string, FieldStats>;
   /** A corrected query, when the query matched nothing and a close spelling exists. */
   didYouMean?: string;
   /**
