@@ -11,7 +11,7 @@ import type { Analyzer } from '../analysis/analyzer.js';
 import { isoDateToEpochMs } from '../dates/instant.js';
 import type { Article } from '../types.js';
 import { GrowableArray } from './growable-array.js';
-import { PostingTable, type ValueColumn } from './posting-table.js';
+import { PostingTable, type CharStartColumn, type ValueColumn } from './posting-table.js';
 import { TermDictionary } from './term-dictionary.js';
 
 /** Indexed tokens per estimated token of text (stop words are counted in positions, not indexed). */
@@ -30,7 +30,8 @@ export interface InvertedIndexState {
   /**
    * Per-document and per-term arrays, and the postings (`art*`, `para*`; tf and position columns
    * may be narrow). `artPositions` / `paraPositions` hold the token positions, posting after
-   * posting; their per-posting offsets are derived from the tf columns on import.
+   * posting, and `artCharStarts` / `paraCharStarts` beside them where each position's token starts
+   * in its text; their per-posting ranges are derived from the tf columns on import.
    */
   arrays: Record<string, Int32Array | Float64Array | Uint8Array | Uint16Array>;
   scalars: { numLive: number; numLiveParas: number; sumTitleLen: number; sumBodyLen: number; sumParaLen: number };
@@ -39,11 +40,11 @@ export interface InvertedIndexState {
 export class InvertedIndex {
   readonly dict = new TermDictionary();
   /**
-   * Article postings: id = document, cols = [tf in body, tf in title]; positions: the term's
-   * token positions in the title (none when it is only in the body).
+   * Article postings: id = document, cols = [tf in body, tf in title]; positions (and character
+   * starts): the term's tokens in the title (none when it is only in the body).
    */
   readonly art = new PostingTable(2, COL_TF_TITLE);
-  /** Paragraph postings: id = paragraph, cols = [tf]; positions: the term's token positions in the paragraph. */
+  /** Paragraph postings: id = paragraph, cols = [tf]; positions (and character starts): the term's tokens in the paragraph. */
   readonly para = new PostingTable(1, 0);
   /** Live documents containing each term (title or body). */
   readonly df = new GrowableArray(Int32Array);
@@ -80,12 +81,14 @@ export class InvertedIndex {
   // Per term id: where its positions go (then end) in the grouped title / paragraph positions.
   private titlePosAt: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private paraPosAt: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  // The current title's / paragraph's tokens in text order (term id, position), then its
-  // positions grouped by term (each term's run ascending), as the posting tables take them.
+  // The current title's / paragraph's tokens in text order (term id, position, character start),
+  // then its positions and starts grouped by term (each term's run ascending), as the posting
+  // tables take them.
   private tokTid: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private tokPos: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  private titleGrouped: Int32Array<ArrayBuffer> = new Int32Array(64);
-  private paraGrouped: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private tokStart: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private readonly titleGrouped = { positions: new Int32Array(64), starts: new Int32Array(64) };
+  private readonly paraGrouped = { positions: new Int32Array(1024), starts: new Int32Array(1024) };
   // Analyzer term ordinal → term id + 1 (0: not seen yet).
   private ordinalTid: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private readonly touchedDoc: number[] = [];
@@ -105,14 +108,14 @@ export class InvertedIndex {
 
     const touchedDoc = this.touchedDoc;
     let titleTokens = 0;
-    this.tokenize(article.title, (tid, position) => {
+    this.tokenize(article.title, (tid, position, start) => {
       if (this.tfTitle[tid] === 0 && this.tfBody[tid] === 0) touchedDoc.push(tid);
       this.tfTitle[tid]++;
-      this.recordToken(titleTokens, tid, position);
+      this.recordToken(titleTokens, tid, position, start);
       titleTokens++;
     });
     // Every term touched so far is a title term: group the title positions by term now.
-    this.titleGrouped = this.groupPositions(touchedDoc, this.tfTitle, titleTokens, this.titlePosAt, this.titleGrouped);
+    this.groupPositions(touchedDoc, this.tfTitle, titleTokens, this.titlePosAt, this.titleGrouped);
 
     const firstPara = this.paraDoc.length;
     let bodyTokens = 0;
@@ -143,13 +146,15 @@ export class InvertedIndex {
         if (len === this.tokTid.length) this.growTokens();
         this.tokTid[len] = tid;
         this.tokPos[len] = position;
+        this.tokStart[len] = start;
         len++;
       });
-      const grouped = (this.paraGrouped = this.groupPositions(touched, this.tfPara, len, this.paraPosAt, this.paraGrouped));
+      const grouped = this.paraGrouped;
+      this.groupPositions(touched, this.tfPara, len, this.paraPosAt, grouped);
       for (const tid of touched) {
         const tf = this.tfPara[tid];
         this.tfPara[tid] = 0;
-        this.para.add(tid, p, tf, 0, grouped, this.paraPosAt[tid] - tf);
+        this.para.add(tid, p, tf, 0, grouped.positions, grouped.starts, this.paraPosAt[tid] - tf);
         this.pdf.data[tid]++;
         if (this.tfTitle[tid] === 0 && this.tfBody[tid] === 0) touchedDoc.push(tid);
         this.tfBody[tid] += tf;
@@ -163,7 +168,9 @@ export class InvertedIndex {
     const titleGrouped = this.titleGrouped;
     for (const tid of touchedDoc) {
       const tfTitle = this.tfTitle[tid];
-      this.art.add(tid, doc, this.tfBody[tid], tfTitle, titleGrouped, tfTitle > 0 ? this.titlePosAt[tid] - tfTitle : 0);
+      this.art.add(
+        tid, doc, this.tfBody[tid], tfTitle, titleGrouped.positions, titleGrouped.starts, tfTitle > 0 ? this.titlePosAt[tid] - tfTitle : 0,
+      );
       this.df.data[tid]++;
       this.tfBody[tid] = 0;
       this.tfTitle[tid] = 0;
@@ -240,7 +247,8 @@ export class InvertedIndex {
     const para = this.para.exportState();
     Object.assign(arrays, {
       artOffsets: art.offsets, artIds: art.ids, artTfBody: art.cols[0], artTfTitle: art.cols[1], artPositions: art.positions,
-      paraOffsets: para.offsets, paraIds: para.ids, paraTf: para.cols[0], paraPositions: para.positions,
+      artCharStarts: art.charStarts,
+      paraOffsets: para.offsets, paraIds: para.ids, paraTf: para.cols[0], paraPositions: para.positions, paraCharStarts: para.charStarts,
     });
     return {
       terms: this.dict.terms,
@@ -277,10 +285,19 @@ export class InvertedIndex {
       }
       return x;
     };
+    const starts = (name: string): CharStartColumn => {
+      const x = a[name];
+      if (!(x instanceof Int32Array || x instanceof Uint16Array)) throw new Error(`internal: snapshot array ${name} missing or of the wrong type`);
+      return x;
+    };
     this.art.importState({
-      offsets: i32('artOffsets'), ids: i32('artIds'), cols: [col('artTfBody'), col('artTfTitle')], positions: col('artPositions'), numTerms: n,
+      offsets: i32('artOffsets'), ids: i32('artIds'), cols: [col('artTfBody'), col('artTfTitle')], positions: col('artPositions'),
+      charStarts: starts('artCharStarts'), numTerms: n,
     });
-    this.para.importState({ offsets: i32('paraOffsets'), ids: i32('paraIds'), cols: [col('paraTf')], positions: col('paraPositions'), numTerms: n });
+    this.para.importState({
+      offsets: i32('paraOffsets'), ids: i32('paraIds'), cols: [col('paraTf')], positions: col('paraPositions'),
+      charStarts: starts('paraCharStarts'), numTerms: n,
+    });
     Object.assign(this, s.scalars);
   }
 
@@ -292,53 +309,56 @@ export class InvertedIndex {
     ] as [string, GrowableArray<Int32Array | Float64Array | Uint8Array>][];
   }
 
-  private tokenize(text: string, onTerm: (tid: number, position: number) => void): void {
+  private tokenize(text: string, onTerm: (tid: number, position: number, start: number) => void): void {
     this.analyzer.forEachToken(text, (term, start, end, position) => {
       const tid = this.dict.get(term);
-      onTerm(tid < 0 ? this.newTerm(term, text, start, end) : tid, position);
+      onTerm(tid < 0 ? this.newTerm(term, text, start, end) : tid, position, start);
     });
   }
 
   /** Notes token k of the current title or paragraph. */
-  private recordToken(k: number, tid: number, position: number): void {
+  private recordToken(k: number, tid: number, position: number, start: number): void {
     if (k === this.tokTid.length) this.growTokens();
     this.tokTid[k] = tid;
     this.tokPos[k] = position;
+    this.tokStart[k] = start;
   }
 
   private growTokens(): void {
     const size = this.tokTid.length * 2;
-    const tid = new Int32Array(size);
-    tid.set(this.tokTid);
-    const pos = new Int32Array(size);
-    pos.set(this.tokPos);
-    this.tokTid = tid;
-    this.tokPos = pos;
+    this.tokTid = grown(this.tokTid, size);
+    this.tokPos = grown(this.tokPos, size);
+    this.tokStart = grown(this.tokStart, size);
   }
 
   /**
-   * Groups the first `numTokens` recorded tokens' positions by term, in the order of `terms`
-   * (whose counts are `tf`): a counting sort, so each term's run stays ascending. Afterwards
-   * `posAt[t]` is the end of term t's run in the returned array (its start is end − tf[t]).
+   * Groups the first `numTokens` recorded tokens' positions and character starts by term, in the
+   * order of `terms` (whose counts are `tf`), into `into`: a counting sort, so each term's run
+   * stays ascending. Afterwards `posAt[t]` is the end of term t's run (its start is end − tf[t]).
    */
   private groupPositions(
-    terms: readonly number[], tf: Int32Array, numTokens: number, posAt: Int32Array, into: Int32Array<ArrayBuffer>,
-  ): Int32Array<ArrayBuffer> {
-    let out = into;
-    if (out.length < numTokens) {
-      let size = out.length * 2;
+    terms: readonly number[], tf: Int32Array, numTokens: number, posAt: Int32Array, into: { positions: Int32Array; starts: Int32Array },
+  ): void {
+    if (into.positions.length < numTokens) {
+      let size = into.positions.length * 2;
       while (size < numTokens) size *= 2;
-      out = new Int32Array(size);
+      into.positions = new Int32Array(size);
+      into.starts = new Int32Array(size);
     }
     let at = 0;
     for (const t of terms) {
       posAt[t] = at;
       at += tf[t];
     }
+    const { positions, starts } = into;
     const tokTid = this.tokTid;
     const tokPos = this.tokPos;
-    for (let k = 0; k < numTokens; k++) out[posAt[tokTid[k]]++] = tokPos[k];
-    return out;
+    const tokStart = this.tokStart;
+    for (let k = 0; k < numTokens; k++) {
+      const slot = posAt[tokTid[k]]++;
+      positions[slot] = tokPos[k];
+      starts[slot] = tokStart[k];
+    }
   }
 
   /** Adds a term to the dictionary, with its statistics and scratch space. */
@@ -374,16 +394,18 @@ export class InvertedIndex {
     if (tid < this.tfPara.length) return;
     let size = this.tfPara.length * 2;
     while (size <= tid) size *= 2;
-    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.tfPara = grow(this.tfPara);
-    this.tfBody = grow(this.tfBody);
-    this.tfTitle = grow(this.tfTitle);
-    this.titlePosAt = grow(this.titlePosAt);
-    this.paraPosAt = grow(this.paraPosAt);
+    this.tfPara = grown(this.tfPara, size);
+    this.tfBody = grown(this.tfBody, size);
+    this.tfTitle = grown(this.tfTitle, size);
+    this.titlePosAt = grown(this.titlePosAt, size);
+    this.paraPosAt = grown(this.paraPosAt, size);
   }
+}
+
+/** A copy of `a` in a zero-filled array of `size` (≥ its length). */
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 

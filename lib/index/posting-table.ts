@@ -10,8 +10,11 @@
  *
  * Positions: posting i owns `positions[posStart(i) .. posEnd(i))`, ascending. How many it owns is
  * one of its value columns (`posCol`: the tf of a paragraph posting, the title tf of an article
- * posting), so the per-posting offsets are derivable and a snapshot need not store them. A later
- * parallel array (character offsets per position) can use the same ranges unchanged.
+ * posting), so the per-posting offsets are derivable and a snapshot need not store them.
+ * `charStarts` runs parallel to `positions` over the same ranges: the UTF-16 offset in its text
+ * (paragraph or title) where each position's token starts. The token's end is not stored: the
+ * tokenizer finds it from the start without the analyzer (`tokenEndAt`), which costs a byte less
+ * per position than a stored length.
  */
 import { GrowableArray } from './growable-array.js';
 
@@ -33,12 +36,33 @@ function narrowestColumn(max: number, length: number): ValueColumn {
  */
 export type PositionColumn = Int32Array | Uint16Array | Uint8Array;
 
+/**
+ * Character start offsets of tokens, in the narrowest type that holds them: Uint16Array when
+ * every paragraph and title is shorter than 65,536 UTF-16 units, Int32Array otherwise.
+ */
+export type CharStartColumn = Int32Array | Uint16Array;
+
+/** A zeroed array of `length` offsets or positions: Uint16Array when `max` fits, else Int32Array. */
+function u16OrI32(max: number, length: number): Int32Array | Uint16Array {
+  return max <= 0xffff ? new Uint16Array(length) : new Int32Array(length);
+}
+
+/** The largest value of `a[0 .. length)` and of `b`, at least 0. */
+function maxOf(a: ArrayLike<number>, length: number, b: ArrayLike<number>): number {
+  let max = 0;
+  for (let k = 0; k < length; k++) if (a[k] > max) max = a[k];
+  for (let k = 0; k < b.length; k++) if (b[k] > max) max = b[k];
+  return max;
+}
+
 /** The sealed state of a {@link PostingTable} as plain arrays, for snapshots. */
 export interface PostingTableState {
   offsets: Int32Array;
   ids: Int32Array;
   cols: ValueColumn[];
   positions: PositionColumn;
+  /** Character start offset of each position's token, parallel to `positions`. */
+  charStarts: CharStartColumn;
   numTerms: number;
 }
 
@@ -50,6 +74,8 @@ export class PostingTable {
   cols: ValueColumn[];
   /** Token positions of every posting, posting after posting; see {@link posStart}. */
   positions: PositionColumn = new Uint16Array(0);
+  /** Where each position's token starts in its text (UTF-16 offset), parallel to {@link positions}. */
+  charStarts: CharStartColumn = new Uint16Array(0);
   /** Number of terms covered by `offsets` (terms with larger ids have no sealed postings). */
   numTerms = 0;
 
@@ -59,6 +85,7 @@ export class PostingTable {
   private readonly pendingId = new GrowableArray(Int32Array, 4096);
   private readonly pendingCols: GrowableArray<Int32Array>[];
   private readonly pendingPos = new GrowableArray(Int32Array, 4096);
+  private readonly pendingStarts = new GrowableArray(Int32Array, 4096);
 
   /**
    * @param numCols number of value columns.
@@ -85,6 +112,13 @@ export class PostingTable {
     return this.posOffsets[i + 1];
   }
 
+  /** The sealed posting of `term` for `id` (an index into `ids`), or -1 when there is none. */
+  postingOf(term: number, id: number): number {
+    if (term < 0 || term >= this.numTerms) return -1;
+    const i = this.lowerBound(term, id);
+    return i < this.offsets[term + 1] && this.ids[i] === id ? i : -1;
+  }
+
   /** Makes room for `n` more pending postings holding `numPositions` positions at once. */
   reserve(n: number, numPositions = 0): void {
     const want = this.pendingTerm.length + n;
@@ -92,24 +126,35 @@ export class PostingTable {
     this.pendingId.grow(want);
     for (const p of this.pendingCols) p.grow(want);
     this.pendingPos.grow(this.pendingPos.length + numPositions);
+    this.pendingStarts.grow(this.pendingStarts.length + numPositions);
   }
 
   /**
    * Appends a posting; visible to queries after the next {@link seal}. Its positions are
-   * `positions[from .. from + count)` where count is its `posCol` value (v0 or v1), ascending.
+   * `positions[from .. from + count)` where count is its `posCol` value (v0 or v1), ascending,
+   * and their tokens' character start offsets `charStarts[from .. from + count)`.
    */
-  add(term: number, id: number, v0: number, v1: number, positions: ArrayLike<number>, from: number): void {
+  add(
+    term: number, id: number, v0: number, v1: number, positions: ArrayLike<number>, charStarts: ArrayLike<number>, from: number,
+  ): void {
     this.pendingTerm.push(term);
     this.pendingId.push(id);
     this.pendingCols[0].push(v0);
     if (this.pendingCols.length > 1) this.pendingCols[1].push(v1);
     const count = this.posCol === 0 ? v0 : v1;
     const log = this.pendingPos;
+    const startLog = this.pendingStarts;
     log.grow(log.length + count);
+    startLog.grow(log.length + count);
     const data = log.data;
+    const startData = startLog.data;
     let at = log.length;
-    for (let k = from, e = from + count; k < e; k++) data[at++] = positions[k];
+    for (let k = from, e = from + count; k < e; k++) {
+      data[at] = positions[k];
+      startData[at++] = charStarts[k];
+    }
     log.length = at;
+    startLog.length = at;
   }
 
   /** Merges pending postings into the sealed arrays. `numTerms` is the dictionary size. */
@@ -152,12 +197,12 @@ export class PostingTable {
     });
     const posOff = new Int32Array(total + 1);
     posOff[total] = totalPos;
-    let maxPos = 0;
     const pp = this.pendingPos.data;
-    for (let k = 0, e = this.pendingPos.length; k < e; k++) if (pp[k] > maxPos) maxPos = pp[k];
+    const ps = this.pendingStarts.data;
     const oldPositions = this.positions;
-    for (let k = 0; k < oldPositions.length; k++) if (oldPositions[k] > maxPos) maxPos = oldPositions[k];
-    const positions: PositionColumn = maxPos <= 0xffff ? new Uint16Array(totalPos) : new Int32Array(totalPos);
+    const oldStarts = this.charStarts;
+    const positions: PositionColumn = u16OrI32(maxOf(pp, this.pendingPos.length, oldPositions), totalPos);
+    const charStarts: CharStartColumn = u16OrI32(maxOf(ps, this.pendingStarts.length, oldStarts), totalPos);
     const cursor = new Int32Array(numTerms);
     const posCursor = new Int32Array(numTerms);
     for (let t = 0; t < numTerms; t++) {
@@ -169,12 +214,13 @@ export class PostingTable {
         if (e > s) {
           ids.set(this.ids.subarray(s, e), off[t]);
           for (let c = 0; c < cols.length; c++) cols[c].set(this.cols[c].subarray(s, e), off[t]);
-          const ps = oldPosOff[s];
-          const pe = oldPosOff[e];
-          for (let i = s; i < e; i++) posOff[off[t] + i - s] = oldPosOff[i] - ps + posTermOff[t];
-          positions.set(oldPositions.subarray(ps, pe), posTermOff[t]);
+          const from = oldPosOff[s];
+          const to = oldPosOff[e];
+          for (let i = s; i < e; i++) posOff[off[t] + i - s] = oldPosOff[i] - from + posTermOff[t];
+          positions.set(oldPositions.subarray(from, to), posTermOff[t]);
+          charStarts.set(oldStarts.subarray(from, to), posTermOff[t]);
           cursor[t] += e - s;
-          posCursor[t] += pe - ps;
+          posCursor[t] += to - from;
         }
       }
     }
@@ -194,7 +240,10 @@ export class PostingTable {
         const count = pc[i];
         let at = posCursor[t];
         posOff[pos] = at;
-        for (let e = from + count; from < e; from++) positions[at++] = pp[from];
+        for (let e = from + count; from < e; from++) {
+          positions[at] = pp[from];
+          charStarts[at++] = ps[from];
+        }
         posCursor[t] = at;
       }
     } else {
@@ -209,7 +258,10 @@ export class PostingTable {
         const count = pc[i];
         let at = posCursor[t];
         posOff[pos] = at;
-        for (let e = from + count; from < e; from++) positions[at++] = pp[from];
+        for (let e = from + count; from < e; from++) {
+          positions[at] = pp[from];
+          charStarts[at++] = ps[from];
+        }
         posCursor[t] = at;
       }
     }
@@ -217,17 +269,21 @@ export class PostingTable {
     this.ids = ids;
     this.cols = cols;
     this.positions = positions;
+    this.charStarts = charStarts;
     this.posOffsets = posOff;
     this.numTerms = numTerms;
     this.pendingTerm.clear();
     this.pendingId.clear();
     for (const p of this.pendingCols) p.clear();
     this.pendingPos.clear();
+    this.pendingStarts.clear();
   }
 
   /** The sealed state as plain arrays, for snapshots (position offsets are derived, not stored). */
   exportState(): PostingTableState {
-    return { offsets: this.offsets, ids: this.ids, cols: this.cols, positions: this.positions, numTerms: this.numTerms };
+    return {
+      offsets: this.offsets, ids: this.ids, cols: this.cols, positions: this.positions, charStarts: this.charStarts, numTerms: this.numTerms,
+    };
   }
 
   /** Replaces the sealed state (from a snapshot), deriving the position offsets from the counts. */
@@ -247,13 +303,14 @@ export class PostingTable {
       at += counts[i];
     }
     posOff[n] = at;
-    if (at !== s.positions.length) {
-      throw new Error(`internal: ${s.positions.length} positions stored, the counts say ${at}`);
+    if (at !== s.positions.length || at !== s.charStarts.length) {
+      throw new Error(`internal: ${s.positions.length} positions and ${s.charStarts.length} offsets stored, the counts say ${at}`);
     }
     this.offsets = s.offsets;
     this.ids = s.ids;
     this.cols = s.cols;
     this.positions = s.positions;
+    this.charStarts = s.charStarts;
     this.posOffsets = posOff;
     this.numTerms = s.numTerms;
   }

@@ -36,7 +36,7 @@ import { readWhole, writePieces } from './large-file-io.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
-export const SNAPSHOT_FORMAT_VERSION = 6;
+export const SNAPSHOT_FORMAT_VERSION = 7;
 const MAGIC = 'LEDESNAP';
 const PREFIX = 24;
 const DIGEST = 4;

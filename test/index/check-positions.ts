@@ -1,6 +1,6 @@
 /**
- * Test helper: checks the positions an InvertedIndex holds against those the analyzer computes
- * directly from the text of the live articles.
+ * Test helper: checks the positions and character start offsets an InvertedIndex holds against
+ * those the analyzer computes directly from the text of the live articles.
  */
 import { expect } from 'chai';
 import type { createAnalyzer } from '../../lib/analysis/analyzer.js';
@@ -8,14 +8,17 @@ import type { InvertedIndex } from '../../lib/index/inverted-index.js';
 import type { PostingTable } from '../../lib/index/posting-table.js';
 import type { Article } from '../../lib/types.js';
 
-/** Term → positions, per field (title or paragraph), as the analyzer computes them from the text. */
-type FieldPositions = Map<string, number[]>;
+/**
+ * Term → `position@start` of each of its tokens, per field (title or paragraph), as the analyzer
+ * computes them from the text.
+ */
+type FieldPositions = Map<string, string[]>;
 
 function expectedPositions(analyzer: ReturnType<typeof createAnalyzer>, text: string): FieldPositions {
   const m: FieldPositions = new Map();
   for (const tok of analyzer.analyze(text)) {
     const list = m.get(tok.term) ?? [];
-    list.push(tok.position);
+    list.push(`${tok.position}@${tok.start}`);
     m.set(tok.term, list);
   }
   return m;
@@ -31,15 +34,17 @@ function readPositions(ix: InvertedIndex, table: PostingTable): Map<number, Fiel
       expect(end).to.be.at.least(start);
       if (end === start) continue;
       const id = table.ids[i];
-      const m = out.get(id) ?? new Map<string, number[]>();
-      m.set(ix.dict.terms[t], Array.from(table.positions.subarray(start, end)));
+      const m = out.get(id) ?? new Map<string, string[]>();
+      const pairs: string[] = [];
+      for (let k = start; k < end; k++) pairs.push(`${table.positions[k]}@${table.charStarts[k]}`);
+      m.set(ix.dict.terms[t], pairs);
       out.set(id, m);
     }
   }
   return out;
 }
 
-/** Checks every live article's title and paragraph positions against the analyzer's. */
+/** Checks every live article's title and paragraph positions and their offsets against the analyzer's. */
 export function checkIndex(ix: InvertedIndex, analyzer: ReturnType<typeof createAnalyzer>, docs: readonly (Article | undefined)[]): void {
   const para = readPositions(ix, ix.para);
   const title = readPositions(ix, ix.art);

@@ -12,7 +12,7 @@ const WORD = fc.constantFrom('north', 'korea', 'Korean', 'missile', 'missiles', 
 const TEXT = fc.array(WORD, { maxLength: 30 }).map((ws) => ws.join(' '));
 const ARTICLE = fc.record({ title: TEXT, paragraphs: fc.array(TEXT, { maxLength: 5 }) });
 
-describe('InvertedIndex positions', () => {
+describe('InvertedIndex positions and character offsets', () => {
   it('stores each paragraph posting\'s and title\'s positions (a tiny example)', () => {
     const analyzer = createAnalyzer();
     const ix = new InvertedIndex(analyzer);
@@ -73,5 +73,28 @@ describe('InvertedIndex positions', () => {
     ix.seal();
     const i = ix.para.lowerBound(ix.dict.get('missil'), 0);
     expect(Array.from(ix.para.positions.subarray(ix.para.posStart(i), ix.para.posEnd(i)))).to.deep.equal([70_000]);
+    expect(Array.from(ix.para.charStarts.subarray(ix.para.posStart(i), ix.para.posEnd(i)))).to.deep.equal([text.indexOf('missile')]);
+  });
+
+  it('stores character starts in 16 bits while every text is shorter than 65,536 units, wider after', () => {
+    const analyzer = createAnalyzer();
+    const ix = new InvertedIndex(analyzer);
+    ix.addDocument({ id: 'short', title: 'Oil prices', paragraphs: ['Oil prices rose.'] });
+    ix.seal();
+    expect(ix.para.charStarts).to.be.instanceOf(Uint16Array);
+    expect(ix.art.charStarts).to.be.instanceOf(Uint16Array);
+    // Few tokens but a long text: the offset, not the position, needs the wide type.
+    const text = `${' '.repeat(70_000)}oil`;
+    ix.addDocument({ id: 'wide', title: 'oil', paragraphs: [text] });
+    ix.seal();
+    expect(ix.para.charStarts).to.be.instanceOf(Int32Array);
+    expect(ix.para.positions).to.be.instanceOf(Uint16Array);
+    const oil = ix.dict.get('oil');
+    const i = ix.para.postingOf(oil, 1);
+    expect(Array.from(ix.para.charStarts.subarray(ix.para.posStart(i), ix.para.posEnd(i)))).to.deep.equal([70_000]);
+    // The short paragraph's offsets survive the widening.
+    const j = ix.para.postingOf(oil, 0);
+    expect(Array.from(ix.para.charStarts.subarray(ix.para.posStart(j), ix.para.posEnd(j)))).to.deep.equal([0]);
+    expect(ix.para.postingOf(oil, 2)).to.equal(-1);
   });
 });
