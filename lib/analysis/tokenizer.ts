@@ -92,10 +92,14 @@ export class Tokenizer {
   private text = '';
   private pos = 0;
 
-  /** Starts scanning `text` from its beginning. */
-  reset(text: string): void {
+  /**
+   * Starts scanning `text` from its beginning, or from `from`: a token found there is the one a
+   * scan from the beginning finds when a token starts at `from` (no rule looks back before a
+   * token's start).
+   */
+  reset(text: string, from = 0): void {
     this.text = text;
-    this.pos = 0;
+    this.pos = from;
     this.start = 0;
     this.end = 0;
     this.flags = 0;
@@ -234,4 +238,15 @@ function isThousandsComma(text: string, i: number): boolean {
     isAsciiDigit(text.charCodeAt(i + 3)) &&
     !(i + 4 < text.length && isAsciiDigit(text.charCodeAt(i + 4)))
   );
+}
+
+/**
+ * The end (exclusive) of the token that starts at `start` of `text`, found by scanning that one
+ * token: how stored token start offsets give back whole tokens without running the analyzer.
+ * -1 when no token starts at `start` (the text is not the one the offset was taken from).
+ */
+export function tokenEndAt(text: string, start: number): number {
+  const tokenizer = new Tokenizer();
+  tokenizer.reset(text, start);
+  return tokenizer.next() && tokenizer.start === start ? tokenizer.end : -1;
 }

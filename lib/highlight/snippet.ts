@@ -10,7 +10,7 @@
 import type { Range, Snippet } from '../types.js';
 import { toHtml } from './format.js';
 import type { HighlightQuery, HighlightTerms } from './highlight-query.js';
-import { collectMatches, findMatches, mergeMatches, type TokenMatches, type TokenSource } from './matches.js';
+import { collectMatches, mergeMatches, type TokenMatches, type TokenSource } from './matches.js';
 import {
   contentEnd, contentStart, nextWordStart, previousWordEnd, sentenceStarts, wordEndAround, wordStartAround,
 } from './text-boundaries.js';
@@ -215,7 +215,16 @@ export function makeSnippet(
   tokens: TokenSource,
   options: SnippetOptions & { paragraph: number },
 ): Snippet | undefined {
-  const m = collectMatches(text, queryTerms, tokens);
+  return snippetFromMatches(text, collectMatches(text, queryTerms, tokens), options);
+}
+
+/**
+ * The snippet of one paragraph given its matched tokens (from {@link collectMatches}, or from
+ * the index's stored offsets): as {@link makeSnippet}, without finding the matches.
+ *
+ * @returns The snippet, or undefined when `m` holds no match.
+ */
+export function snippetFromMatches(text: string, m: TokenMatches, options: SnippetOptions & { paragraph: number }): Snippet | undefined {
   if (m.starts.length === 0) return undefined;
   return snippetOf(text, chooseWindow(text, m, resolveLength(options.length)), m, options.paragraph);
 }
@@ -253,6 +262,25 @@ export function makeSnippets(
   tokens: TokenSource,
   options: SnippetsOptions = {},
 ): Snippet[] {
+  return snippetsFromMatches(paragraphs, candidates, (text) => collectMatches(text, queryTerms, tokens), options);
+}
+
+/**
+ * The matched tokens of paragraph `paragraph` of an article, whose text is `text`: re-analysed
+ * ({@link collectMatches}) or read from the index (`storedMatches`).
+ */
+export type MatchFinder = (text: string, paragraph: number) => TokenMatches;
+
+/**
+ * Makes up to `count` snippets of an article as {@link makeSnippets} does, with the matches of
+ * each candidate paragraph given by `find`.
+ */
+export function snippetsFromMatches(
+  paragraphs: readonly string[],
+  candidates: readonly number[],
+  find: MatchFinder,
+  options: SnippetsOptions = {},
+): Snippet[] {
   const count = resolveCount(options.count);
   const length = resolveLength(options.length);
   if (count === 0 || paragraphs.length === 0) return [];
@@ -263,7 +291,8 @@ export function makeSnippets(
     if (!Number.isInteger(paragraph) || paragraph < 0 || paragraph >= paragraphs.length) continue;
     if (seen.has(paragraph)) continue;
     seen.add(paragraph);
-    const snippet = makeSnippet(paragraphs[paragraph], queryTerms, tokens, { length, paragraph });
+    const text = paragraphs[paragraph];
+    const snippet = snippetFromMatches(text, find(text, paragraph), { length, paragraph });
     if (snippet !== undefined) snippets.push(snippet);
   }
   if (snippets.length === 0) {
@@ -286,6 +315,14 @@ export function highlightText(
   queryTerms: HighlightTerms,
   tokens: TokenSource,
 ): { html: string; matches: Range[] } {
-  const matches = findMatches(text, queryTerms, tokens);
+  return highlightFromMatches(text, collectMatches(text, queryTerms, tokens));
+}
+
+/**
+ * Highlights a whole text as {@link highlightText} does, given its matched tokens (from
+ * {@link collectMatches}, or from the index's stored offsets).
+ */
+export function highlightFromMatches(text: string, m: TokenMatches): { html: string; matches: Range[] } {
+  const matches = mergeMatches(text, m);
   return { html: toHtml(text, matches), matches };
 }

@@ -10,7 +10,6 @@ import { checkCount, checkOptions, checkString, invalidArgument, rangeToSearchEr
 import { FacetStore } from '../facets/facet-store.js';
 import { rankValues } from '../facets/count-facets.js';
 import { escapeHtml } from '../highlight/escape-html.js';
-import { highlightText, makeSnippets } from '../highlight/snippet.js';
 import type { EngineState, StoredArticles } from '../index/engine-state.js';
 import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
 import { resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
@@ -35,8 +34,7 @@ import {
 import { drain, drainAsync, resolveBatchSize, type AddAllOptions } from './add-all-options.js';
 import { checkArticle } from './check-article.js';
 import { didYouMean } from './did-you-mean.js';
-import type { HighlightQuery } from '../highlight/highlight-query.js';
-import { collectMatches } from '../highlight/matches.js';
+import { HitHighlighter } from './hit-highlighter.js';
 import type { QueryPair } from '../ranking/proximity.js';
 import { valueDocLists, type QuerySlot } from './bind-query.js';
 import { proximityPairs } from './proximity-pairs.js';
@@ -205,6 +203,7 @@ class Engine implements SearchIndex {
   /** Articles restored from a snapshot and not decoded yet (see EngineState.articles). */
   private stored: StoredArticles | undefined;
   private readonly idToDoc = new Map<string, number>();
+  private readonly highlighters = new WeakMap<QueryPlan, HitHighlighter>();
   private readonly evaluator: QueryEvaluator;
   private readonly matcher: TreeMatcher;
   private version = 0;
@@ -646,11 +645,13 @@ class Engine implements SearchIndex {
     if (!article) return undefined;
     this.settle();
     const plan = this.plan(query, false, new Set());
+    const doc = this.docOf(id);
+    const highlighter = this.highlighterOf(plan);
     return {
       article,
-      titleHtml: highlightText(article.title, plan.highlightTitle, this.analyzer).html,
-      paragraphs: article.paragraphs.map((p) => {
-        const h = highlightText(p, plan.highlightBody, this.analyzer);
+      titleHtml: highlighter.highlightTitle(doc, article.title).html,
+      paragraphs: article.paragraphs.map((p, k) => {
+        const h = highlighter.highlightParagraph(doc, k, p);
         return { html: h.html, matches: h.matches, matched: h.matches.length > 0 };
       }),
     };
@@ -703,7 +704,7 @@ class Engine implements SearchIndex {
       ...(a.source !== undefined ? { source: a.source } : {}),
       ...(a.category !== undefined ? { category: a.category } : {}),
       score: Math.round(score * 1e6) / 1e6,
-      titleHtml: o.highlight ? highlightText(a.title, plan.highlightTitle, this.analyzer).html : escapeHtml(a.title),
+      titleHtml: o.highlight ? this.highlighterOf(plan).highlightTitle(doc, a.title).html : escapeHtml(a.title),
       snippets: [],
     };
     if (o.collapse) {
@@ -711,14 +712,23 @@ class Engine implements SearchIndex {
       hit.duplicateCount = hit.duplicates.length;
     }
     if (o.snippets > 0 && o.highlight) {
-      const candidates = preferPhrases(this.rankParagraphs(doc, plan.slots), a.paragraphs, plan.highlightBody, this.analyzer);
-      const snippets = makeSnippets(a.paragraphs, candidates, plan.highlightBody, this.analyzer, {
+      const snippets = this.highlighterOf(plan).snippets(doc, a.paragraphs, this.rankParagraphs(doc, plan.slots), {
         count: o.snippets,
         length: o.snippetLength,
       });
       hit.snippets = o.snippetParts ? snippets.map((s) => keepParts(s, o.snippetParts as ReadonlySet<SnippetPart>)) : snippets;
     }
     return hit;
+  }
+
+  /** The highlighter of a query's hits, made once per plan (so its terms are bound once). */
+  private highlighterOf(plan: QueryPlan): HitHighlighter {
+    let h = this.highlighters.get(plan);
+    if (!h) {
+      h = new HitHighlighter(this.ix, this.analyzer, plan);
+      this.highlighters.set(plan, h);
+    }
+    return h;
   }
 
   /** The matching paragraphs of one document, best first, by paragraph BM25. */
@@ -751,17 +761,4 @@ function keepParts(s: Snippet, parts: ReadonlySet<SnippetPart>): HitSnippet {
   if (parts.has('html')) out.html = s.html;
   if (parts.has('matches')) out.matches = s.matches;
   return out;
-}
-
-/**
- * Candidate paragraphs with those holding one of the query's phrases first (each group keeping
- * its order): a snippet should show "North Korea", not a paragraph with "north" and "korea" apart.
- */
-function preferPhrases(candidates: number[], paragraphs: readonly string[], q: HighlightQuery, analyzer: Analyzer): number[] {
-  if (q.phrases.length === 0) return candidates;
-  const phrasesOnly: HighlightQuery = { terms: new Set(), phrases: q.phrases };
-  const withPhrase: number[] = [];
-  const rest: number[] = [];
-  for (const p of candidates) (collectMatches(paragraphs[p] ?? '', phrasesOnly, analyzer).starts.length > 0 ? withPhrase : rest).push(p);
-  return [...withPhrase, ...rest];
 }
