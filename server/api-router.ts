@@ -45,23 +45,35 @@ export function createApiRouter(ctx: ApiContext): Router {
     // Known before searching: a client that already has this answer gets a 304 for nothing
     // (Express's freshness rules: GET and HEAD only, `Cache-Control: no-cache` wants the body).
     // `If-None-Match: *` names no answer, so it skips neither validation nor search.
-    res.setHeader('ETag', searchEtag(current, key));
+    const etag = searchEtag(current, key);
     const ifNoneMatch = req.headers['if-none-match'];
-    if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*' && req.fresh) {
-      res.status(304).end();
-      return;
+    if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') {
+      res.setHeader('ETag', etag);
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      // Only an answer carries the tag: an error must not hand out a validator.
+      res.removeHeader('ETag');
     }
     let entry = cache.enabled ? cache.get(current, key) : undefined;
     const hit = entry !== undefined;
-    if (entry === undefined) {
+    let body: Buffer | string;
+    if (entry !== undefined) {
+      body = entry.body;
+    } else {
       // Validation throws a 400 for a bad request, before anything is stored.
       const { query, options } = toSearchOptions(parseSearchParams(schemas, queryOf(req)));
-      const body = toJsonText(current.index.search(query, options));
-      entry = { body, bytes: cache.enabled ? Buffer.byteLength(body) : 0 };
-      if (cache.enabled) cache.set(current, key, entry);
+      body = toJsonText(current.index.search(query, options));
+      if (cache.enabled) {
+        entry = { body: Buffer.from(body) };
+        cache.set(current, key, entry);
+        body = entry.body;
+      }
     }
     if (cache.enabled) res.setHeader('X-Cache', hit ? 'HIT' : 'MISS');
-    sendJsonText(req, res, entry.body);
+    res.setHeader('ETag', etag);
+    sendJsonText(req, res, body);
   });
 
   // Checked before the route, so the 400 can name the parameter (the router's own decoding

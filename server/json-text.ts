@@ -19,18 +19,18 @@ export function toJsonText(value: unknown): string {
 }
 
 /**
- * Sends `text` (from {@link toJsonText}) as a JSON answer with the status and headers already
- * set (conditional requests are the caller's: see `search-etag.ts`). A HEAD gets the headers and
- * Content-Length alone.
+ * Sends `body` (a text from {@link toJsonText}, or its UTF-8 bytes when they are kept for reuse)
+ * as a JSON answer with the status and headers already set (conditional requests are the
+ * caller's: see `search-etag.ts`). A HEAD gets the headers and Content-Length alone.
  */
-export function sendJsonText(req: Request, res: Response, text: string): void {
+export function sendJsonText(req: Request, res: Response, body: string | Buffer): void {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   if (req.method === 'HEAD') {
     // Node leaves Content-Length out of a HEAD answer; a client may rely on it, as on Express's.
-    res.setHeader('Content-Length', Buffer.byteLength(text));
+    res.setHeader('Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
     res.end();
     return;
   }
-  // Node sets Content-Length from the string and writes headers and body in one go.
-  res.end(text);
+  // Node sets Content-Length itself; a string goes out with the headers in one write.
+  res.end(body);
 }

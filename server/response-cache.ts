@@ -5,7 +5,7 @@
  * Why a cache: a news archive's searches repeat (the day's stories, the page a link points to,
  * the next page of the same query), and a full answer (snippets, ten facet fields) costs several
  * times what Express itself spends on a request. A hit skips validating, searching, serialising
- * and serialising: the stored text goes out as it is. Only answers to valid requests are stored,
+ * and serialising: the stored bytes go out as they are. Only answers to valid requests are stored,
  * so a query string found in the cache is a valid one.
  *
  * Correctness: an entry belongs to one index. Every lookup names the index in service, and when
@@ -21,10 +21,8 @@ export const DEFAULT_RESULT_CACHE_BYTES = 32 * 2 ** 20;
 
 /** One stored answer. */
 export interface CachedResponse {
-  /** The JSON text, exactly as sent. */
-  body: string;
-  /** Its size in UTF-8 bytes (what the budget counts). */
-  bytes: number;
+  /** The JSON body, exactly as sent (bytes, so a hit sends them without encoding the text again). */
+  body: Buffer;
 }
 
 /** Counters reported by GET /api/health. */
@@ -111,5 +109,5 @@ export class ResponseCache {
 
 /** Bytes an entry holds: the body, the key (UTF-16), plus a little for the objects. */
 function sizeOf(key: string, value: CachedResponse): number {
-  return value.bytes + 2 * key.length + 64;
+  return value.body.length + 2 * key.length + 64;
 }
