@@ -3,6 +3,7 @@
  */
 import { describeQueryLanguage } from './query-language.js';
 import { fmtInt, fmtMB, fmtMs, fmtX, mdTable } from './format.js';
+import { workersHttpTable } from './workers-http.js';
 import { isSkipped, type BenchResults } from './results.js';
 import type { ScalePoint } from './scale.js';
 import type { TargetCheck } from './targets.js';
@@ -116,6 +117,23 @@ function httpSection(r: BenchResults): string {
       'nearly every request is a repeat the cache answers (the hit rate is measured from `/api/health`). The `result cache off` rows search for every request: ' +
       'that is the figure for a query mix that never repeats. The `snippets=0&facets=` row asks for neither and is not used by the targets. ' +
       'autocannon records latency in whole milliseconds.',
+    '',
+    workersSection(r),
+  ].join('\n');
+}
+
+function workersSection(r: BenchResults): string {
+  const title = '### HTTP with 1 and 2 server processes (`serve --workers N`, result cache off)';
+  if (r.httpWorkers === undefined) return `${title}\n\nNot run.`;
+  if (isSkipped(r.httpWorkers)) return `${title}\n\nSkipped: ${r.httpWorkers.skipped}.`;
+  return [
+    title,
+    '',
+    workersHttpTable(r.httpWorkers),
+    '',
+    'Each server is `dist/server/main.js --workers N --cache-mb 0` in a child process, indexing the same articles (written to a temporary corpus ' +
+      'folder); the trivial route is that server\'s own `GET /api/live`, measured right before search on the same processes. autocannon runs in ' +
+      'a worker thread of the benchmark process: on a 2-core machine the load generator takes a core the servers would otherwise have.',
   ].join('\n');
 }
 

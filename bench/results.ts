@@ -5,6 +5,7 @@ import type { QueryLanguageRun } from './query-language.js';
 import type { EngineKey } from './args.js';
 import type { AnalyzerFloor } from './floor.js';
 import type { HttpRun } from './http.js';
+import type { WorkersHttpRun } from './workers-http.js';
 import type { MachineInfo } from './machine.js';
 import type { QueryRun } from './measure.js';
 import type { ScalePoint } from './scale.js';
@@ -61,6 +62,8 @@ export interface BenchResults {
     queryLanguage?: QueryLanguageRun;
   };
   http: HttpRun[] | Skipped;
+  /** Cache-off search and a trivial route at 50 connections for 1 and 2 server processes (`serve --workers`). */
+  httpWorkers?: WorkersHttpRun[] | Skipped;
   scale: ScalePoint[] | Skipped;
   /** 1, 5 and 15-minute load averages when the run ended (the machine's, not only this process's). */
   loadAvgEnd?: number[];

@@ -3,8 +3,9 @@
  * and queries, one at a time, measures them, runs the HTTP and scale parts, prints the report and
  * saves it to BENCHMARKS.md.
  */
-import { writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_STOP_WORDS } from '../lib/index.js';
 import { parseBenchArgs, USAGE, type BenchOptions, type EngineKey } from './args.js';
 import { loadBenchCorpus } from './corpus.js';
@@ -24,6 +25,7 @@ import { buildQueryLanguageSets, describeQueryLanguage, measureQueryLanguage } f
 import { renderReport } from './report.js';
 import type { BenchResults, EngineResult } from './results.js';
 import { createRng } from './rng.js';
+import { runWorkersHttpBench, serverMainExists } from './workers-http.js';
 import { runScaleBench } from './scale.js';
 import { measureSnapshot } from './snapshot.js';
 import { checkTargets } from './targets.js';
@@ -181,6 +183,25 @@ async function main(opts: BenchOptions): Promise<void> {
       log(`  HTTP FAILED: ${message(err)}`);
     }
     await settleHeap();
+  }
+  if (!httpWanted) {
+    results.httpWorkers = { skipped: opts.http === false ? '--no-http' : 'no compiled server' };
+  } else if (!serverMainExists()) {
+    results.httpWorkers = { skipped: 'no compiled dist/server/main.js' };
+  } else {
+    log(`HTTP, 1 and 2 server processes (serve --workers), cache off (${opts.httpDurationS} s per run) ...`);
+    // The servers read the benchmark's articles from a corpus folder of their own.
+    const corpusDir = mkdtempSync(join(tmpdir(), 'ledesearch-bench-corpus-'));
+    try {
+      writeFileSync(join(corpusDir, 'articles.jsonl'), corpus.articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+      results.httpWorkers = await runWorkersHttpBench({ corpusDir, queries, durationS: opts.httpDurationS });
+      for (const h of results.httpWorkers) log(`  ${h.processes} process(es), ${h.route}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}`);
+    } catch (err) {
+      results.httpWorkers = { skipped: `failed: ${message(err)}` };
+      log(`  HTTP workers FAILED: ${message(err)}`);
+    } finally {
+      rmSync(corpusDir, { recursive: true, force: true });
+    }
   }
 
   if (!opts.scale) {

@@ -126,6 +126,19 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       uncached && ping ? `${uncached.requestsPerS.toFixed(0)} vs ${ping.requestsPerS.toFixed(0)} req/s; p99 ${uncached.p99Ms} vs ${ping.p99Ms} ms` : ''));
   }
 
+  // Issue 12: cache-off search with 1 and 2 server processes, each beside the trivial route.
+  const workers = r.httpWorkers;
+  if (workers === undefined || isSkipped(workers)) {
+    rows.push(check('HTTP cache-off rps at 50 conns, 2 processes ≥ 1 process', undefined, 1, '>=', '×', '', workers ? workers.skipped : 'not run'));
+  } else {
+    const find = (processes: number, route: string) => workers.find((w) => w.processes === processes && w.route === route);
+    const [s1, s2] = [find(1, 'search, result cache off'), find(2, 'search, result cache off')];
+    const [t1, t2] = [find(1, 'trivial GET /api/live'), find(2, 'trivial GET /api/live')];
+    const vs = (s?: { requestsPerS: number }, t?: { requestsPerS: number }) => (s && t ? ` (${fmtX(s.requestsPerS / t.requestsPerS)} of its trivial route)` : '');
+    rows.push(check('HTTP cache-off rps at 50 conns, 2 processes ≥ 1 process', ratio(s2?.requestsPerS, s1?.requestsPerS), 1, '>=', '×',
+      s1 && s2 ? `1 process ${s1.requestsPerS.toFixed(0)} req/s${vs(s1, t1)}, p99 ${s1.p99Ms} ms; 2 processes ${s2.requestsPerS.toFixed(0)} req/s${vs(s2, t2)}, p99 ${s2.p99Ms} ms` : ''));
+  }
+
   if (isSkipped(r.scale)) {
     rows.push(check('10× builds', undefined, 1, '>=', '', '', r.scale.skipped));
     rows.push(check('p50 grows sub-linearly (10× vs 1×)', undefined, 10, '<', '×', '', r.scale.skipped));

@@ -13,7 +13,8 @@ import { badPathEncoding } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { createExportHandler } from './export-route.js';
 import { createReindexHandler } from './reindex-route.js';
-import { toJsonBody, weakEtag } from './response-cache.js';
+import { sendJsonText, toJsonText } from './json-text.js';
+import { searchEtag } from './search-etag.js';
 import { splitListParameters, parseSearchParams, toSearchOptions } from './search-params.js';
 
 /** The query string as a plain object (Express 5 parses it afresh on every read). */
@@ -40,19 +41,39 @@ export function createApiRouter(ctx: ApiContext): Router {
   router.get('/search', (req, res) => {
     const current = holder.current;
     const cache = ctx.resultCache;
-    const key = cache.enabled ? searchCacheKey(req) : '';
+    const key = searchCacheKey(req);
+    // Known before searching: a client that already has this answer gets a 304 for nothing
+    // (Express's freshness rules: GET and HEAD only, `Cache-Control: no-cache` wants the body).
+    // `If-None-Match: *` names no answer, so it skips neither validation nor search.
+    const etag = searchEtag(current, key);
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') {
+      res.setHeader('ETag', etag);
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      // Only an answer carries the tag: an error must not hand out a validator.
+      res.removeHeader('ETag');
+    }
     let entry = cache.enabled ? cache.get(current, key) : undefined;
     const hit = entry !== undefined;
-    if (entry === undefined) {
+    let body: Buffer | string;
+    if (entry !== undefined) {
+      body = entry.body;
+    } else {
       // Validation throws a 400 for a bad request, before anything is stored.
       const { query, options } = toSearchOptions(parseSearchParams(schemas, queryOf(req)));
-      const body = toJsonBody(current.index.search(query, options));
-      entry = { body, etag: weakEtag(body) };
-      if (cache.enabled) cache.set(current, key, entry);
+      body = toJsonText(current.index.search(query, options));
+      if (cache.enabled) {
+        entry = { body: Buffer.from(body) };
+        cache.set(current, key, entry);
+        body = entry.body;
+      }
     }
-    if (cache.enabled) res.set('X-Cache', hit ? 'HIT' : 'MISS');
-    // With the ETag already set, Express neither hashes the body again nor skips its 304 check.
-    res.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: entry.etag }).send(entry.body);
+    if (cache.enabled) res.setHeader('X-Cache', hit ? 'HIT' : 'MISS');
+    res.setHeader('ETag', etag);
+    sendJsonText(req, res, body);
   });
 
   // Checked before the route, so the 400 can name the parameter (the router's own decoding

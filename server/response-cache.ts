@@ -5,26 +5,24 @@
  * Why a cache: a news archive's searches repeat (the day's stories, the page a link points to,
  * the next page of the same query), and a full answer (snippets, ten facet fields) costs several
  * times what Express itself spends on a request. A hit skips validating, searching, serialising
- * and hashing: the stored bytes go out as they are, with the ETag they were stored with. Only
- * answers to valid requests are stored, so a query string found in the cache is a valid one.
+ * and serialising: the stored bytes go out as they are. Only answers to valid requests are stored,
+ * so a query string found in the cache is a valid one.
  *
  * Correctness: an entry belongs to one index. Every lookup names the index in service, and when
  * that is not the one the entries were made from (a reindex swapped it), the cache empties first;
  * so an answer is never served from an index that is no longer in service. A hit's body is
  * byte-identical to the miss that stored it, `tookMs` included (the time the answer took to
- * compute); the `X-Cache` header tells hits from misses.
+ * compute); the `X-Cache` header tells hits from misses. (The ETag does not depend on the cache:
+ * see `search-etag.ts`.)
  */
-import { createHash } from 'node:crypto';
 
 /** Default {@link ResponseCache} budget: 32 MiB of stored answers (about 3,000 default answers). */
 export const DEFAULT_RESULT_CACHE_BYTES = 32 * 2 ** 20;
 
 /** One stored answer. */
 export interface CachedResponse {
-  /** The JSON body, exactly as sent. */
+  /** The JSON body, exactly as sent (bytes, so a hit sends them without encoding the text again). */
   body: Buffer;
-  /** Its weak ETag, computed like Express's (length and SHA-1 of the body). */
-  etag: string;
 }
 
 /** Counters reported by GET /api/health. */
@@ -34,21 +32,6 @@ export interface ResponseCacheStats {
   bytes: number;
   hits: number;
   misses: number;
-}
-
-/**
- * A value as the JSON body Express's `res.json` sends with the app's `json escape` setting:
- * `<`, `>` and `&` written as \u escapes, so no response can be sniffed as HTML.
- */
-export function toJsonBody(value: unknown): Buffer {
-  const json = JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return Buffer.from(json, 'utf8');
-}
-
-/** Express's default weak ETag of a body (`W/"<length hex>-<sha1 base64>"`), so hits and misses agree. */
-export function weakEtag(body: Buffer): string {
-  const hash = createHash('sha1').update(body).digest('base64').slice(0, 27);
-  return `W/"${body.length.toString(16)}-${hash}"`;
 }
 
 export class ResponseCache {
@@ -124,7 +107,7 @@ export class ResponseCache {
   }
 }
 
-/** Bytes an entry holds: the body, the key (UTF-16) and the ETag, plus a little for the objects. */
+/** Bytes an entry holds: the body, the key (UTF-16), plus a little for the objects. */
 function sizeOf(key: string, value: CachedResponse): number {
-  return value.body.length + 2 * key.length + value.etag.length + 64;
+  return value.body.length + 2 * key.length + 64;
 }
