@@ -1,6 +1,7 @@
 /**
  * The data a benchmark run collects, gathered in one object that the report renders.
  */
+import type { DuplicateCost } from './duplicate-cost.js';
 import type { QueryLanguageRun } from './query-language.js';
 import type { EngineKey } from './args.js';
 import type { AnalyzerFloor } from './floor.js';
@@ -59,6 +60,8 @@ export interface BenchResults {
     snapshot?: SnapshotMeasure;
     /** Phrase, boolean and worst-case queries (bench/query-language.ts). */
     queryLanguage?: QueryLanguageRun;
+    /** Builds with and without duplicate groups (bench/duplicate-cost.ts). */
+    duplicateCost?: DuplicateCost | Skipped;
   };
   http: HttpRun[] | Skipped;
   scale: ScalePoint[] | Skipped;
