@@ -1,6 +1,7 @@
 /**
  * Renders a run's results as the markdown printed to the console and saved to BENCHMARKS.md.
  */
+import { duplicateCostRows } from './duplicate-cost.js';
 import { describeQueryLanguage } from './query-language.js';
 import { fmtInt, fmtMB, fmtMs, fmtX, mdTable } from './format.js';
 import { workersHttpTable } from './workers-http.js';
@@ -91,7 +92,14 @@ function ledeSection(r: BenchResults): string {
     ['Snapshot save (fsync included) / load vs rebuild', snap?.status === 'ok' ? `${fmtMs(snap.saveMs)} / ${fmtMs(snap.loadMs)} (CPU ${fmtMs(snap.loadCpuMs)}) vs ${fmtMs(lede?.buildMs)} (CPU ${fmtMs(lede?.buildCpuMs)})` : 'n/a'],
     ['First query after load; loaded index answers alike', snap?.status === 'ok' ? `${fmtMs(snap.firstQueryMs)}; ${snap.numChecked - snap.numMismatched} of ${snap.numChecked} top-10s identical` : 'n/a'],
   ];
-  return ['## ledesearch in detail (1×)', '', mdTable(['Measure', 'Value'], rows)].join('\n');
+  const dup = r.lede.duplicateCost;
+  const dupSection = dup === undefined
+    ? []
+    : isSkipped(dup)
+      ? ['', `Duplicate groups, cost at index time: skipped (${dup.skipped}).`]
+      : ['', `Duplicate groups, cost at index time (issue 14): ${fmtInt(dup.numArticles)} articles built with \`duplicates: false\` and with the defaults, alternating, ${dup.rounds} round(s).`,
+          '', mdTable(['Measure', 'Without', 'With', 'With / without', 'Added'], duplicateCostRows(dup))];
+  return ['## ledesearch in detail (1×)', '', mdTable(['Measure', 'Value'], rows), ...dupSection].join('\n');
 }
 
 function httpSection(r: BenchResults): string {

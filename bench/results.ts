@@ -1,6 +1,7 @@
 /**
  * The data a benchmark run collects, gathered in one object that the report renders.
  */
+import type { DuplicateCost } from './duplicate-cost.js';
 import type { QueryLanguageRun } from './query-language.js';
 import type { EngineKey } from './args.js';
 import type { AnalyzerFloor } from './floor.js';
@@ -60,6 +61,8 @@ export interface BenchResults {
     snapshot?: SnapshotMeasure;
     /** Phrase, boolean and worst-case queries (bench/query-language.ts). */
     queryLanguage?: QueryLanguageRun;
+    /** Builds with and without duplicate groups (bench/duplicate-cost.ts). */
+    duplicateCost?: DuplicateCost | Skipped;
   };
   http: HttpRun[] | Skipped;
   /** Cache-off search and a trivial route at 50 connections for 1 and 2 server processes (`serve --workers`). */

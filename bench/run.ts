@@ -27,6 +27,7 @@ import type { BenchResults, EngineResult } from './results.js';
 import { createRng } from './rng.js';
 import { runWorkersHttpBench, serverMainExists } from './workers-http.js';
 import { runScaleBench } from './scale.js';
+import { DUPLICATE_COST_ROUNDS, duplicateCostRows, measureDuplicateCost } from './duplicate-cost.js';
 import { measureSnapshot } from './snapshot.js';
 import { checkTargets } from './targets.js';
 
@@ -163,6 +164,19 @@ async function main(opts: BenchOptions): Promise<void> {
       await measureLede(() => createLedeEngine(input), queries, filtered, results);
     } else {
       results.engines.push((await measureEngine(key, () => PEERS[key](input), queries)).result);
+    }
+    await settleHeap();
+  }
+
+  if (opts.engines.includes('ledesearch')) {
+    log('ledesearch with and without duplicate groups ...');
+    try {
+      const cost = await measureDuplicateCost(corpus.articles, opts.quick ? 1 : DUPLICATE_COST_ROUNDS);
+      results.lede.duplicateCost = cost;
+      for (const row of duplicateCostRows(cost)) log(`  ${row.filter(Boolean).join(' | ')}`);
+    } catch (err) {
+      results.lede.duplicateCost = { skipped: `failed: ${message(err)}` };
+      log(`  duplicate cost FAILED: ${message(err)}`);
     }
     await settleHeap();
   }

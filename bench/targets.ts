@@ -90,6 +90,15 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
   rows.push(check('worst allowed request p50 ≤ 4× the commonest word with its options', ratio(ql?.worst.p50Ms, ql?.deepPlain.p50Ms), 4, '<=', '×',
     ql ? `${ms(ql.worst.p50Ms)} (${ql.worstExample}) vs ${ms(ql.deepPlain.p50Ms)} ("${ql.deepPlainWord}")` : ''));
 
+  // Issue 14 bounds the cost of duplicate groups against the same build without them, same run.
+  const dup = r.lede.duplicateCost;
+  const dupWhy = dup === undefined ? 'not measured' : isSkipped(dup) ? dup.skipped : '';
+  const dupOk = dup !== undefined && !isSkipped(dup) ? dup : undefined;
+  rows.push(check('build with duplicate groups ≤ 1.25× without', ratio(dupOk?.onMs, dupOk?.offMs), 1.25, '<=', '×',
+    dupOk ? `${ms(dupOk.onMs)} vs ${ms(dupOk.offMs)} (CPU time: ${fmtX(ratio(dupOk.onCpuMs, dupOk.offCpuMs))})` : '', dupWhy));
+  rows.push(check('heap with duplicate groups ≤ 1.15× without', ratio(dupOk?.onHeapBytes, dupOk?.offHeapBytes), 1.15, '<=', '×',
+    dupOk ? `${mb(dupOk.onHeapBytes)} vs ${mb(dupOk.offHeapBytes)}` : '', dupWhy));
+
   const snap = r.lede.snapshot;
   if (snap?.status === 'ok' && lede?.buildMs !== undefined) {
     // Issue 5 compares with "a rebuild from the corpus folder": reading and parsing the corpus

@@ -12,6 +12,8 @@ export interface FormatOptions {
   facetValues?: number;
   /** Hits skipped before this page, so ranks continue across pages. Default 0. */
   offset?: number;
+  /** The comparison query of the histogram (`--compare`), to name its series. */
+  compareQuery?: string;
 }
 
 const BOLD = '\x1b[1m';
@@ -90,5 +92,46 @@ export function formatResults(result: SearchResult, options: FormatOptions = {})
     facetLines.push(`  ${field}: ${list}${values.length > perFacet ? ', …' : ''}`);
   }
   if (facetLines.length > 0) out.push('', color ? `${BOLD}Facets${RESET}` : 'Facets', ...facetLines);
+  if (result.dateHistogram && result.dateHistogram.length > 0) out.push('', ...histogramLines(result, color, options.compareQuery));
   return `${out.join('\n')}\n`;
+}
+
+/** Characters of the longest bar of the timeline. */
+export const HISTOGRAM_BAR_WIDTH = 40;
+
+/** "12.5%" of a share in [0, 1]. */
+function percent(share: number | undefined): string {
+  return `${(100 * (share ?? 0)).toFixed(share !== undefined && share > 0 && share < 0.001 ? 3 : 1)}%`;
+}
+
+/**
+ * The date histogram as a text chart: a line per bucket with a bar (scaled to the largest
+ * bucket, by share when shares were asked for), the count and the share; with a comparison
+ * query, a second bar of `░` under each bucket for it.
+ */
+export function histogramLines(result: SearchResult, color = false, compareQuery = ''): string[] {
+  const main = result.dateHistogram ?? [];
+  const other = result.dateHistogramCompare;
+  const byShare = main.some((b) => b.share !== undefined);
+  const size = (b: { count: number; share?: number } | undefined): number => (b === undefined ? 0 : byShare ? b.share ?? 0 : b.count);
+  const compareOf = new Map((other ?? []).map((b) => [b.value, b]));
+  const max = Math.max(...main.map(size), ...(other ?? []).map(size));
+  const bar = (b: { count: number; share?: number } | undefined, ch: string): string => {
+    const n = max > 0 && size(b) > 0 ? Math.max(1, Math.round((size(b) / max) * HISTOGRAM_BAR_WIDTH)) : 0;
+    return ch.repeat(n).padEnd(HISTOGRAM_BAR_WIDTH);
+  };
+  const numbers = (b: { count: number; share?: number } | undefined): string =>
+    `${String(b?.count ?? 0).padStart(6)}${byShare ? `  ${percent(b?.share).padStart(7)}` : ''}`;
+  const labelWidth = Math.max(...main.map((b) => b.value.length));
+  const interval = result.dateHistogramInterval ?? 'month';
+  const what = byShare ? `share of all articles per ${interval}` : `matches per ${interval}`;
+  const title = other
+    ? `Timeline, ${what}: ${JSON.stringify(sanitizeForTerminal(result.query))} █, ${JSON.stringify(sanitizeForTerminal(compareQuery))} ░`
+    : `Timeline, ${what}`;
+  const lines = [color ? `${BOLD}${title}${RESET}` : title];
+  for (const b of main) {
+    lines.push(`  ${b.value.padEnd(labelWidth)}  ${bar(b, '█')}${numbers(b)}`);
+    if (other) lines.push(`  ${''.padEnd(labelWidth)}  ${bar(compareOf.get(b.value), '░')}${numbers(compareOf.get(b.value))}`);
+  }
+  return lines;
 }

@@ -26,7 +26,10 @@ interface SearchFlags extends Partial<Record<(typeof FACET_FIELDS)[number], stri
   facets?: string;
   snippets?: number;
   match?: string;
-  histogram?: boolean;
+  /** `true` for a bare `--histogram` (months). */
+  histogram?: boolean | string;
+  share?: boolean;
+  compare?: string;
   json?: boolean;
   all?: boolean;
   format?: ExportFormat;
@@ -155,7 +158,9 @@ export function createSearchCommand(io: CliIo): Command {
     .option('--facets <fields>', 'comma-separated facet fields to count (default: all; "" for none)')
     .option('--snippets <n>', 'snippets per hit', parseCount)
     .addOption(new Option('--match <mode>', 'any word (ranked by how many) or all words').choices(['any', 'all']))
-    .option('--histogram', 'also count matches per month')
+    .addOption(new Option('--histogram [interval]', 'also count matches per interval (default month; auto: by the span of the matches)').choices(['day', 'week', 'month', 'year', 'auto']))
+    .option('--share', 'with the histogram: each bucket\'s share of all articles dated in it (implies --histogram)')
+    .option('--compare <query>', 'with the histogram: a second query counted over the same buckets (implies --histogram)')
     .option('--json', 'print the result as JSON, exactly as GET /api/search returns it')
     .option('--all', 'print every matching article (no paging) as CSV or NDJSON, as GET /api/export does')
     .addOption(new Option('--format <format>', 'with --all: csv (RFC 4180) or ndjson').choices(['csv', 'ndjson']).default('csv'))
@@ -171,7 +176,11 @@ export function createSearchCommand(io: CliIo): Command {
       for (const key of ['from', 'to', 'sort', 'limit', 'offset', 'facets', 'snippets', 'match'] as const) {
         if (flags[key] !== undefined) raw[key] = String(flags[key]);
       }
-      if (flags.histogram) raw.histogram = '1';
+      if (flags.histogram !== undefined || flags.share || flags.compare !== undefined) {
+        raw.histogram = typeof flags.histogram === 'string' ? flags.histogram : '1';
+      }
+      if (flags.share) raw.histogramNormalize = '1';
+      if (flags.compare !== undefined) raw.compare = flags.compare;
       // The terminal shows text with its matches emphasised, so it asks for those parts; --json
       // keeps the HTTP default, to print exactly what GET /api/search answers.
       if (!flags.json) raw.parts = 'text,matches';
@@ -209,7 +218,7 @@ export function createSearchCommand(io: CliIo): Command {
       }
       const result: SearchResult = loaded.index.search(q, options);
       if (flags.json) io.stdout.write(`${toJsonText(result)}\n`);
-      else io.stdout.write(formatResults(result, { color: io.stdout.isTTY === true, offset: params.offset }));
+      else io.stdout.write(formatResults(result, { color: io.stdout.isTTY === true, offset: params.offset, compareQuery: flags.compare }));
     });
   return command;
 }

@@ -12,7 +12,7 @@ import { formatDate, h, isTypingTarget } from './dom.js';
 import { renderFacets } from './facets.js';
 import { renderSearch, renderSearchError } from './search-view.js';
 import {
-  articleApiUrl, similarApiUrl, countFilters, emptyState, monthRange, parseState, searchApiUrl, searchKey, stateToQuery,
+  articleApiUrl, similarApiUrl, countFilters, emptyState, parseState, searchApiUrl, searchKey, stateToQuery,
 } from './url-state.js';
 
 /** Quiet time after the last keystroke before searching. */
@@ -24,6 +24,10 @@ const els = {
   q: /** @type {HTMLInputElement} */ ($('q')),
   sort: /** @type {HTMLSelectElement} */ ($('sort')),
   share: /** @type {HTMLInputElement} */ ($('timeline-share')),
+  interval: /** @type {HTMLSelectElement} */ ($('timeline-interval')),
+  compareForm: /** @type {HTMLFormElement} */ ($('timeline-compare-form')),
+  compare: /** @type {HTMLInputElement} */ ($('timeline-compare')),
+  compareClear: $('timeline-compare-clear'),
   from: /** @type {HTMLInputElement} */ ($('from')),
   to: /** @type {HTMLInputElement} */ ($('to')),
   clearDates: $('clear-dates'),
@@ -112,6 +116,9 @@ function syncControls() {
   if (els.q.value !== state.q) els.q.value = state.q;
   els.sort.value = state.sort;
   els.share.checked = state.share;
+  els.interval.value = state.interval;
+  if (document.activeElement !== els.compare) els.compare.value = state.compare;
+  els.compareClear.hidden = !state.compare;
   els.from.value = state.from;
   els.to.value = state.to;
   els.to.min = state.from;
@@ -245,6 +252,15 @@ els.form.addEventListener('submit', (e) => {
 
 els.sort.addEventListener('change', () => commitSearch({ sort: els.sort.value }));
 els.share.addEventListener('change', () => commit({ ...state, share: els.share.checked }));
+els.interval.addEventListener('change', () => commit({ ...state, interval: els.interval.value }));
+els.compareForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  commit({ ...state, compare: els.compare.value.trim() });
+});
+els.compareClear.addEventListener('click', () => {
+  els.compare.value = '';
+  commit({ ...state, compare: '' });
+});
 
 for (const input of [els.from, els.to]) {
   input.addEventListener('change', () => {
@@ -323,11 +339,10 @@ function closeFilters() {
 
 els.timeline.addEventListener('click', (e) => {
   const bar = e.target instanceof Element ? e.target.closest('button.bar') : null;
-  if (!(bar instanceof HTMLElement) || !bar.dataset.month) return;
-  const range = monthRange(bar.dataset.month);
-  // Pressing the month already chosen lets go of it.
+  if (!(bar instanceof HTMLElement) || !bar.dataset.from || !bar.dataset.to) return;
+  // Pressing the bucket already chosen lets go of it.
   if (bar.getAttribute('aria-pressed') === 'true') commitSearch({ from: '', to: '' });
-  else commitSearch(range);
+  else commitSearch({ from: bar.dataset.from, to: bar.dataset.to });
 });
 
 document.addEventListener('click', (e) => {

@@ -62,7 +62,12 @@ export function renderSearch(els, s, result, expanded) {
     download.setAttribute('href', exportApiUrl(s));
     download.hidden = total === 0;
   }
-  const hasTimeline = renderTimeline(els.timeline, result.dateHistogram, s);
+  const hasTimeline = renderTimeline(els.timeline, result.dateHistogram, {
+    ...s,
+    // `auto` as the API resolved it; absent means months (`histogram=1`).
+    interval: result.dateHistogramInterval ?? 'month',
+    compareHistogram: result.dateHistogramCompare,
+  });
   els.timeline.closest('section')?.classList.toggle('no-data', !hasTimeline);
 }
 

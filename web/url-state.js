@@ -14,6 +14,12 @@ export const FACET_FIELDS = Object.freeze([
 /** Sort orders the API accepts, the default first. */
 export const SORTS = Object.freeze(['relevance', 'date', 'date_asc']);
 
+/** Timeline intervals, the default (the API's `histogram=1`) first. */
+export const INTERVALS = Object.freeze(['month', 'auto', 'day', 'week', 'year']);
+
+/** Longest comparison query kept from a URL (the API's own limit on `q` is far above). */
+const MAX_COMPARE_LENGTH = 200;
+
 /** Hits per page. */
 export const PAGE_SIZE = 10;
 
@@ -32,12 +38,14 @@ export const FACET_LIMIT = 40;
  * @property {string} sort one of {@link SORTS}
  * @property {number} page 1-based page number
  * @property {string} article id of the open article, or ''
- * @property {boolean} share the timeline shows each month's share of all articles, not counts
+ * @property {boolean} share the timeline shows each bucket's share of all articles, not counts
+ * @property {string} interval the timeline's bucket width, one of {@link INTERVALS}
+ * @property {string} compare a second query drawn on the timeline, or ''
  */
 
 /** @returns {PageState} */
 export function emptyState() {
-  return { q: '', filters: {}, from: '', to: '', sort: 'relevance', page: 1, article: '', share: false };
+  return { q: '', filters: {}, from: '', to: '', sort: 'relevance', page: 1, article: '', share: false, interval: 'month', compare: '' };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -66,6 +74,9 @@ export function parseState(search) {
   if (Number.isInteger(page) && page > 1) s.page = Math.min(page, MAX_PAGE);
   s.article = p.get('article') ?? '';
   s.share = p.get('share') === '1';
+  const interval = p.get('interval') ?? '';
+  if (INTERVALS.includes(interval)) s.interval = interval;
+  s.compare = (p.get('compare') ?? '').trim().slice(0, MAX_COMPARE_LENGTH);
   return s;
 }
 
@@ -79,6 +90,8 @@ export function stateToQuery(s) {
   const p = searchParams(s);
   if (s.sort !== 'relevance') p.append('sort', s.sort);
   if (s.share) p.append('share', '1');
+  if (s.interval !== 'month') p.append('interval', s.interval);
+  if (s.compare.trim()) p.append('compare', s.compare.trim());
   if (s.page > 1) p.append('page', String(s.page));
   if (s.article) p.append('article', s.article);
   const str = p.toString();
@@ -103,7 +116,9 @@ export function searchApiUrl(s) {
   p.append('limit', String(PAGE_SIZE));
   p.append('offset', String((s.page - 1) * PAGE_SIZE));
   p.append('facetLimit', String(FACET_LIMIT));
-  p.append('histogram', '1');
+  p.append('histogram', s.interval === 'month' ? '1' : s.interval);
+  // A second query on the same chart, over the same buckets and filters.
+  if (s.compare.trim()) p.append('compare', s.compare.trim());
   // Each month's share of all articles then, so a busier month does not look like more interest.
   if (s.share) p.append('histogramNormalize', '1');
   // Syndicated copies as one hit with a "+N copies" badge, as a Nexis reader expects.
@@ -176,6 +191,48 @@ export function monthRange(month) {
   const [y, m] = month.split('-').map(Number);
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** `YYYY-MM-DD` of a UTC day number (days since 1970-01-01). */
+function dayKey(days) {
+  return new Date(days * 86400000).toISOString().slice(0, 10);
+}
+
+/** The UTC day number of `YYYY-MM-DD`. */
+function dayNumber(day) {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / 86400000);
+}
+
+/**
+ * The first and last day of a histogram bucket: a day (`2019-02-03`), a week (its Monday,
+ * `2019-02-04` → to the Sunday `2019-02-10`), a month (`2019-02`) or a year (`2019`).
+ * @param {string} value the bucket's key, as the API's `dateHistogram` gives it
+ * @param {string} interval `day`, `week`, `month` or `year`
+ */
+export function bucketRange(value, interval) {
+  if (interval === 'day') return { from: value, to: value };
+  if (interval === 'week') return { from: value, to: dayKey(dayNumber(value) + 6) };
+  if (interval === 'year') return { from: `${value}-01-01`, to: `${value}-12-31` };
+  return monthRange(value);
+}
+
+/**
+ * Every bucket key from `first` to `last` inclusive, for any interval (see {@link bucketRange}).
+ * @param {string} first
+ * @param {string} last
+ * @param {string} interval
+ * @returns {string[]}
+ */
+export function bucketsBetween(first, last, interval) {
+  if (interval === 'month') return monthsBetween(first, last);
+  const out = [];
+  if (interval === 'year') {
+    for (let y = Number(first); y <= Number(last); y++) out.push(String(y));
+    return out;
+  }
+  const step = interval === 'week' ? 7 : 1;
+  for (let d = dayNumber(first), end = dayNumber(last); d <= end; d += step) out.push(dayKey(d));
+  return out;
 }
 
 /**

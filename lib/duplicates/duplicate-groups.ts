@@ -89,6 +89,12 @@ export class DuplicateGroups {
     }
     const fresh: number[] = [];
     docs.forEach((doc, i) => { if (this.store(doc, signatures[i])) fresh.push(doc); });
+    // Identical signatures (a story sent ten times, a corpus loaded twice) are found first, and
+    // only the first of each set goes through the band runs: its copies get its links. A set of
+    // k identical signatures would otherwise share a run of k in every band, k²/2 verifications
+    // per band.
+    const twins = this.twinSets(fresh);
+    const primaries = fresh.filter((d) => !twins.isTwin.has(d));
     // A pair sharing several bands is verified once per band: cheaper than remembering every
     // candidate pair (most are chance agreements of 8-bit values, verified once).
     const linkedKeys = new Set<number>();
@@ -102,29 +108,40 @@ export class DuplicateGroups {
       linked.push([x, y]);
     };
     // New against indexed documents: through the band table, as add() does.
-    if (this.numEntries > 0) for (const doc of fresh) for (const other of this.candidates(doc)) consider(doc, other);
+    if (this.numEntries > 0) for (const doc of primaries) for (const other of this.candidates(doc)) consider(doc, other);
     // New against new: per band, sort (key, index) and take the runs of equal band values.
-    const n = fresh.length;
+    const n = primaries.length;
     const keys = new Float64Array(n);
     const r = this.options.bandSize;
     const m = this.options.numHashes;
     const v = this.values.data;
     for (let band = 0; band < this.numBands; band++) {
-      for (let i = 0; i < n; i++) keys[i] = this.bandKey(fresh[i], band) * SLICE + i;
+      for (let i = 0; i < n; i++) keys[i] = this.bandKey(primaries[i], band) * SLICE + i;
       keys.sort();
       for (let start = 0; start < n;) {
         const k = Math.floor(keys[start] / SLICE);
         let end = start + 1;
         while (end < n && Math.floor(keys[end] / SLICE) === k) end++;
         for (let i = start; i < end; i++) for (let j = i + 1; j < end; j++) {
-          const a = fresh[keys[i] % SLICE];
-          const b = fresh[keys[j] % SLICE];
+          const a = primaries[keys[i] % SLICE];
+          const b = primaries[keys[j] % SLICE];
           let same = true;
           for (let t = band * r; same && t < (band + 1) * r; t++) same = v[a * m + t] === v[b * m + t];
           if (same) consider(a, b);
         }
         start = end;
       }
+    }
+    // Each copy of a signature links as its first does, and to the others of its set when a
+    // text is a copy of itself (not so for short texts: see DuplicateOptions.minShingles). The
+    // links of a set of k identical texts are still k(k − 1)/2 (45 for a story sent ten times):
+    // the groups are computed from links, and removal needs them.
+    const withTwins = (d: number): readonly number[] => twins.sets.get(d) ?? [d];
+    const expanded: [number, number][] = [];
+    for (const [a, b] of linked) for (const x of withTwins(a)) for (const y of withTwins(b)) expanded.push([x, y]);
+    for (const set of twins.sets.values()) {
+      if (!this.isCopy(set[0], set[1])) continue;
+      for (let i = 0; i < set.length; i++) for (let j = i + 1; j < set.length; j++) expanded.push([set[i], set[j]]);
     }
     const needed = this.numEntries + fresh.length * this.numBands;
     if (needed > 4 * this.head.length) {
@@ -133,9 +150,43 @@ export class DuplicateGroups {
       this.rehash(size, new Set(fresh));
     }
     for (const doc of fresh) this.insertBands(doc);
-    for (const [a, b] of linked) this.link(a, b);
+    for (const [a, b] of expanded) this.link(a, b);
     const done = new Set<number>();
-    for (const [a] of linked) if (!done.has(a)) for (const d of this.regroup(a)) done.add(d);
+    for (const [a] of expanded) if (!done.has(a)) for (const d of this.regroup(a)) done.add(d);
+  }
+
+  /**
+   * The sets of two or more of `docs` with identical signatures (values and shingle count), each
+   * in the order of `docs`, by its first; `isTwin` holds every member but the first.
+   */
+  private twinSets(docs: readonly number[]): { sets: Map<number, number[]>; isTwin: Set<number> } {
+    const m = this.options.numHashes;
+    const v = this.values.data;
+    const size = this.numShingles.data;
+    const byHash = new Map<number, number[]>();
+    const sets = new Map<number, number[]>();
+    const isTwin = new Set<number>();
+    const same = (a: number, b: number): boolean => {
+      if (size[a] !== size[b]) return false;
+      for (let i = 0; i < m; i++) if (v[a * m + i] !== v[b * m + i]) return false;
+      return true;
+    };
+    for (const d of docs) {
+      let h = size[d];
+      for (let i = d * m; i < (d + 1) * m; i++) h = combine32(h, v[i]);
+      const firsts = byHash.get(h);
+      const first = firsts?.find((f) => same(f, d));
+      if (first === undefined) {
+        if (firsts) firsts.push(d);
+        else byHash.set(h, [d]);
+        continue;
+      }
+      isTwin.add(d);
+      const set = sets.get(first);
+      if (set) set.push(d);
+      else sets.set(first, [first, d]);
+    }
+    return { sets, isTwin };
   }
 
   /** Stores `doc`'s signature; false when it has none (a group of one, not in the band table). */
@@ -244,11 +295,15 @@ export class DuplicateGroups {
   }
 
   private isCopy(a: number, b: number): boolean {
+    const na = this.numShingles.data[a];
+    const nb = this.numShingles.data[b];
+    // Two short texts are never compared: templated notes (dividends, rates) differ in a figure.
+    if (na < this.options.minShingles && nb < this.options.minShingles) return false;
     const m = this.options.numHashes;
     const v = this.values.data;
     let agree = 0;
     for (let i = 0, x = a * m, y = b * m; i < m; i++) if (v[x + i] === v[y + i]) agree++;
-    const o = overlapFromAgreement(jaccardFromAgreement(agree, m), this.numShingles.data[a], this.numShingles.data[b]);
+    const o = overlapFromAgreement(jaccardFromAgreement(agree, m), na, nb);
     return o.containment >= this.options.threshold && o.jaccard >= this.options.minJaccard;
   }
 
@@ -270,7 +325,7 @@ export class DuplicateGroups {
 
   /** Documents sharing at least one band value with `doc`, each once. */
   private candidates(doc: number): number[] {
-    const out: number[] = [];
+    const out = new Set<number>();
     const mask = this.head.length - 1;
     const nb = this.numBands;
     const r = this.options.bandSize;
@@ -285,10 +340,10 @@ export class DuplicateGroups {
         const theirs = other * m + band * r;
         let same = other !== doc;
         for (let i = 0; same && i < r; i++) same = v[mine + i] === v[theirs + i];
-        if (same && !out.includes(other)) out.push(other);
+        if (same) out.add(other);
       }
     }
-    return out;
+    return [...out];
   }
 
   private insertBands(doc: number): void {

@@ -38,8 +38,18 @@ export interface DuplicateOptions {
    * Range 1–8.
    */
   bandSize?: number;
-  /** Articles with fewer distinct shingles than this get no signature and stay alone. Range ≥ 1. */
+  /**
+   * Two articles are compared only when the longer has at least this many distinct shingles:
+   * shorter texts are grouped only as copies of a longer one, never with each other. Range ≥ 1.
+   */
   minShingles?: number;
+  /**
+   * Articles with fewer distinct shingles than this get no signature and stay alone. Between
+   * this and `minShingles`, an article is "short": it can join a group as the copy of a longer
+   * article (a wire story with most of its paragraphs cut), never of another short one.
+   * Range 1 – minShingles.
+   */
+  minCopyShingles?: number;
 }
 
 /** Every duplicate option, resolved. */
@@ -47,29 +57,31 @@ export type ResolvedDuplicateOptions = Required<DuplicateOptions>;
 
 /**
  * The defaults, measured on the labelled Reuters set (EVALUATION.md), and why:
- * - shingleSize 4, threshold 0.5: one changed word breaks the 4 shingles it is in, so copies
- *   whose words are ~85% the same keep about half their shingles (0.85⁴ ≈ 0.52): about Nexis'
- *   "≥ 80% identical". Templated notes (the Fed's daily repurchase reports) differ in figures
- *   and dates, and 4-word shingles keep more of them apart than 3-word ones at the same recall.
+ * - shingleSize 3, threshold 0.55: one changed word breaks the 3 shingles it is in, so copies
+ *   whose words are ~85% the same keep about 60% of their shingles (0.85³ ≈ 0.61): about Nexis'
+ *   "≥ 80% identical". With 4-word shingles a short wire copy with three or four words edited
+ *   kept under half of its shingles and was missed (recall 0.937).
  * - minJaccard 0.15: a copy keeping a fifth of a long original still counts; less is a quote.
  * - numHashes 64: 128 values estimate containment a little better but measured no better on
- *   the labelled set (precision 0.974 / recall 0.928 against 0.967 / 0.936), for twice the
- *   memory and signature time. 64 bytes per article.
+ *   the labelled set, for twice the memory and signature time. 64 bytes per article.
  * - numBands 32 of bandSize 2 (all 64 values): a pair of Jaccard 0.3 (a copy keeping a
  *   third of the text) is a candidate with probability 1 − (1 − 0.3²)³² ≈ 0.95, one of 0.5
- *   with ≈ 0.9999; unrelated stories share almost no 4-word shingle, so candidates stay few.
- * - minShingles 15 (about 35 words of text): shorter ones carry too little to call copies, and
- *   are mostly templated notes ("qtly div 12 cts vs 12 cts prior, pay April 15") that differ in
- *   a figure; with 5 they formed Reuters' largest groups and cost 0.03 of precision.
+ *   with ≈ 0.9999; unrelated stories share few 3-word shingles, so candidates stay few.
+ * - minShingles 20 (about 40 words of text): shorter texts are mostly templated notes ("qtly
+ *   div 12 cts vs 12 cts prior, pay April 15", "raises prime rate to 7-3/4 pct") that differ in a
+ *   name or a figure; compared with each other they formed Reuters' largest wrong groups.
+ * - minCopyShingles 8: …but a wire story cut to its first paragraph is short too, and is still a
+ *   copy of its original: texts of 8–19 shingles are compared with longer ones only.
  */
 export const DEFAULT_DUPLICATE_OPTIONS: Readonly<ResolvedDuplicateOptions> = Object.freeze({
-  threshold: 0.5,
+  threshold: 0.55,
   minJaccard: 0.15,
-  shingleSize: 4,
+  shingleSize: 3,
   numHashes: 64,
   numBands: 32,
   bandSize: 2,
-  minShingles: 15,
+  minShingles: 20,
+  minCopyShingles: 8,
 });
 
 /** Merges options with the defaults and checks every range; throws RangeError naming the option. */
@@ -80,6 +92,8 @@ export function resolveDuplicateOptions(options: DuplicateOptions = {}): Resolve
     if (!(key in DEFAULT_DUPLICATE_OPTIONS)) throw new RangeError(`unknown duplicate option "${key}"`);
     o[key] = value;
   }
+  // A smaller minShingles alone lowers the floor of short copies with it.
+  if (options.minCopyShingles === undefined) o.minCopyShingles = Math.min(o.minCopyShingles, o.minShingles);
   const check = (key: keyof DuplicateOptions, ok: boolean, range: string): void => {
     if (!ok || !Number.isFinite(o[key])) throw new RangeError(`duplicate option ${key} = ${o[key]}: must be ${range}`);
   };
@@ -90,5 +104,6 @@ export function resolveDuplicateOptions(options: DuplicateOptions = {}): Resolve
   check('numHashes', Number.isInteger(o.numHashes) && o.numHashes >= 16 && o.numHashes <= 256, 'an integer 16–256');
   check('numBands', Number.isInteger(o.numBands) && o.numBands >= 1 && o.numBands * o.bandSize <= o.numHashes, 'an integer ≥ 1 with numBands × bandSize ≤ numHashes');
   check('minShingles', Number.isInteger(o.minShingles) && o.minShingles >= 1, 'an integer ≥ 1');
+  check('minCopyShingles', Number.isInteger(o.minCopyShingles) && o.minCopyShingles >= 1 && o.minCopyShingles <= o.minShingles, 'an integer from 1 to minShingles');
   return o;
 }

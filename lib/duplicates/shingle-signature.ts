@@ -25,7 +25,8 @@ export interface DuplicateSignature {
 export interface SignatureParams {
   shingleSize: number;
   numHashes: number;
-  minShingles: number;
+  /** Texts with fewer distinct shingles get no signature. */
+  minCopyShingles: number;
 }
 
 // Scratch space for term and shingle hashes, reused between calls (signatures are computed one
@@ -57,7 +58,7 @@ function probeTable(m: number): Uint16Array {
  * Computes the signature of a text given as its sequence of term codes (the analysed words of
  * the body in reading order; any numbering consistent across the articles compared). A text
  * shorter than one shingle is one shingle of all its terms. Returns undefined when the text has
- * fewer than `minShingles` distinct shingles.
+ * fewer than `minCopyShingles` distinct shingles.
  */
 export function computeSignature(
   terms: ArrayLike<number>,
@@ -86,7 +87,7 @@ export function computeSignature(
   const sorted = hashes.subarray(0, numShinglesMax).sort();
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  if (distinct < params.minShingles) return undefined;
+  if (distinct < params.minCopyShingles) return undefined;
 
   if (minimaScratch.length < m) { minimaScratch = new Uint32Array(m); filledScratch = new Uint8Array(m); }
   const minima = minimaScratch.fill(0xffffffff, 0, m);

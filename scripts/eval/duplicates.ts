@@ -13,15 +13,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { duplicateCostRows, measureDuplicateCost } from '../../bench/duplicate-cost.js';
+import { canCollect } from '../../bench/measure.js';
 import { createRng } from '../../bench/rng.js';
 import { createAnalyzer } from '../../lib/analysis/analyzer.js';
 import { bodyTermCodes } from '../../lib/duplicates/body-terms.js';
 import { DuplicateGroups } from '../../lib/duplicates/duplicate-groups.js';
 import { resolveDuplicateOptions, type DuplicateOptions } from '../../lib/duplicates/duplicate-options.js';
+import { signatureOverlap } from '../../lib/duplicates/estimate-overlap.js';
 import { computeSignature, type DuplicateSignature } from '../../lib/duplicates/shingle-signature.js';
 import type { Article } from '../../lib/types.js';
 import { readReutersDir, reutersToArticle } from '../reuters-sgml.js';
-import { measureIndexCost } from './duplicate-cost.js';
 import { makeCopy, weekNumber, type CopyEdits } from './syndicated-copies.js';
 
 const { values: args } = parseArgs({
@@ -36,6 +38,7 @@ const { values: args } = parseArgs({
     'num-hashes': { type: 'string' },
     'shingle-size': { type: 'string' },
     'min-shingles': { type: 'string' },
+    'min-copy-shingles': { type: 'string' },
     'no-cost': { type: 'boolean', default: false },
   },
 });
@@ -48,6 +51,7 @@ const overrides: DuplicateOptions = {
   numHashes: num(args['num-hashes']),
   shingleSize: num(args['shingle-size']),
   minShingles: num(args['min-shingles']),
+  minCopyShingles: num(args['min-copy-shingles']),
 };
 const options = resolveDuplicateOptions(overrides);
 
@@ -213,7 +217,10 @@ for (const [a, b] of falsePositives.slice(0, 5)) {
 const missed = copies.filter((c) => groups.groupOf(c.doc) !== groups.groupOf(c.of));
 for (const c of missed.slice(0, 5)) {
   const o = exactOverlap(allTerms[c.of], allTerms[c.doc]);
-  console.log(`  missed: copy of ${articles[c.of].id} (${JSON.stringify(c.edits)}; exact J ${f3(o.jaccard)}, containment ${f3(o.containment)})`);
+  const [sa, sb] = [signature(allTerms[c.of]), signature(allTerms[c.doc])];
+  const e = sa && sb ? signatureOverlap(sa, sb) : undefined;
+  console.log(`  missed: copy of ${articles[c.of].id} (${JSON.stringify(c.edits)}; shingles ${sa?.numShingles ?? '<min'}/${sb?.numShingles ?? '<min'}; ` +
+    `exact J ${f3(o.jaccard)}, containment ${f3(o.containment)}; estimated ${e ? `J ${f3(e.jaccard)}, containment ${f3(e.containment)}` : '–'})`);
 }
 
 // --- Real near-duplicate groups of Reuters-21578 -----------------------------------------------
@@ -239,4 +246,11 @@ for (const g of examples) {
 
 console.log(`\nStandalone cost on ${articles.length} articles: signatures ${(t1 - t0).toFixed(0)} ms (from term codes), ` +
   `groups ${(t2 - t1).toFixed(0)} ms`);
-if (!args['no-cost']) await measureIndexCost(articles);
+if (!args['no-cost']) {
+  if (!canCollect()) console.log('\n(index cost not measured: run node with --expose-gc)');
+  else {
+    const rows = duplicateCostRows(await measureDuplicateCost(articles));
+    console.log(`\n| index build of ${articles.length} articles | without duplicates | with | with / without | added |\n|---|---:|---:|---:|---:|`);
+    for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  }
+}

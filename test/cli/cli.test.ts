@@ -111,6 +111,33 @@ describe('ledesearch (command line)', () => {
       expect(r.stderr).to.contain('1 corpus files or lines were skipped');
     });
 
+    it('prints the histogram with --histogram INTERVAL --share --compare, bucket by bucket as --json has it', async () => {
+      const args = ['search', '', '--histogram', 'year', '--share', '--compare', 'oil', '--facets', '', '-n', '0', '--corpus', FIXTURE_CORPUS, '--no-snapshot'];
+      const json = await runCli([...args, '--json'], work);
+      const text = await runCli(args, work);
+      expect(json.code, json.stderr).to.equal(0);
+      expect(text.code, text.stderr).to.equal(0);
+      const body = JSON.parse(json.stdout) as { dateHistogram: { value: string; count: number; share: number }[]; dateHistogramCompare: { value: string; count: number }[]; dateHistogramInterval: string };
+      expect(body.dateHistogramInterval).to.equal('year');
+      expect(body.dateHistogram.length).to.be.greaterThan(0);
+      const out = lines(text.stdout);
+      const start = out.findIndex((l) => l.startsWith('Timeline, share of all articles per year'));
+      expect(start, text.stdout).to.be.greaterThan(-1);
+      body.dateHistogram.forEach((b, i) => {
+        const mine = out[start + 1 + 2 * i];
+        const theirs = out[start + 2 + 2 * i];
+        expect(mine.trimStart().startsWith(b.value), mine).to.equal(true);
+        expect(mine).to.match(new RegExp(` ${b.count} +${(100 * b.share).toFixed(1)}%$`));
+        expect(theirs).to.match(new RegExp(` ${body.dateHistogramCompare[i].count} +[0-9.]+%$`));
+      });
+    });
+
+    it('exits 2 naming the value for a bad --histogram interval', async () => {
+      const r = await runCli(['search', 'oil', '--histogram', 'hour', '--corpus', FIXTURE_CORPUS, '--no-snapshot'], work);
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.contain('hour');
+    });
+
     it('loads the snapshot written by index', async () => {
       const out = join(work, 'search', 'index.snapshot');
       expect((await runCli(['index', FIXTURE_CORPUS, '--out', out], work)).code).to.equal(0);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { SearchResult } from '../../lib/index.js';
-import { emphasise, formatResults, sanitizeForTerminal } from '../../cli/format-results.js';
+import { emphasise, formatResults, HISTOGRAM_BAR_WIDTH, histogramLines, sanitizeForTerminal } from '../../cli/format-results.js';
 import { toJsonText } from '../../cli/search-command.js';
 
 const result: SearchResult = {
@@ -21,6 +21,44 @@ const result: SearchResult = {
   ],
   facets: { category: [{ value: 'Korea', count: 7 }], places: [] },
 };
+
+describe('histogramLines', () => {
+  const bars = (line: string, ch: string): number => [...line].filter((c) => c === ch).length;
+
+  it('draws a bar per bucket scaled to the largest, with its count', () => {
+    const buckets = [{ value: '1987-02', count: 3 }, { value: '1987-03', count: 12 }, { value: '1987-04', count: 0 }, { value: '1987-05', count: 7 }];
+    const lines = histogramLines({ ...result, dateHistogram: buckets, dateHistogramInterval: 'month' });
+    expect(lines[0]).to.equal('Timeline, matches per month');
+    expect(lines).to.have.length(1 + buckets.length);
+    buckets.forEach((b, i) => {
+      const line = lines[i + 1];
+      expect(line.startsWith(`  ${b.value}  `), line).to.equal(true);
+      expect(line.trimEnd().endsWith(` ${b.count}`), line).to.equal(true);
+      expect(bars(line, '█')).to.equal(b.count === 0 ? 0 : Math.max(1, Math.round((b.count / 12) * HISTOGRAM_BAR_WIDTH)));
+    });
+  });
+
+  it('scales by share when shares were asked for, and draws the comparison under each bucket', () => {
+    const main = [{ value: '1987', count: 10, share: 0.5 }, { value: '1988', count: 40, share: 0.25 }];
+    const other = [{ value: '1987', count: 2, share: 0.1 }, { value: '1988', count: 8, share: 0.05 }];
+    const lines = histogramLines({ ...result, dateHistogram: main, dateHistogramCompare: other, dateHistogramInterval: 'year' }, false, 'oil');
+    expect(lines[0]).to.equal('Timeline, share of all articles per year: "missile" █, "oil" ░');
+    expect(lines).to.have.length(1 + 2 * main.length);
+    main.forEach((b, i) => {
+      const mine = lines[1 + 2 * i];
+      const theirs = lines[2 + 2 * i];
+      expect(bars(mine, '█')).to.equal(Math.round((b.share / 0.5) * HISTOGRAM_BAR_WIDTH));
+      expect(bars(theirs, '░')).to.equal(Math.max(1, Math.round((other[i].share / 0.5) * HISTOGRAM_BAR_WIDTH)));
+      expect(mine).to.contain(` ${b.count} `).and.to.contain(`${(100 * b.share).toFixed(1)}%`);
+      expect(theirs).to.contain(` ${other[i].count} `).and.to.contain(`${(100 * other[i].share).toFixed(1)}%`);
+    });
+  });
+
+  it('is printed after the hits only when the result has a histogram', () => {
+    expect(formatResults(result)).to.not.contain('Timeline');
+    expect(formatResults({ ...result, dateHistogram: [{ value: '1987-03', count: 1 }] })).to.contain('Timeline, matches per month');
+  });
+});
 
 describe('formatResults', () => {
   it('shows count, rank, title, date, id, snippet with [matches] and facets', () => {

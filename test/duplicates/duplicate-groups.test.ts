@@ -5,6 +5,7 @@ import { createAnalyzer } from '../../lib/analysis/analyzer.js';
 import { bodyTermCodes } from '../../lib/duplicates/body-terms.js';
 import { DuplicateGroups } from '../../lib/duplicates/duplicate-groups.js';
 import { resolveDuplicateOptions } from '../../lib/duplicates/duplicate-options.js';
+import { signatureOverlap } from '../../lib/duplicates/estimate-overlap.js';
 import { computeSignature, type DuplicateSignature } from '../../lib/duplicates/shingle-signature.js';
 import { components, copyOf, exactOverlap, exactShingles, randomText } from './helpers.js';
 
@@ -145,6 +146,64 @@ describe('DuplicateGroups', () => {
       const g = new DuplicateGroups();
       g.addMany(all, pool);
       expect([...g.groups()].length, 'the pool has groups to compare').to.be.greaterThan(3);
+    });
+  });
+
+  describe('identical signatures', () => {
+    /** Links as the straightforward rule gives them: every pair of estimated overlap past the thresholds, not both short. */
+    function expectedLinks(pool: readonly (DuplicateSignature | undefined)[], d: number): number[] {
+      const a = pool[d];
+      if (!a) return [];
+      return pool.flatMap((b, o) => {
+        if (!b || o === d || (a.numShingles < OPTIONS.minShingles && b.numShingles < OPTIONS.minShingles)) return [];
+        const x = signatureOverlap(a, b);
+        return x.containment >= OPTIONS.threshold && x.jaccard >= OPTIONS.minJaccard ? [o] : [];
+      });
+    }
+
+    it('links every pair the pairwise rule links, whether added in bulk or one by one (property)', () => {
+      const rng = createRng(31);
+      const base = makeCorpus(12, 10).map(signature);
+      const short = signature(randomText(rng, 12));
+      expect(short?.numShingles).to.be.within(OPTIONS.minCopyShingles, OPTIONS.minShingles - 1);
+      // Stories sent several times over, and a short note sent three times (never linked: both short).
+      const pool = [...base, ...base.slice(0, 4), ...base.slice(0, 2), short, short, short];
+      const all = pool.map((_, d) => d);
+      fc.assert(
+        fc.property(fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }), fc.nat(all.length), (order, split) => {
+          const bulk = new DuplicateGroups();
+          const first = order.slice(0, split);
+          const rest = order.slice(split);
+          for (const d of first) bulk.add(d, pool[d]);
+          bulk.addMany(rest, rest.map((d) => pool[d]));
+          const one = new DuplicateGroups();
+          for (const d of order) one.add(d, pool[d]);
+          for (const d of all) {
+            expect([...bulk.linksOf(d)].sort((x, y) => x - y), `links of ${d}`).to.deep.equal(expectedLinks(pool, d));
+            expect([...one.linksOf(d)].sort((x, y) => x - y), `links of ${d}`).to.deep.equal(expectedLinks(pool, d));
+            expect(bulk.groupMembers(d)).to.deep.equal(one.groupMembers(d));
+          }
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    it('groups a corpus of many identical copies, every copy with its own', () => {
+      const rng = createRng(77);
+      const stories = Array.from({ length: 40 }, () => signature(randomText(rng, 80)));
+      const docs: number[] = [];
+      const sigs: (DuplicateSignature | undefined)[] = [];
+      const storyOf: number[] = [];
+      // 40 stories sent 10 times each, and one sent 300 times.
+      for (let copy = 0; copy < 10; copy++) stories.forEach((s, i) => { docs.push(docs.length); sigs.push(s); storyOf.push(i); });
+      for (let copy = 0; copy < 300; copy++) { docs.push(docs.length); sigs.push(stories[0]); storyOf.push(0); }
+      const g = new DuplicateGroups();
+      g.addMany(docs, sigs);
+      for (const d of docs) {
+        const expected = docs.filter((o) => storyOf[o] === storyOf[d]);
+        expect(g.groupMembers(d), `doc ${d}`).to.deep.equal(expected);
+      }
+      expect([...g.groups()].length).to.equal(stories.length);
     });
   });
 

@@ -4,7 +4,7 @@ import { computeSignature } from '../../lib/duplicates/shingle-signature.js';
 import { estimateOverlap, signatureOverlap } from '../../lib/duplicates/estimate-overlap.js';
 import { copyOf, exactOverlap, exactShingles, randomText } from './helpers.js';
 
-const PARAMS = { shingleSize: 3, numHashes: 64, minShingles: 1 };
+const PARAMS = { shingleSize: 3, numHashes: 64, minCopyShingles: 1 };
 
 describe('computeSignature', () => {
   it('counts the distinct shingles exactly', () => {
@@ -23,10 +23,10 @@ describe('computeSignature', () => {
     expect(a?.values).to.deep.equal(b?.values);
   });
 
-  it('returns undefined for an empty text or one with fewer than minShingles shingles', () => {
+  it('returns undefined for an empty text or one with fewer than minCopyShingles shingles', () => {
     expect(computeSignature([], 0, PARAMS)).to.equal(undefined);
-    expect(computeSignature([1, 2, 3, 4], 4, { ...PARAMS, minShingles: 3 })).to.equal(undefined);
-    expect(computeSignature([1, 2, 3, 4, 5], 5, { ...PARAMS, minShingles: 3 })?.numShingles).to.equal(3);
+    expect(computeSignature([1, 2, 3, 4], 4, { ...PARAMS, minCopyShingles: 3 })).to.equal(undefined);
+    expect(computeSignature([1, 2, 3, 4, 5], 5, { ...PARAMS, minCopyShingles: 3 })?.numShingles).to.equal(3);
   });
 
   it('estimates Jaccard and containment close to the exact values', () => {

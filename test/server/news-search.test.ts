@@ -20,7 +20,8 @@ describe('GET /api/search collapse and histogram parameters (issue 14)', () => {
       'Traders expect the rally to continue into next week as exporters hold back beans from the market.',
       'The main crop harvest is forecast to fall by a tenth, according to estimates from local cooperatives.',
     ];
-    // One story in three copies (new headline, agency prefix), and other articles on cocoa.
+    // One story in three copies (new headline, agency prefix), and other articles on cocoa. The
+    // fixture's reuters/124 is the same story cut to its first two sentences: a fourth copy.
     const copies: Article[] = ['a', 'b', 'c'].map((k, i) => ({
       id: `wire/cocoa-${k}`,
       title: `Cocoa rallies (${k})`,
@@ -43,11 +44,12 @@ describe('GET /api/search collapse and histogram parameters (issue 14)', () => {
       expect(r.status).to.equal(200);
       expectValid('search-response', r.body);
     }
-    const collapsed = (groups.body.hits as { id: string; duplicates?: { id: string }[]; duplicateCount?: number }[]).filter((h) => h.id.startsWith('wire/cocoa-'));
+    const story = ['reuters/124', 'wire/cocoa-a', 'wire/cocoa-b', 'wire/cocoa-c'];
+    const collapsed = (groups.body.hits as { id: string; duplicates?: { id: string }[]; duplicateCount?: number }[]).filter((h) => story.includes(h.id));
     expect(collapsed).to.have.length(1);
-    expect(collapsed[0]?.duplicateCount).to.equal(2);
-    expect(collapsed[0]?.duplicates?.map((d) => d.id).length).to.equal(2);
-    expect(groups.body.total).to.equal(plain.body.total - 2);
+    expect(collapsed[0]?.duplicateCount).to.equal(3);
+    expect([collapsed[0]?.id, ...(collapsed[0]?.duplicates ?? []).map((d) => d.id)].sort()).to.deep.equal(story);
+    expect(groups.body.total).to.equal(plain.body.total - 3);
     expect(groups.body.totalArticles).to.equal(plain.body.total);
     expect(byArticles.body.total).to.equal(plain.body.total);
   });
@@ -107,9 +109,9 @@ describe('GET /api/search collapse and histogram parameters (issue 14)', () => {
     expect(rows[0]?.at(-1)).to.equal('duplicateCount');
     const total = (await request(app).get('/api/search?q=cocoa&collapse=duplicates')).body.total as number;
     expect(rows.length - 1).to.equal(total);
-    expect(rows.length).to.equal(plain.length - 2);
-    const wire = rows.filter((r) => r[0]?.startsWith('wire/cocoa-'));
+    expect(rows.length).to.equal(plain.length - 3);
+    const wire = rows.filter((r) => r[0] === 'reuters/124' || r[0]?.startsWith('wire/cocoa-'));
     expect(wire).to.have.length(1);
-    expect(wire[0]?.at(-1)).to.equal('2');
+    expect(wire[0]?.at(-1)).to.equal('3');
   });
 });

@@ -106,4 +106,53 @@ describe('news features on the page (browser, issue 14)', function () {
     await waitForStatus(page, /result/);
     expect(await page.locator('#timeline-share').isChecked()).to.equal(true);
   });
+
+  it('switches the timeline to weeks, narrows to a week on a click, and keeps the interval in the URL', async () => {
+    await page.goto(`${h.baseUrl}?q=tin`);
+    await waitForStatus(page, /result/);
+    await page.locator('#timeline-interval').selectOption('week');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('interval') === 'week' && document.querySelector('#timeline button.bar[data-bucket]:not([data-month])') !== null);
+    // The oracle: the weeks of the matching articles' dates, counted directly (collapse: one per group).
+    const api = await (await fetch(`${h.baseUrl}api/search?q=tin&histogram=week&collapse=duplicates&limit=100&snippets=0`)).json() as { hits: { date?: string }[]; dateHistogram: { value: string; count: number }[] };
+    const monday = (d: string): string => {
+      const t = Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
+      const dow = (new Date(t).getUTCDay() + 6) % 7;
+      return new Date(t - dow * 86400000).toISOString().slice(0, 10);
+    };
+    const expected = new Map<string, number>();
+    for (const hit of api.hits) if (hit.date) expected.set(monday(hit.date), (expected.get(monday(hit.date)) ?? 0) + 1);
+    expect(expected.size).to.be.greaterThan(1);
+    for (const [week, count] of expected) {
+      const label = await page.locator(`#timeline button.bar[data-bucket="${week}"]`).getAttribute('aria-label');
+      expect(label).to.contain(`${count} match`);
+    }
+    const [week] = [...expected.keys()].sort();
+    await page.locator(`#timeline button.bar[data-bucket="${week}"]`).click();
+    await page.waitForFunction((w) => new URL(location.href).searchParams.get('from') === w, week);
+    const sunday = new Date(Date.parse(`${week}T00:00:00Z`) + 6 * 86400000).toISOString().slice(0, 10);
+    expect(new URL(page.url()).searchParams.get('to')).to.equal(sunday);
+    await page.reload();
+    await waitForStatus(page, /result/);
+    expect(await page.locator('#timeline-interval').inputValue()).to.equal('week');
+  });
+
+  it('draws a second query on the same chart, named in each bar\'s label, and removes it again', async () => {
+    await page.goto(`${h.baseUrl}?q=tin&interval=month`);
+    await waitForStatus(page, /result/);
+    expect(await page.locator('#timeline .bar-compare').count()).to.equal(0);
+    await page.locator('#timeline-compare').fill('rain');
+    await page.locator('#timeline-compare-form button[type=submit]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('compare') === 'rain' && document.querySelector('#timeline .bar-compare') !== null);
+    const api = await (await fetch(`${h.baseUrl}api/search?q=tin&histogram=1&compare=rain&collapse=duplicates&limit=0`)).json() as { dateHistogram: { value: string }[]; dateHistogramCompare: { value: string; count: number }[] };
+    const june = api.dateHistogramCompare.find((b) => b.value === '1987-06');
+    expect(june?.count).to.equal(60);
+    const label = await page.locator('#timeline button.bar[data-month="1987-06"]').getAttribute('aria-label');
+    expect(label).to.contain('“rain”: 60 matches');
+    // A bar per bucket for the comparison, the tallest where it has the most.
+    const heights = await page.locator('#timeline .bar-compare').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.bucket, (e as HTMLElement).style.getPropertyValue('--h')]));
+    expect(heights.find(([b]) => b === '1987-06')?.[1]).to.equal('100%');
+    expect(await page.locator('#timeline .timeline-legend').textContent()).to.contain('rain');
+    await page.locator('#timeline-compare-clear').click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('compare') && document.querySelector('#timeline .bar-compare') === null);
+  });
 });

@@ -16,6 +16,8 @@ interface PageState {
   page: number;
   article: string;
   share: boolean;
+  interval: string;
+  compare: string;
 }
 
 interface UrlStateModule {
@@ -32,6 +34,8 @@ interface UrlStateModule {
   countFilters(s: PageState): number;
   monthRange(month: string): { from: string; to: string };
   monthsBetween(first: string, last: string): string[];
+  bucketRange(value: string, interval: string): { from: string; to: string };
+  bucketsBetween(first: string, last: string, interval: string): string[];
 }
 
 describe('web/url-state.js', () => {
@@ -42,7 +46,7 @@ describe('web/url-state.js', () => {
 
   describe('#parseState', () => {
     it('reads every part of the state', () => {
-      const s = m.parseState('?q=north+korea&category=Korea&category=Politics&topics=trade&from=2020-01-01&to=2020-02-29&sort=date&share=1&page=3&article=seed%2F000');
+      const s = m.parseState('?q=north+korea&category=Korea&category=Politics&topics=trade&from=2020-01-01&to=2020-02-29&sort=date&share=1&interval=week&compare=oil+prices&page=3&article=seed%2F000');
       expect(s).to.deep.equal({
         q: 'north korea',
         filters: { category: ['Korea', 'Politics'], topics: ['trade'] },
@@ -52,11 +56,13 @@ describe('web/url-state.js', () => {
         page: 3,
         article: 'seed/000',
         share: true,
+        interval: 'week',
+        compare: 'oil prices',
       });
     });
 
     it('drops what is malformed instead of passing it to the API', () => {
-      const s = m.parseState('?sort=random&page=-2&from=yesterday&to=2020-1-1&colour=red&category=&category=A&category=A');
+      const s = m.parseState('?sort=random&page=-2&from=yesterday&to=2020-1-1&colour=red&category=&category=A&category=A&interval=hour');
       expect(s).to.deep.equal({ ...m.emptyState(), filters: { category: ['A'] } });
       expect(m.parseState('?page=99999999').page).to.equal(m.MAX_PAGE);
       expect(m.parseState('?page=2.5').page).to.equal(1);
@@ -79,6 +85,8 @@ describe('web/url-state.js', () => {
         page: 2,
         article: 'reuters/1&2',
         share: true,
+        interval: 'auto',
+        compare: 'tin & "copper"',
       };
       const query = m.stateToQuery(s);
       const back = m.parseState(query);
@@ -104,6 +112,15 @@ describe('web/url-state.js', () => {
       expect(p.get('collapse')).to.equal('duplicates');
       expect(p.has('histogramNormalize')).to.equal(false);
       expect(new URLSearchParams(m.searchApiUrl({ ...m.emptyState(), share: true }).split('?')[1]).get('histogramNormalize')).to.equal('1');
+      expect(p.has('compare')).to.equal(false);
+    });
+
+    it('asks for the interval and the comparison the timeline shows', () => {
+      for (const interval of ['auto', 'day', 'week', 'year']) {
+        const p = new URLSearchParams(m.searchApiUrl({ ...m.emptyState(), q: 'oil', interval, compare: ' gas ' }).split('?')[1]);
+        expect(p.get('histogram')).to.equal(interval);
+        expect(p.get('compare')).to.equal('gas');
+      }
     });
 
     it('gives the export URL of the same search as CSV, without paging', () => {
@@ -149,6 +166,25 @@ describe('web/url-state.js', () => {
       expect(m.monthRange('2020-02')).to.deep.equal({ from: '2020-02-01', to: '2020-02-29' });
       expect(m.monthRange('2019-02')).to.deep.equal({ from: '2019-02-01', to: '2019-02-28' });
       expect(m.monthRange('1987-12')).to.deep.equal({ from: '1987-12-01', to: '1987-12-31' });
+    });
+  });
+
+  describe('#bucketRange and #bucketsBetween', () => {
+    const day = (t: number): string => new Date(t).toISOString().slice(0, 10);
+    it('gives each bucket its first and last day', () => {
+      expect(m.bucketRange('1987-03-02', 'day')).to.deep.equal({ from: '1987-03-02', to: '1987-03-02' });
+      expect(m.bucketRange('2019-12-30', 'week')).to.deep.equal({ from: '2019-12-30', to: '2020-01-05' });
+      expect(m.bucketRange('2020-02', 'month')).to.deep.equal(m.monthRange('2020-02'));
+      expect(m.bucketRange('1987', 'year')).to.deep.equal({ from: '1987-01-01', to: '1987-12-31' });
+    });
+
+    it('lists every bucket between two, as stepping a day or a week at a time does', () => {
+      const start = Date.UTC(2019, 11, 23); // a Monday
+      expect(m.bucketsBetween('2019-12-23', '2020-01-13', 'week')).to.deep.equal([0, 1, 2, 3].map((w) => day(start + w * 7 * 86400000)));
+      const days = m.bucketsBetween('2020-02-27', '2020-03-02', 'day');
+      expect(days).to.deep.equal([0, 1, 2, 3, 4].map((d) => day(Date.UTC(2020, 1, 27) + d * 86400000)));
+      expect(m.bucketsBetween('1986', '1989', 'year')).to.deep.equal(['1986', '1987', '1988', '1989']);
+      expect(m.bucketsBetween('2019-11', '2020-01', 'month')).to.deep.equal(m.monthsBetween('2019-11', '2020-01'));
     });
   });
 
