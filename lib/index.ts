@@ -9,6 +9,7 @@
 export * from './types.js';
 export * from './errors.js';
 export { loadCorpus, listCorpus, type LoadCorpusOptions } from './corpus/load-corpus.js';
+export { articleJsonSchema } from './schema/article-json-schema.js';
 export type { CorpusFile, CorpusFileListing } from './corpus/list-corpus-files.js';
 export { parseReferenceArticle, formatReferenceArticle } from './corpus/reference-format.js';
 export { parseJsonArticles, type ParseJsonArticlesOptions } from './corpus/json-format.js';

@@ -105,10 +105,27 @@ export interface CorpusError {
   reason: string;
 }
 
+/**
+ * Something about a whole corpus worth telling its owner, given once per load, not per article:
+ * `undeclared_fields`, properties (JSON) or trailer keys (reference format) that no default or
+ * declared field reads, so they were ignored.
+ */
+export interface CorpusWarning {
+  code: 'undeclared_fields';
+  /** The ignored property or trailer key names, sorted. */
+  fields: string[];
+  /** How many articles carried at least one of them. */
+  articles: number;
+  /** Human-readable: the names, how many articles had each, and how to keep them. */
+  reason: string;
+}
+
 /** What {@link loadCorpus} returns: every article that could be read, and every problem. */
 export interface CorpusLoadResult {
   articles: Article[];
   errors: CorpusError[];
+  /** Once-per-corpus warnings (see {@link CorpusWarning}); absent when there are none. */
+  warnings?: CorpusWarning[];
 }
 
 /**
