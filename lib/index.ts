@@ -45,3 +45,8 @@ export {
   type FieldType, type FieldSpec, type FieldValue, type SchemaDefinition, type NumberBucket,
   type KeywordFieldSpec, type NumberFieldSpec, type DateFieldSpec, type TextFieldSpec, type StoredFieldSpec,
 } from './schema/field-schema.js';
+export {
+  resolveSchema, sameSchema, checkNumberBuckets, DEFAULT_SCHEMA, RESERVED_FIELD_NAMES, DROPPABLE_FIELDS,
+  MAX_NUMBER_BUCKETS, MAX_TEXT_WEIGHT, MAX_FIELD_LABEL_LENGTH,
+  type ResolvedSchema, type ResolvedField,
+} from './schema/resolve-schema.js';
