@@ -5,15 +5,20 @@
  * here. Also names the properties nothing reads, for the loader's once-per-corpus warning.
  */
 import { normaliseIsoDate } from '../dates/iso-date.js';
+import { splitListValue } from './reference-trailer.js';
 import { DEFAULT_ARTICLE_PROPERTIES } from '../schema/article-json-schema.js';
-import type { FieldSpec, FieldValue, SchemaDefinition } from '../schema/field-schema.js';
+import type { FieldValue } from '../schema/field-schema.js';
+import { DEFAULT_SCHEMA, type ResolvedField, type ResolvedSchema } from '../schema/resolve-schema.js';
 
-/** A declared schema as the corpus readers use it: the fields by name, what is dropped, trailer keys. */
+/** What the readers need of a field: its kind, whether a keyword holds a list. */
+type FieldKind = Pick<ResolvedField, 'type' | 'multiple'>;
+
+/** A resolved schema as the corpus readers use it: the fields by name, what is dropped, trailer keys. */
 export interface CorpusSchema {
-  /** The definition, as given (for the JSON Schema). */
-  readonly definition: SchemaDefinition;
+  /** The schema, resolved (its `definition` gives the article JSON Schema). */
+  readonly resolved: ResolvedSchema;
   /** Declared fields, in declaration order. */
-  readonly fields: ReadonlyArray<readonly [string, FieldSpec]>;
+  readonly fields: readonly ResolvedField[];
   /** Default properties left out (`drop`). */
   readonly dropped: ReadonlySet<string>;
   /** Every property a JSON article may carry that is read (default ones not dropped, declared ones). */
@@ -24,27 +29,17 @@ export interface CorpusSchema {
   readonly textFields: ReadonlySet<string>;
 }
 
-/** The default properties a schema may drop: the news facet fields, author, dateline and url. */
-const DROPPABLE: ReadonlySet<string> = new Set([
-  'category', 'topics', 'places', 'people', 'organisations', 'exchanges', 'publisher', 'source', 'author', 'dateline', 'url',
-]);
-
-/**
- * The corpus readers' view of `definition` (default: the default schema, no declared fields).
- * Expects a definition `resolveSchema` accepts; a `drop` of anything but a droppable default
- * field is ignored here rather than trusted.
- */
-export function corpusSchema(definition: SchemaDefinition = {}): CorpusSchema {
-  const fields = Object.entries(definition.fields ?? {});
-  const dropped = new Set((definition.drop ?? []).filter((name) => DROPPABLE.has(name)));
-  const known = new Set([...DEFAULT_ARTICLE_PROPERTIES.filter((name) => !dropped.has(name)), ...fields.map(([name]) => name)]);
+/** The corpus readers' view of a resolved schema (default: the default schema, no declared fields). */
+export function corpusSchema(resolved: ResolvedSchema = DEFAULT_SCHEMA): CorpusSchema {
+  const { fields, dropped } = resolved;
+  const known = new Set([...DEFAULT_ARTICLE_PROPERTIES.filter((name) => !dropped.has(name)), ...fields.map((f) => f.name)]);
   const trailerKeys = new Map<string, string>();
-  for (const [name, spec] of fields) {
+  for (const { name, label } of fields) {
     trailerKeys.set(name.toLowerCase(), name);
-    if (spec.label !== undefined) trailerKeys.set(spec.label.trim().toLowerCase(), name);
+    trailerKeys.set(label.trim().toLowerCase(), name);
   }
-  const textFields = new Set(fields.filter(([, spec]) => spec.type === 'text').map(([name]) => name));
-  return { definition, fields, dropped, known, trailerKeys, textFields };
+  const textFields = new Set(resolved.textFields.map((f) => f.name));
+  return { resolved, fields, dropped, known, trailerKeys, textFields };
 }
 
 /** A list of strings: a lone string is a list of one; trimmed, empty items and repeats dropped. */
@@ -61,7 +56,7 @@ export function stringList(value: unknown): string[] {
  * @returns the value, undefined when absent or empty, or a reason string when a value the
  *   schema let through is still unusable (a non-finite number cannot be, in JSON).
  */
-function jsonFieldValue(name: string, spec: FieldSpec, value: unknown): FieldValue | undefined | { reason: string } {
+function jsonFieldValue(name: string, spec: FieldKind, value: unknown): FieldValue | undefined | { reason: string } {
   switch (spec.type) {
     case 'keyword':
       if (spec.multiple) {
@@ -105,7 +100,8 @@ export interface JsonFields {
  */
 export function readJsonFields(record: Readonly<Record<string, unknown>>, schema: CorpusSchema): JsonFields | string {
   let fields: Record<string, FieldValue> | undefined;
-  for (const [name, spec] of schema.fields) {
+  for (const spec of schema.fields) {
+    const { name } = spec;
     if (!Object.hasOwn(record, name)) continue;
     const value = jsonFieldValue(name, spec, record[name]);
     if (value === undefined) continue;
@@ -124,9 +120,9 @@ export function readJsonFields(record: Readonly<Record<string, unknown>>, schema
  *
  * @returns the value, undefined when every line was empty, or a reason naming the field.
  */
-export function trailerFieldValue(name: string, spec: FieldSpec, lines: readonly string[]): FieldValue | undefined | { reason: string } {
+export function trailerFieldValue(name: string, spec: FieldKind, lines: readonly string[]): FieldValue | undefined | { reason: string } {
   if (spec.type === 'keyword' && spec.multiple) {
-    const list = stringList(lines.flatMap((line) => line.split(/[,;]/)));
+    const list = stringList(lines.flatMap(splitListValue));
     return list.length > 0 ? list : undefined;
   }
   const first = lines.map((line) => line.trim()).find((line) => line !== '');

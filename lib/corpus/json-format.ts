@@ -6,6 +6,7 @@
  */
 import type { CorpusError, ListField } from '../types.js';
 import type { SchemaDefinition } from '../schema/field-schema.js';
+import { resolveSchema } from '../schema/resolve-schema.js';
 import type { ArticleDraft } from './article-draft.js';
 import { validateArticleRecord } from './article-schema.js';
 import { corpusSchema, readJsonFields, stringList, type CorpusSchema } from './declared-fields.js';
@@ -89,7 +90,7 @@ export function normaliseJsonArticle(record: Readonly<Record<string, unknown>>, 
 
 /** Validates and normalises one parsed value; returns the article or the reason it is not one. */
 function readArticle(value: unknown, schema: CorpusSchema): NormalisedJsonArticle | string {
-  const checked = validateArticleRecord(value, schema.definition);
+  const checked = validateArticleRecord(value, schema.resolved.definition);
   return checked.ok ? normaliseJsonArticle(checked.record, schema) : checked.reason;
 }
 
@@ -225,7 +226,8 @@ export interface ParseJsonArticlesOptions {
  * @param file - the file's path, used in the errors.
  * @param kind - `json` for one document (an article or an array of them), `ndjson` for one
  *   article per line.
- * @throws RangeError when `options.maxErrors` is not a positive integer.
+ * @throws RangeError when `options.maxErrors` is not a positive integer; SearchError
+ *   `invalid_schema` when `options.schema` is not a valid schema.
  */
 export function parseJsonArticles(text: string, file: string, kind: JsonArticlesKind, options: ParseJsonArticlesOptions = {}): JsonParseResult {
   const { maxErrors = DEFAULT_MAX_ERRORS_PER_FILE, schema } = options;
@@ -233,7 +235,7 @@ export function parseJsonArticles(text: string, file: string, kind: JsonArticles
     throw new RangeError(`parseJsonArticles option maxErrors must be a positive integer, got ${String(maxErrors)}`);
   }
   const errors = new FileErrors(file, maxErrors);
-  const read = readJsonArticles(text, file, kind, errors, schema === undefined ? DEFAULT_SCHEMA : corpusSchema(schema));
+  const read = readJsonArticles(text, file, kind, errors, schema === undefined ? DEFAULT_SCHEMA : corpusSchema(resolveSchema(schema)));
   // The undeclared names are the loader's, for its once-per-corpus warning.
   const articles = read.map(({ undeclared: _undeclared, ...located }) => located);
   return { articles, errors: errors.list() };

@@ -7,6 +7,7 @@ import { SearchError } from '../errors.js';
 import type { Article, CorpusError, CorpusLoadResult, CorpusWarning } from '../types.js';
 import type { SchemaDefinition } from '../schema/field-schema.js';
 import { corpusSchema, type CorpusSchema } from './declared-fields.js';
+import { resolveSchema } from '../schema/resolve-schema.js';
 import type { ArticleDraft } from './article-draft.js';
 import {
   DEFAULT_MAX_ARTICLE_CHARS,
@@ -178,7 +179,7 @@ function resolveOptions(options: LoadCorpusOptions): ResolvedOptions {
     extensions: resolveExtensions(options.extensions),
     concurrency: n('concurrency', DEFAULT_READ_CONCURRENCY),
     only: resolveOnly(options.only),
-    schema: corpusSchema(options.schema),
+    schema: corpusSchema(resolveSchema(options.schema)),
   };
 }
 
@@ -345,9 +346,14 @@ export async function listCorpus(dir: string, options: LoadCorpusOptions = {}): 
  * `maxErrorsPerFile` are listed per file, then one `too_many_errors` entry counts the rest.
  * Nothing a file contains makes this function throw.
  *
+ * With a declared schema (`options.schema`) declared values go to `Article.fields` and a wrong
+ * type is an `invalid_article`; properties and trailer keys that nothing reads are named once,
+ * with how many articles had them, in `warnings` (`undeclared_fields`).
+ *
  * @param dir - the corpus folder.
  * @throws SearchError `corpus_not_found` when `dir` does not exist or is not a folder;
- *   SearchError `invalid_argument` for an argument of the wrong type or an option out of range.
+ *   SearchError `invalid_argument` for an argument of the wrong type or an option out of range;
+ *   SearchError `invalid_schema` when `options.schema` is not a valid schema.
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<CorpusLoadResult> {
   checkString('dir', dir);

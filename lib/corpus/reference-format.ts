@@ -140,7 +140,8 @@ function declaredTrailerFields(lines: readonly TrailerLine[], schema: CorpusSche
     values.push(line.value);
   }
   let fields: Record<string, FieldValue> | undefined;
-  for (const [name, spec] of schema.fields) {
+  for (const spec of schema.fields) {
+    const { name } = spec;
     const values = byField.get(name);
     if (values === undefined) continue;
     const value = trailerFieldValue(name, spec, values);

@@ -4,6 +4,7 @@
  */
 import type { ListField } from '../types.js';
 import { toOneLine } from './normalise-text.js';
+import { stringList } from './declared-fields.js';
 
 /** A scalar field the trailer can carry. */
 export type TrailerScalarField = 'author' | 'dateline' | 'url' | 'publisher' | 'source';
@@ -72,8 +73,7 @@ export function unknownTrailerKey(line: string): string | undefined {
 
 /** Splits a list value on `,` or `;`, trimming items and dropping empty ones and repeats. */
 export function splitListValue(value: string): string[] {
-  const items = value.split(/[,;]/).map((item) => item.trim()).filter((item) => item !== '');
-  return [...new Set(items)];
+  return stringList(value.split(/[,;]/));
 }
 
 /**

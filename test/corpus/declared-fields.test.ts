@@ -102,6 +102,18 @@ describe('loadCorpus with a declared schema', () => {
     expect(errors[2].reason).to.contain('"standfirst"').and.contain('maxParagraphChars');
   });
 
+  it('refuses an invalid schema with invalid_schema naming the field, before reading', async () => {
+    const bad = { fields: { wordCount: { type: 'integer' } } } as unknown as SchemaDefinition;
+    let caught: unknown;
+    try {
+      await loadCorpus(dir, { schema: bad });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).to.have.property('code', 'invalid_schema');
+    expect(String((caught as Error).message)).to.contain('wordCount');
+  });
+
   it('parseJsonArticles takes the schema too', () => {
     const { articles, errors } = parseJsonArticles(JSON.stringify([{ title: 'T', body: 'b', wordCount: 3 }, { title: 'T', body: 'b', updated: '2019-02-30' }]), 'f.json', 'json', { schema: SCHEMA });
     expect(articles.map((a) => a.article.fields)).to.deep.equal([{ wordCount: 3 }]);
