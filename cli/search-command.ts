@@ -7,6 +7,7 @@
 import { Command, Option } from 'commander';
 import { createSearchIndex, FACET_FIELDS, InvalidQueryError, type SearchIndex, type SearchOptions, type SearchResult } from '../lib/index.js';
 import { loadOrBuildIndex } from '../lifecycle/load-index.js';
+import { schemaForCorpus } from '../lifecycle/schema-config.js';
 import { csvHeader, EXPORT_EXTRA_FIELDS, exportColumns, formatExportRow, type ExportExtraField, type ExportFormat } from '../server/export-format.js';
 import { HttpError } from '../server/http-error.js';
 import { createSchemaRegistry } from '../server/schemas.js';
@@ -33,6 +34,7 @@ interface SearchFlags extends Partial<Record<(typeof FACET_FIELDS)[number], stri
   fields?: string;
   collapse?: boolean;
   corpus: string;
+  schema?: string;
   /** Undefined: the corpus folder's default snapshot. */
   snapshot?: string | false;
 }
@@ -162,6 +164,7 @@ export function createSearchCommand(io: CliIo): Command {
     .option('--fields <fields>', 'with --all: comma-separated extra columns (author, dateline, category, topics, places, people, organisations, exchanges, origin, text)')
     .option('--collapse', 'one hit (or row) per near-duplicate group, the other copies listed (counted with --all)')
     .option('--corpus <dir>', 'corpus folder, used when the snapshot is missing or stale', DEFAULT_CORPUS)
+    .option('--schema <file>', 'configuration file declaring the corpus\'s fields (default: ledesearch.config.json in the corpus folder, when there is one)')
     .option('--snapshot <file>', `snapshot file to load (and to write after a rebuild) (default: ${DEFAULT_SNAPSHOT_HELP})`)
     .option('--no-snapshot', 'always build from the corpus, write no snapshot')
     .action(async (query: string, flags: SearchFlags) => {
@@ -184,6 +187,7 @@ export function createSearchCommand(io: CliIo): Command {
       const { query: q, options } = toSearchOptions(params);
       checkOptions(q, options);
 
+      const { schema } = await schemaForCorpus(flags.corpus, flags.schema);
       const progress = createProgress(io.stderr, 'indexing');
       let skipped = 0;
       let loaded;
@@ -191,6 +195,7 @@ export function createSearchCommand(io: CliIo): Command {
         ({ loaded } = await loadOrBuildIndex({
           corpus: flags.corpus,
           snapshot: flags.snapshot ?? defaultSnapshotFor(flags.corpus),
+          schema,
           reporter: {
             info: () => {},
             warn: (m) => io.stderr.write(`warning: ${m}\n`),

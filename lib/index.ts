@@ -11,6 +11,7 @@ export * from './errors.js';
 export { loadCorpus, listCorpus, type LoadCorpusOptions } from './corpus/load-corpus.js';
 export { articleJsonSchema } from './schema/article-json-schema.js';
 export type { CorpusFile, CorpusFileListing } from './corpus/list-corpus-files.js';
+export { CORPUS_CONFIG_FILE } from './corpus/list-corpus-files.js';
 export { parseReferenceArticle, formatReferenceArticle } from './corpus/reference-format.js';
 export { parseJsonArticles, type ParseJsonArticlesOptions } from './corpus/json-format.js';
 export { createAnalyzer, DEFAULT_STOP_WORDS, type Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
