@@ -45,7 +45,7 @@ export function createApiRouter(ctx: ApiContext): Router {
     const hit = entry !== undefined;
     if (entry === undefined) {
       // Validation throws a 400 for a bad request, before anything is stored.
-      const { query, options } = toSearchOptions(parseSearchParams(schemas, queryOf(req)));
+      const { query, options } = toSearchOptions(parseSearchParams(schemas, queryOf(req)), ctx.schema);
       const body = toJsonBody(current.index.search(query, options));
       entry = { body, etag: weakEtag(body) };
       if (cache.enabled) cache.set(current, key, entry);
@@ -102,7 +102,12 @@ export function createApiRouter(ctx: ApiContext): Router {
   router.get('/facets', (req, res) => {
     const p = schemas.parseRequest<{ fields?: FacetField[]; limit: number }>('facets-request', splitListParameters(queryOf(req)));
     const { index } = holder.current;
-    res.json({ numArticles: index.size, facets: index.facetValues(p.fields ?? FACET_FIELDS, p.limit) });
+    res.json({ numArticles: index.size, facets: index.facetValues(p.fields ?? (ctx.schema.facetFields as FacetField[]), p.limit) });
+  });
+
+  router.get('/schema', (req, res) => {
+    schemas.parseRequest('empty-request', queryOf(req));
+    res.json(ctx.schemaBody);
   });
 
   router.get('/suggest', (req, res) => {

@@ -180,6 +180,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const webDir = web && existsSync(web) ? web : undefined;
   const app = createApp(holder, {
     logger,
+    schema,
     rebuild: follow === undefined ? rebuild : undefined,
     reindexToken: options.reindexToken || undefined,
     corsOrigins: options.corsOrigins,
