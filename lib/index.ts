@@ -35,6 +35,7 @@ export {
   snapshotFromBytes,
   snapshotWithMetadataFromBytes,
   type LoadedSnapshot,
+  type LoadSnapshotOptions,
 } from './search/snapshot.js';
 export { readSnapshotMetadata, SNAPSHOT_FORMAT_VERSION, type SnapshotWriteOptions } from './snapshot/snapshot-file.js';
 export { type DuplicateOptions, DEFAULT_DUPLICATE_OPTIONS } from './duplicates/duplicate-options.js';
@@ -51,3 +52,7 @@ export {
   MAX_NUMBER_BUCKETS, MAX_TEXT_WEIGHT, MAX_FIELD_LABEL_LENGTH,
   type ResolvedSchema, type ResolvedField,
 } from './schema/resolve-schema.js';
+export { MAX_KEYWORD_LENGTH, MAX_KEYWORD_VALUES } from './schema/conform-article.js';
+export type {
+  DefaultSchema, KeywordFieldOf, NumberFieldOf, DateFieldOf, FilterFieldOf, FacetFieldOf, RangeFieldOf, SortOrderOf,
+} from './schema/schema-types.js';
