@@ -28,7 +28,8 @@ export interface BuildIndexOptions {
 
 /** An empty index of `schema`. */
 export function emptyIndex(schema: ResolvedSchema = DEFAULT_SCHEMA): SearchIndex {
-  return schema.isDefault ? createSearchIndex() : createSearchIndex({ schema: schema.definition } as Parameters<typeof createSearchIndex>[0]);
+  // A schema known only at run time: field names are checked by the library at run time.
+  return schema.isDefault ? createSearchIndex() : (createSearchIndex({ schema: schema.definition }) as unknown as SearchIndex);
 }
 
 /** The manifest's record of a schema: its fingerprint, absent for the default (as manifests always were). */

@@ -65,9 +65,10 @@ function messageOf(error: unknown): string {
 }
 
 /** Loads the snapshot, timing it; a corrupt one gives a SnapshotError. */
-async function fromSnapshot(snapshot: string): Promise<{ loaded: LoadedIndex; manifest: CorpusManifest | undefined }> {
+async function fromSnapshot(snapshot: string, schema?: ResolvedSchema): Promise<{ loaded: LoadedIndex; manifest: CorpusManifest | undefined }> {
   const t0 = performance.now();
-  const { index, metadata } = await loadSnapshotWithMetadata(snapshot);
+  // With a schema asked for, a snapshot of another one is a SnapshotError (schema_mismatch), so it is rebuilt.
+  const { index, metadata } = await loadSnapshotWithMetadata(snapshot, schema === undefined ? {} : { schema: schema.definition });
   const manifest = manifestOf(metadata);
   const numCorpusErrors = manifest?.files.reduce((n, f) => n + f.numErrors, 0);
   const loaded: LoadedIndex = { index, builtAt: new Date().toISOString(), buildMs: Math.round(performance.now() - t0), source: 'snapshot', numCorpusErrors, manifest };
@@ -174,7 +175,7 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadI
   } else if (snapshot !== false) {
     const found = await corpusChanges(corpus, manifest);
     try {
-      const { loaded } = await fromSnapshot(snapshot);
+      const { loaded } = await fromSnapshot(snapshot, schema);
       if (found.changed.length + found.removed.length === 0) {
         reporter.info(`loaded snapshot ${snapshot}: ${loaded.index.size} articles in ${loaded.buildMs} ms`);
         return { loaded, errors: [], mode: 'snapshot', wroteSnapshot: false };

@@ -63,7 +63,8 @@ export interface AppOptions {
   exportMax?: number;
   /**
    * The declared schema of the index (lib/schema): the search, export and facets parameters,
-   * the OpenAPI document and GET /api/schema follow it. Default: the default schema.
+   * the OpenAPI document and GET /api/schema follow it. Default: the schema of the index in
+   * `holder` when the app is made (a follower serves the schema its snapshots carry).
    */
   schema?: ResolvedSchema;
   /** Compiled schemas; default: read from the package's `schema/` folder once, here, for `schema`. */
@@ -78,7 +79,7 @@ export interface SearchApp extends Express {
 
 /** Builds the search server's Express app over the index in `holder`. */
 export function createApp(holder: IndexHolder, options: AppOptions = {}): SearchApp {
-  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const schema = options.schema ?? holder.current.index.schema ?? DEFAULT_SCHEMA;
   const schemas = options.schemas ?? createSchemaRegistry(undefined, schema);
   const logger = options.logger || undefined;
   const reindexer =

@@ -26,9 +26,12 @@ export function sortableFields(schema: ResolvedSchema): ResolvedField[] {
   return [...schema.numberFields, ...schema.dateFields];
 }
 
-/** Fields `facets` may name: the kept default facet fields, declared keyword fields (values), number fields (range buckets). */
+/**
+ * Fields `facets` may name: the kept default facet fields, declared keyword fields (values),
+ * and number fields with declared buckets (range buckets; the API takes no per-query buckets).
+ */
 export function facetableFields(schema: ResolvedSchema): string[] {
-  return [...schema.facetFields, ...schema.numberFields.map((f) => f.name)];
+  return [...schema.facetFields, ...schema.numberFields.filter((f) => f.buckets.length > 0).map((f) => f.name)];
 }
 
 function rangeParameter(field: ResolvedField): SchemaDocument {

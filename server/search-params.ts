@@ -127,7 +127,8 @@ export function toSearchOptions(p: SearchParams, schema: ResolvedSchema = DEFAUL
     }
     if (Object.keys(ranges).length > 0) options.ranges = ranges;
     const stats = raw.stats;
-    if (Array.isArray(stats) && stats.length > 0) options.stats = stats as string[];
+    // Field names are the declared schema's (checked by the request schema and again by the library), which the default-typed options cannot name.
+    if (Array.isArray(stats) && stats.length > 0) options.stats = stats as unknown as SearchOptions['stats'];
   }
   return { query: p.q, options };
 }
