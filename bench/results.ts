@@ -1,6 +1,7 @@
 /**
  * The data a benchmark run collects, gathered in one object that the report renders.
  */
+import type { SchemaRun } from './schema-run.js';
 import type { QueryLanguageRun } from './query-language.js';
 import type { EngineKey } from './args.js';
 import type { AnalyzerFloor } from './floor.js';
@@ -59,6 +60,8 @@ export interface BenchResults {
     snapshot?: SnapshotMeasure;
     /** Phrase, boolean and worst-case queries (bench/query-language.ts). */
     queryLanguage?: QueryLanguageRun;
+    /** The declared-schema run: 5 keyword + 2 number fields (bench/schema-run.ts). */
+    schema?: SchemaRun;
   };
   http: HttpRun[] | Skipped;
   scale: ScalePoint[] | Skipped;
