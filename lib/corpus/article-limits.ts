@@ -58,16 +58,25 @@ function declaredChars(article: ArticleDraft, limits: ArticleLimits, textFields:
       }
       total += value.length;
     } else if (typeof value !== 'number' && typeof value !== 'boolean') {
-      if (value.length > limits.maxListValues) {
-        return over(`field "${name}"`, value.length, 'values', limits.maxListValues, 'maxListValues');
-      }
-      for (let i = 0; i < value.length; i++) {
-        if (value[i].length > limits.maxFieldChars) {
-          return over(`field "${name}[${i}]"`, value[i].length, 'characters', limits.maxFieldChars, 'maxFieldChars');
-        }
-        total += value[i].length;
-      }
+      const chars = listChars(name, value, limits);
+      if (typeof chars === 'string') return chars;
+      total += chars;
     }
+  }
+  return total;
+}
+
+/** The characters of a list field's values, or the reason the list or a value is past its limit. */
+function listChars(field: string, values: readonly string[], limits: ArticleLimits): number | string {
+  if (values.length > limits.maxListValues) {
+    return over(`field "${field}"`, values.length, 'values', limits.maxListValues, 'maxListValues');
+  }
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i].length > limits.maxFieldChars) {
+      return over(`field "${field}[${i}]"`, values[i].length, 'characters', limits.maxFieldChars, 'maxFieldChars');
+    }
+    total += values[i].length;
   }
   return total;
 }
@@ -107,15 +116,9 @@ export function findLimitBreach(article: ArticleDraft, limits: ArticleLimits, te
   for (const field of LIST_FIELDS) {
     const values = article[field];
     if (values === undefined) continue;
-    if (values.length > limits.maxListValues) {
-      return over(`field "${field}"`, values.length, 'values', limits.maxListValues, 'maxListValues');
-    }
-    for (let i = 0; i < values.length; i++) {
-      if (values[i].length > limits.maxFieldChars) {
-        return over(`field "${field}[${i}]"`, values[i].length, 'characters', limits.maxFieldChars, 'maxFieldChars');
-      }
-      total += values[i].length;
-    }
+    const chars = listChars(field, values, limits);
+    if (typeof chars === 'string') return chars;
+    total += chars;
   }
   const declared = declaredChars(article, limits, textFields);
   if (typeof declared === 'string') return declared;

@@ -7,23 +7,12 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { DEFAULT_SCHEMA, loadCorpus, readSnapshotMetadata, SearchError, type CorpusError } from '../../lib/index.js';
+import { DEFAULT_SCHEMA, loadCorpus, readSnapshotMetadata, SearchError } from '../../lib/index.js';
 import { manifestOf } from '../../lifecycle/corpus-manifest.js';
-import { loadOrBuildIndex, type LoadReporter } from '../../lifecycle/load-index.js';
+import { loadOrBuildIndex } from '../../lifecycle/load-index.js';
 import { readSchemaConfig, schemaForCorpus } from '../../lifecycle/schema-config.js';
 import { NEWSROOM_EXAMPLE as NEWSROOM } from '../server/helpers.js';
-
-function recorder(): LoadReporter & { infos: string[]; warnings: string[]; problems: CorpusError[] } {
-  const r = {
-    infos: [] as string[],
-    warnings: [] as string[],
-    problems: [] as CorpusError[],
-    info: (m: string) => r.infos.push(m),
-    warn: (m: string) => r.warnings.push(m),
-    problem: (e: CorpusError) => r.problems.push(e),
-  };
-  return r;
-}
+import { recorder } from './recorder.js';
 
 async function failure(promise: Promise<unknown>): Promise<SearchError> {
   try {
