@@ -2,6 +2,7 @@
  * The data a benchmark run collects, gathered in one object that the report renders.
  */
 import type { DuplicateCost } from './duplicate-cost.js';
+import type { SchemaRun } from './schema-run.js';
 import type { QueryLanguageRun } from './query-language.js';
 import type { EngineKey } from './args.js';
 import type { AnalyzerFloor } from './floor.js';
@@ -63,6 +64,8 @@ export interface BenchResults {
     queryLanguage?: QueryLanguageRun;
     /** Builds with and without duplicate groups (bench/duplicate-cost.ts). */
     duplicateCost?: DuplicateCost | Skipped;
+    /** The declared-schema run: 5 keyword + 2 number fields (bench/schema-run.ts). */
+    schema?: SchemaRun;
   };
   http: HttpRun[] | Skipped;
   /** Cache-off search and a trivial route at 50 connections for 1 and 2 server processes (`serve --workers`). */

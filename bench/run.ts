@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_STOP_WORDS } from '../lib/index.js';
+import { DEFAULT_STOP_WORDS, type Article } from '../lib/index.js';
 import { parseBenchArgs, USAGE, type BenchOptions, type EngineKey } from './args.js';
 import { loadBenchCorpus } from './corpus.js';
 import { toBenchDocs, type Engine, type EngineFactory, type EngineInput } from './engine.js';
@@ -28,6 +28,7 @@ import { createRng } from './rng.js';
 import { runWorkersHttpBench, serverMainExists } from './workers-http.js';
 import { runScaleBench } from './scale.js';
 import { DUPLICATE_COST_ROUNDS, duplicateCostRows, measureDuplicateCost } from './duplicate-cost.js';
+import { measureSchemaRun } from './schema-run.js';
 import { measureSnapshot } from './snapshot.js';
 import { checkTargets } from './targets.js';
 
@@ -88,7 +89,9 @@ async function measureEngine<E extends Engine>(key: EngineKey, create: () => E, 
 }
 
 /** Measures ledesearch: what every engine gets, then full answers, filtered queries and snapshots. */
-async function measureLede(create: () => LedeEngine, queries: readonly string[], filtered: readonly FilteredQuery[], results: BenchResults): Promise<void> {
+async function measureLede(
+  create: () => LedeEngine, queries: readonly string[], filtered: readonly FilteredQuery[], results: BenchResults, articles: readonly Article[],
+): Promise<void> {
   const { result: r, engine: lede } = await measureEngine('ledesearch', create, queries);
   results.engines.push(r);
   if (r.error || !lede) return;
@@ -103,6 +106,9 @@ async function measureLede(create: () => LedeEngine, queries: readonly string[],
     log(`  ledesearch prepare() (typo/prefix vocabulary): ${fmtMs(results.lede.prepareMs)}`);
     results.lede.queryLanguage = await measureQueryLanguage(lede.index, buildQueryLanguageSets(queries, createRng(43)));
     for (const line of describeQueryLanguage(results.lede.queryLanguage)) log(`  ${line}`);
+    const sr = await measureSchemaRun(articles, queries);
+    results.lede.schema = sr;
+    log(`  declared schema (5 keyword + 2 number fields): build ${fmtMs(sr.buildMs)}, heap ${fmtMB(sr.heapBytes)}, ranked p50 ${fmtMs(sr.ranked.p50Ms)}, full answer (keyword facet, range, number sort) p50 ${fmtMs(sr.full.p50Ms)}`);
     const s = await measureSnapshot(lede.index, queries);
     results.lede.snapshot = s;
     log(s.status === 'ok'
@@ -161,7 +167,7 @@ async function main(opts: BenchOptions): Promise<void> {
   log('engines at 1× ...');
   for (const key of opts.engines) {
     if (key === 'ledesearch') {
-      await measureLede(() => createLedeEngine(input), queries, filtered, results);
+      await measureLede(() => createLedeEngine(input), queries, filtered, results, input.articles);
     } else {
       results.engines.push((await measureEngine(key, () => PEERS[key](input), queries)).result);
     }

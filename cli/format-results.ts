@@ -44,6 +44,11 @@ export function emphasise(text: string, matches: readonly Range[], color: boolea
   return out + text.slice(last);
 }
 
+/** A declared field's value on one line: at most 120 characters. */
+function shorten(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
 function hitLines(hit: Hit, rank: number, color: boolean): string[] {
   const style = (s: string, code: string): string => (color ? `${code}${s}${RESET}` : s);
   const indent = ' '.repeat(String(rank).length + 2);
@@ -52,6 +57,9 @@ function hitLines(hit: Hit, rank: number, color: boolean): string[] {
   );
   const lines = [`${rank}. ${style(sanitizeForTerminal(hit.title || '(untitled)'), BOLD)}`];
   if (meta.length > 0) lines.push(indent + sanitizeForTerminal(meta.join(' · ')));
+  // Declared fields marked returned (ledesearch.config.json): `section: World · tags: ai, chips`.
+  const declared = Object.entries(hit.fields ?? {}).map(([name, value]) => `${name}: ${shorten(Array.isArray(value) ? value.join(', ') : String(value))}`);
+  if (declared.length > 0) lines.push(indent + sanitizeForTerminal(declared.join(' · ')));
   lines.push(indent + style(sanitizeForTerminal(hit.id), DIM));
   // The CLI asks for every part (the library's default), so text and matches are there.
   for (const s of hit.snippets) lines.push(`${indent}${emphasise(sanitizeForTerminal(s.text ?? ''), s.matches ?? [], color)}`);
@@ -93,6 +101,9 @@ export function formatResults(result: SearchResult, options: FormatOptions = {})
   }
   if (facetLines.length > 0) out.push('', color ? `${BOLD}Facets${RESET}` : 'Facets', ...facetLines);
   if (result.dateHistogram && result.dateHistogram.length > 0) out.push('', ...histogramLines(result, color, options.compareQuery));
+  const stats = Object.entries(result.stats ?? {}).map(([field, s]) =>
+    `  ${field}: ${s === undefined || s.count === 0 ? 'no values' : `${String(s.min)} to ${String(s.max)} (${s.count} with a value)`}`);
+  if (stats.length > 0) out.push('', color ? `${BOLD}Stats${RESET}` : 'Stats', ...stats);
   return `${out.join('\n')}\n`;
 }
 

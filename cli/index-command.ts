@@ -6,6 +6,8 @@ import { stat } from 'node:fs/promises';
 import { Command } from 'commander';
 import { formatCorpusError, loadOrBuildIndex } from '../lifecycle/load-index.js';
 import { publishSnapshot } from '../lifecycle/publish.js';
+import { schemaForCorpus } from '../lifecycle/schema-config.js';
+import { CORPUS_CONFIG_FILE } from '../lib/index.js';
 import type { CliIo } from './cli-io.js';
 import { DEFAULT_CORPUS, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, EXIT_FAILURE, EXIT_OK, UsageError } from './cli-options.js';
 import { createProgress } from './progress.js';
@@ -17,15 +19,17 @@ export function createIndexCommand(io: CliIo, setExit: (code: number) => void): 
     .argument('[corpusDir]', 'folder of article files (.txt reference format, .json, .jsonl)', DEFAULT_CORPUS)
     .option('-o, --out <file>', `snapshot file to write (default: ${DEFAULT_SNAPSHOT_HELP})`)
     .option('--full', 'rebuild from every file, whatever the snapshot records')
+    .option('--schema <file>', `configuration file declaring the corpus's fields ({ "schema": … }; default: ${CORPUS_CONFIG_FILE} in the corpus folder, when there is one)`)
     .option('--publish <dir>', 'then publish the snapshot into this folder as its next generation, for replicas running serve --follow')
     .addHelpText(
       'after',
       '\nExit status: 0 when articles were indexed (even if some files were skipped; each is listed on stderr),\n1 when no article could be read, 2 for a usage error such as a missing folder.',
     )
-    .action(async (corpusDir: string, opts: { out?: string; full?: boolean; publish?: string }) => {
+    .action(async (corpusDir: string, opts: { out?: string; full?: boolean; publish?: string; schema?: string }) => {
       const out = opts.out ?? defaultSnapshotFor(corpusDir);
       const isDir = await stat(corpusDir).then((s) => s.isDirectory(), () => false);
       if (!isDir) throw new UsageError(`corpus folder "${corpusDir}" does not exist or is not a folder`);
+      const { schema } = await schemaForCorpus(corpusDir, opts.schema);
       const progress = createProgress(io.stderr, 'indexing');
       let wrote = '';
       let result;
@@ -34,8 +38,10 @@ export function createIndexCommand(io: CliIo, setExit: (code: number) => void): 
           corpus: corpusDir,
           snapshot: out,
           full: opts.full === true,
+          schema,
           reporter: {
-            info: (m) => m.startsWith('wrote snapshot') && (wrote = m),
+            // Why a snapshot is rebuilt is told when the schema is the reason (other reasons stay quiet, as before).
+            info: (m) => (m.startsWith('wrote snapshot') ? (wrote = m) : m.startsWith('building the index') && / schema/.test(m) && io.stderr.write(`${m}\n`)),
             warn: (m) => io.stderr.write(`warning: ${m}\n`),
             progress: (done, total) => progress.update(done, total),
             problem: (e) => io.stderr.write(`skipped ${formatCorpusError(e)}\n`),

@@ -42,7 +42,7 @@ function describeFailure(error: unknown): { code: number; message: string } {
   const message = error instanceof Error ? error.message : String(error);
   // A value the library refuses is the caller's mistake too, whatever the command.
   if (error instanceof UsageError || error instanceof HttpError || error instanceof InvalidQueryError) return { code: EXIT_USAGE, message };
-  if (error instanceof SearchError && error.code === 'corpus_not_found') return { code: EXIT_USAGE, message };
+  if (error instanceof SearchError && (error.code === 'corpus_not_found' || error.code === 'invalid_schema')) return { code: EXIT_USAGE, message };
   return { code: EXIT_FAILURE, message };
 }
 

@@ -5,8 +5,10 @@
  * schema and the same conversion, so `--json` prints what the HTTP endpoint would answer.
  */
 import { Command, Option } from 'commander';
-import { createSearchIndex, FACET_FIELDS, InvalidQueryError, type SearchIndex, type SearchOptions, type SearchResult } from '../lib/index.js';
+import { createSearchIndex, FACET_FIELDS, InvalidQueryError, type ResolvedSchema, type SearchIndex, type SearchOptions, type SearchResult } from '../lib/index.js';
+import { sortableFields } from '../server/declared-schemas.js';
 import { loadOrBuildIndex } from '../lifecycle/load-index.js';
+import { schemaForCorpus } from '../lifecycle/schema-config.js';
 import { csvHeader, EXPORT_EXTRA_FIELDS, exportColumns, formatExportRow, type ExportExtraField, type ExportFormat } from '../server/export-format.js';
 import { HttpError } from '../server/http-error.js';
 import { createSchemaRegistry } from '../server/schemas.js';
@@ -21,6 +23,14 @@ interface SearchFlags extends Partial<Record<(typeof FACET_FIELDS)[number], stri
   from?: string;
   to?: string;
   sort?: string;
+  /** `field=value` for declared keyword fields (repeatable). */
+  filter?: string[];
+  /** `field=a..b` for declared number and date fields (repeatable). */
+  range?: string[];
+  /** Facet fields to count, one per flag (repeatable; added to --facets). */
+  facet?: string[];
+  /** Comma-separated number or date fields whose min and max to print. */
+  stats?: string;
   limit?: number;
   offset?: number;
   facets?: string;
@@ -36,6 +46,7 @@ interface SearchFlags extends Partial<Record<(typeof FACET_FIELDS)[number], stri
   fields?: string;
   collapse?: boolean;
   corpus: string;
+  schema?: string;
   /** Undefined: the corpus folder's default snapshot. */
   snapshot?: string | false;
 }
@@ -59,9 +70,9 @@ function toFlagNames(message: string): string {
  *
  * @throws HttpError (exit 2) naming the bad parameter; UsageError for a malformed date.
  */
-function searchParams(raw: Record<string, unknown>): SearchParams {
+function searchParams(raw: Record<string, unknown>, schema: ResolvedSchema): SearchParams {
   try {
-    return parseSearchParams(createSchemaRegistry(), raw);
+    return parseSearchParams(createSchemaRegistry(undefined, schema), raw);
   } catch (error) {
     const bad = error instanceof HttpError ? error.details?.find((d) => d.parameter === 'from' || d.parameter === 'to') : undefined;
     if (bad?.parameter !== undefined && /pattern/.test(bad.message)) {
@@ -77,9 +88,9 @@ function searchParams(raw: Record<string, unknown>): SearchParams {
  *
  * @throws UsageError with the library's message, in flag names.
  */
-function checkOptions(query: string, options: SearchOptions): void {
+function checkOptions(query: string, options: SearchOptions, schema: ResolvedSchema): void {
   try {
-    createSearchIndex().search(query, options);
+    (schema.isDefault ? createSearchIndex() : (createSearchIndex({ schema: schema.definition }) as unknown as SearchIndex)).search(query, options);
   } catch (error) {
     if (error instanceof InvalidQueryError) throw new UsageError(toFlagNames(error.message));
     throw error;
@@ -141,6 +152,39 @@ async function writeExport(io: CliIo, index: SearchIndex, query: string, options
   }
 }
 
+/** `field=value` → [field, value], or a usage error naming the flag. */
+function fieldAndValue(flag: string, text: string): [string, string] {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--${flag} ${JSON.stringify(text)}: expected field=value`);
+  return [text.slice(0, eq).trim(), text.slice(eq + 1).trim()];
+}
+
+/**
+ * Adds `--sort`, `--filter`, `--range`, `--facet` and `--stats` to the raw parameters, as the
+ * HTTP query string spells them (`section=World`, `wordCount=300..800`), so the schema generated
+ * from the declared schema checks them and names a bad one. A `--sort` the schema does not
+ * take is refused here in commander's words, with the orders it does take.
+ */
+function addDeclaredFlags(raw: Record<string, unknown>, flags: SearchFlags, schema: ResolvedSchema): void {
+  if (flags.sort !== undefined) {
+    const orders = ['relevance', 'date', 'date_asc', ...sortableFields(schema).flatMap((f) => [f.name, `-${f.name}`])];
+    if (!orders.includes(flags.sort)) {
+      throw new UsageError(`option '--sort <order>' argument '${flags.sort}' is invalid. Allowed choices are ${orders.join(', ')}.`);
+    }
+  }
+  for (const text of flags.filter ?? []) {
+    const [field, value] = fieldAndValue('filter', text);
+    const before = raw[field];
+    raw[field] = [...(Array.isArray(before) ? before : typeof before === 'string' ? [before] : []), value];
+  }
+  for (const text of flags.range ?? []) {
+    const [field, value] = fieldAndValue('range', text);
+    raw[field] = value;
+  }
+  if (flags.facet !== undefined) raw.facets = [...(typeof raw.facets === 'string' ? [raw.facets] : []), ...flags.facet].join(',');
+  if (flags.stats !== undefined) raw.stats = flags.stats;
+}
+
 /** Builds the `search` command. */
 export function createSearchCommand(io: CliIo): Command {
   const command = new Command('search')
@@ -152,7 +196,11 @@ export function createSearchCommand(io: CliIo): Command {
   command
     .option('--from <date>', 'earliest date, inclusive (YYYY-MM-DD)')
     .option('--to <date>', 'latest date, inclusive (YYYY-MM-DD)')
-    .addOption(new Option('--sort <order>', 'result order').choices(['relevance', 'date', 'date_asc']))
+    .option('--sort <order>', 'result order: relevance, date, date_asc, or a declared number or date field (wordCount ascending, -wordCount descending)')
+    .option('--filter <field=value>', 'keep articles whose declared keyword field has this value (repeatable: values of one field OR together)', collect)
+    .option('--range <field=a..b>', 'keep articles whose declared number or date field is within a..b, inclusive (either end may be left out; repeatable)', collect)
+    .option('--facet <field>', 'count this facet field, declared ones included (repeatable; added to --facets, else instead of all)', collect)
+    .option('--stats <fields>', 'comma-separated declared number or date fields whose min and max over the matches to print')
     .option('-n, --limit <n>', 'number of hits (at most 100)', parseCount)
     .option('--offset <n>', 'hits to skip', parseCount)
     .option('--facets <fields>', 'comma-separated facet fields to count (default: all; "" for none)')
@@ -167,6 +215,7 @@ export function createSearchCommand(io: CliIo): Command {
     .option('--fields <fields>', 'with --all: comma-separated extra columns (author, dateline, category, topics, places, people, organisations, exchanges, origin, text)')
     .option('--collapse', 'one hit (or row) per near-duplicate group, the other copies listed (counted with --all)')
     .option('--corpus <dir>', 'corpus folder, used when the snapshot is missing or stale', DEFAULT_CORPUS)
+    .option('--schema <file>', 'configuration file declaring the corpus\'s fields (default: ledesearch.config.json in the corpus folder, when there is one)')
     .option('--snapshot <file>', `snapshot file to load (and to write after a rebuild) (default: ${DEFAULT_SNAPSHOT_HELP})`)
     .option('--no-snapshot', 'always build from the corpus, write no snapshot')
     .action(async (query: string, flags: SearchFlags) => {
@@ -189,9 +238,11 @@ export function createSearchCommand(io: CliIo): Command {
         throw new UsageError('--all prints every match: it takes --format, not --json, --limit or --offset');
       }
       const fields = flags.fields === undefined ? [] : exportFields(flags.fields);
-      const params = searchParams(raw);
-      const { query: q, options } = toSearchOptions(params);
-      checkOptions(q, options);
+      const { schema } = await schemaForCorpus(flags.corpus, flags.schema);
+      addDeclaredFlags(raw, flags, schema);
+      const params = searchParams(raw, schema);
+      const { query: q, options } = toSearchOptions(params, schema);
+      checkOptions(q, options, schema);
 
       const progress = createProgress(io.stderr, 'indexing');
       let skipped = 0;
@@ -200,6 +251,7 @@ export function createSearchCommand(io: CliIo): Command {
         ({ loaded } = await loadOrBuildIndex({
           corpus: flags.corpus,
           snapshot: flags.snapshot ?? defaultSnapshotFor(flags.corpus),
+          schema,
           reporter: {
             info: () => {},
             warn: (m) => io.stderr.write(`warning: ${m}\n`),

@@ -1,6 +1,7 @@
 /**
  * `ledesearch serve`: run the search server (also what `server/main.ts` runs).
  */
+import { CORPUS_CONFIG_FILE } from '../lib/index.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_EXPORT_MAX } from '../server/export-route.js';
 import { serveWithWorkers } from '../server/workers.js';
@@ -16,6 +17,7 @@ function parseWorkers(value: string): number {
 
 interface ServeFlags {
   corpus: string;
+  schema?: string;
   /** Undefined: the corpus folder's default snapshot. */
   snapshot?: string | false;
   port: number;
@@ -35,6 +37,7 @@ export function createServeCommand(): Command {
   return new Command('serve')
     .description('serve the search API (and the search page) over HTTP')
     .option('--corpus <dir>', 'corpus folder to index (and to rebuild from on POST /api/reindex)', DEFAULT_CORPUS)
+    .option('--schema <file>', `configuration file declaring the corpus's fields (default: ${CORPUS_CONFIG_FILE} in the corpus folder, when there is one)`)
     .option('--snapshot <file>', `snapshot to load when newer than the corpus, else to write (default: ${DEFAULT_SNAPSHOT_HELP})`)
     .option('--no-snapshot', 'always build from the corpus, write no snapshot')
     .addOption(new Option('-p, --port <n>', 'port (0: any free port)').env('PORT').default(DEFAULT_PORT).argParser(parsePort))
@@ -67,6 +70,7 @@ export function createServeCommand(): Command {
       await checkHost(flags.host);
       await serveWithWorkers({
         corpus: flags.corpus,
+        schemaFile: flags.schema,
         snapshot: flags.snapshot ?? defaultSnapshotFor(flags.corpus),
         port: flags.port,
         host: flags.host,

@@ -11,7 +11,8 @@ export type SearchErrorCode =
   | 'duplicate_id' // an article id already present in the index
   | 'not_found' // an id that is not in the index
   | 'corpus_not_found' // a corpus folder that does not exist or is not a folder
-  | 'snapshot_invalid'; // a snapshot that is corrupt, truncated or of another format version
+  | 'snapshot_invalid' // a snapshot that is corrupt, truncated or of another format version
+  | 'invalid_schema'; // a declared schema (lib/schema) that is not well formed
 
 /** Base class of every error ledesearch throws on purpose. */
 export class SearchError extends Error {

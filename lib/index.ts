@@ -9,7 +9,9 @@
 export * from './types.js';
 export * from './errors.js';
 export { loadCorpus, listCorpus, type LoadCorpusOptions } from './corpus/load-corpus.js';
+export { articleJsonSchema } from './schema/article-json-schema.js';
 export type { CorpusFile, CorpusFileListing } from './corpus/list-corpus-files.js';
+export { CORPUS_CONFIG_FILE } from './corpus/list-corpus-files.js';
 export { parseReferenceArticle, formatReferenceArticle } from './corpus/reference-format.js';
 export { parseJsonArticles, type ParseJsonArticlesOptions } from './corpus/json-format.js';
 export { createAnalyzer, DEFAULT_STOP_WORDS, type Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
@@ -33,6 +35,7 @@ export {
   snapshotFromBytes,
   snapshotWithMetadataFromBytes,
   type LoadedSnapshot,
+  type LoadSnapshotOptions,
 } from './search/snapshot.js';
 export { readSnapshotMetadata, SNAPSHOT_FORMAT_VERSION, type SnapshotWriteOptions } from './snapshot/snapshot-file.js';
 export { type DuplicateOptions, DEFAULT_DUPLICATE_OPTIONS } from './duplicates/duplicate-options.js';
@@ -44,3 +47,12 @@ export {
   type FieldType, type FieldSpec, type FieldValue, type SchemaDefinition, type NumberBucket,
   type KeywordFieldSpec, type NumberFieldSpec, type DateFieldSpec, type TextFieldSpec, type StoredFieldSpec,
 } from './schema/field-schema.js';
+export {
+  resolveSchema, sameSchema, checkNumberBuckets, DEFAULT_SCHEMA, RESERVED_FIELD_NAMES, DROPPABLE_FIELDS,
+  MAX_NUMBER_BUCKETS, MAX_TEXT_WEIGHT, MAX_FIELD_LABEL_LENGTH,
+  type ResolvedSchema, type ResolvedField,
+} from './schema/resolve-schema.js';
+export { MAX_KEYWORD_LENGTH, MAX_KEYWORD_VALUES } from './schema/conform-article.js';
+export type {
+  DefaultSchema, KeywordFieldOf, NumberFieldOf, DateFieldOf, FilterFieldOf, FacetFieldOf, RangeFieldOf, SortOrderOf,
+} from './schema/schema-types.js';

@@ -5,6 +5,7 @@
  * the server returns these shapes as they are.
  */
 import type { FieldValue, NumberBucket } from './schema/field-schema.js';
+import type { DefaultSchema, FacetFieldOf, FilterFieldOf, RangeFieldOf, SortOrderOf } from './schema/schema-types.js';
 
 /** Names of the list-valued metadata fields an article may carry; each is a facet. */
 export const LIST_FIELDS = ['category', 'topics', 'places', 'people', 'organisations', 'exchanges'] as const;
@@ -105,10 +106,27 @@ export interface CorpusError {
   reason: string;
 }
 
+/**
+ * Something about a whole corpus worth telling its owner, given once per load, not per article:
+ * `undeclared_fields`, properties (JSON) or trailer keys (reference format) that no default or
+ * declared field reads, so they were ignored.
+ */
+export interface CorpusWarning {
+  code: 'undeclared_fields';
+  /** The ignored property or trailer key names, sorted. */
+  fields: string[];
+  /** How many articles carried at least one of them. */
+  articles: number;
+  /** Human-readable: the names, how many articles had each, and how to keep them. */
+  reason: string;
+}
+
 /** What {@link loadCorpus} returns: every article that could be read, and every problem. */
 export interface CorpusLoadResult {
   articles: Article[];
   errors: CorpusError[];
+  /** Once-per-corpus warnings (see {@link CorpusWarning}); absent when there are none. */
+  warnings?: CorpusWarning[];
 }
 
 /**
@@ -136,13 +154,19 @@ export interface FieldStats {
   max?: number | string;
 }
 
-/** Filters: for each field, the accepted values. Values of one field OR; fields AND. */
-export type Filters = Partial<Record<FacetField, readonly string[]>>;
+/**
+ * Filters: for each field, the accepted values. Values of one field OR; fields AND. `S`, the
+ * declared schema's type, adds its keyword fields (see lib/schema/schema-types.ts).
+ */
+export type Filters<S = DefaultSchema> = Partial<Record<FilterFieldOf<S>, readonly string[]>>;
 
-/** Options of {@link SearchIndex.search}. All optional. */
-export interface SearchOptions {
+/**
+ * Options of {@link SearchIndex.search}. All optional. `S` is the declared schema's type: field
+ * names in `filters`, `facets`, `ranges`, `sort` and `stats` are checked against it.
+ */
+export interface SearchOptions<S = DefaultSchema> {
   /** Facet filters. Values of one field OR together, different fields AND. */
-  filters?: Filters;
+  filters?: Filters<S>;
   /** Earliest date, inclusive (ISO 8601, `2019-01-01`). */
   dateFrom?: string;
   /** Latest date, inclusive (ISO 8601; a bare date includes the whole day). */
@@ -151,13 +175,16 @@ export interface SearchOptions {
    * Facet fields to count over the whole match set: default facet fields and declared keyword
    * fields (values), declared number fields (range buckets, see `facetBuckets`). Default: none.
    */
-  facets?: readonly FacetField[];
-  /** Range filters over declared number and date fields, by field name. Fields AND with each other and with `filters`. */
-  ranges?: Record<string, RangeFilter>;
+  facets?: readonly FacetFieldOf<S>[];
+  /**
+   * Range filters over `date` and declared number and date fields, by field name. Fields AND
+   * with each other and with `filters`; `ranges.date` ANDs with `dateFrom`/`dateTo`.
+   */
+  ranges?: Partial<Record<RangeFieldOf<S>, RangeFilter>>;
   /** Buckets of a number field's range facet for this query, overriding the field's declared `buckets`. */
-  facetBuckets?: Record<string, readonly NumberBucket[]>;
-  /** Number and date fields whose min/max over the match set to return in `result.stats`. */
-  stats?: readonly string[];
+  facetBuckets?: Partial<Record<FacetFieldOf<S>, readonly NumberBucket[]>>;
+  /** Number and date fields (or `date`) whose min/max over the match set to return in `result.stats`. */
+  stats?: readonly RangeFieldOf<S>[];
   /**
    * Also count matches over time. `true`: per calendar month (`YYYY-MM`), as
    * `{ interval: 'month' }`; an object chooses the interval, shares and a comparison series (see
@@ -177,8 +204,12 @@ export interface SearchOptions {
   collapseCount?: 'groups' | 'articles';
   /** Maximum number of facet values returned per field. Default 20; 0 for all. */
   facetLimit?: number;
-  /** Result order. Default `relevance` (ties broken by newer date, then id). */
-  sort?: SortOrder;
+  /**
+   * Result order. Default `relevance` (ties broken by newer date, then id). A number or date
+   * field sorts ascending (`wordCount`) or descending (`-wordCount`), missing values last either
+   * way, ties by score then index order.
+   */
+  sort?: SortOrderOf<S>;
   /** Number of hits to return. Default 10. The library sets no upper bound. */
   limit?: number;
   /** Number of hits to skip. Default 0. */
@@ -261,7 +292,7 @@ export interface ExportRow {
 }
 
 /** Options of {@link SearchIndex.searchAll}: search options without paging, snippets or facets. */
-export type ExportOptions = Omit<SearchOptions, 'limit' | 'offset' | 'snippets' | 'snippetLength' | 'snippetParts' | 'highlight' | 'facets' | 'facetLimit' | 'dateHistogram'>;
+export type ExportOptions<S = DefaultSchema> = Omit<SearchOptions<S>, 'limit' | 'offset' | 'snippets' | 'snippetLength' | 'snippetParts' | 'highlight' | 'facets' | 'facetLimit' | 'facetBuckets' | 'stats' | 'dateHistogram'>;
 
 /** One value of a facet and how many matching articles carry it. */
 export interface FacetValue {
@@ -321,7 +352,7 @@ export interface Hit {
 }
 
 /** What {@link SearchIndex.search} returns. */
-export interface SearchResult {
+export interface SearchResult<S = DefaultSchema> {
   /** The query as given. */
   query: string;
   /** Exact number of matching articles (after filters); with `collapse`, of groups unless `collapseCount: 'articles'`. */
@@ -331,7 +362,7 @@ export interface SearchResult {
   /** The requested page of hits. */
   hits: Hit[];
   /** Counts per requested facet field over the whole match set, most frequent first. */
-  facets: Partial<Record<FacetField, FacetValue[]>>;
+  facets: Partial<Record<FacetFieldOf<S>, FacetValue[]>>;
   /**
    * Matches per bucket, ascending, when `dateHistogram` was asked for; buckets between the first
    * and the last are all present (count 0 when empty), so a chart has no gaps.
@@ -344,7 +375,7 @@ export interface SearchResult {
   /** With `collapse`: the number of matching articles (`total` may count groups). */
   totalArticles?: number;
   /** Min/max per field named in `SearchOptions.stats`. */
-  stats?: Record<string, FieldStats>;
+  stats?: Partial<Record<RangeFieldOf<S>, FieldStats>>;
   /** A corrected query, when the query matched nothing and a close spelling exists. */
   didYouMean?: string;
   /**

@@ -1,7 +1,10 @@
 /**
  * Building an index from a corpus folder, without freezing the server while it runs.
  */
-import { createSearchIndex, DEFAULT_ADD_BATCH, loadCorpus, SearchError, type Article, type CorpusError, type SearchIndex } from '../lib/index.js';
+import {
+  createSearchIndex, DEFAULT_ADD_BATCH, DEFAULT_SCHEMA, loadCorpus, SearchError,
+  type Article, type CorpusError, type CorpusWarning, type ResolvedSchema, type SearchIndex,
+} from '../lib/index.js';
 import { corpusKey, manifestFiles, MANIFEST_VERSION, scanCorpus, type CorpusManifest } from './corpus-manifest.js';
 import type { LoadedIndex } from './loaded-index.js';
 
@@ -19,6 +22,19 @@ export interface BuildIndexOptions {
    * are not hashed again. Default none (every file is hashed).
    */
   previous?: CorpusManifest;
+  /** The declared schema to read and index with (see `schema-config.ts`). Default: the default schema. */
+  schema?: ResolvedSchema;
+}
+
+/** An empty index of `schema`. */
+export function emptyIndex(schema: ResolvedSchema = DEFAULT_SCHEMA): SearchIndex {
+  // A schema known only at run time: field names are checked by the library at run time.
+  return schema.isDefault ? createSearchIndex() : (createSearchIndex({ schema: schema.definition }) as unknown as SearchIndex);
+}
+
+/** The manifest's record of a schema: its fingerprint, absent for the default (as manifests always were). */
+export function manifestSchema(schema: ResolvedSchema = DEFAULT_SCHEMA): Pick<CorpusManifest, 'schema'> {
+  return schema.isDefault ? {} : { schema: schema.fingerprint };
 }
 
 /** A freshly built index with every corpus problem met on the way. */
@@ -28,6 +44,8 @@ export interface BuiltIndex extends LoadedIndex {
   manifest: CorpusManifest;
   /** Files, lines or articles that could not be read or indexed; the rest were. */
   errors: CorpusError[];
+  /** Once-per-corpus warnings of the files read (undeclared fields); absent when none. */
+  warnings?: CorpusWarning[];
 }
 
 /** The corpus problem of an article the index refused (rare: the loader checks articles). */
@@ -47,7 +65,7 @@ export async function indexArticles(
   articles: readonly Article[],
   problems: CorpusError[],
   options: BuildIndexOptions = {},
-  index: SearchIndex = createSearchIndex(),
+  index: SearchIndex = emptyIndex(options.schema),
 ): Promise<SearchIndex> {
   await index.addAllAsync(articles, {
     batchSize: options.batchSize,
@@ -67,12 +85,13 @@ export async function indexArticles(
 export async function buildIndexFromCorpus(dir: string, options: BuildIndexOptions = {}): Promise<BuiltIndex> {
   const t0 = performance.now();
   const scanned = await scanCorpus(dir, options.previous?.corpus === corpusKey(dir) ? options.previous : undefined);
-  const { articles, errors } = await loadCorpus(dir);
+  const { articles, errors, warnings } = await loadCorpus(dir, options.schema?.isDefault === false ? { schema: options.schema.definition } : {});
   const problems: CorpusError[] = [...errors];
   const index = await indexArticles(articles, problems, options);
   const manifest: CorpusManifest = {
     version: MANIFEST_VERSION,
     corpus: corpusKey(dir),
+    ...manifestSchema(options.schema),
     files: manifestFiles(scanned, articles, problems, (id) => index.has(id)),
     duplicates: problems.some((p) => p.code === 'duplicate_id'),
     numRemoved: 0,
@@ -82,6 +101,7 @@ export async function buildIndexFromCorpus(dir: string, options: BuildIndexOptio
     index,
     manifest,
     errors: problems,
+    ...(warnings ? { warnings } : {}),
     builtAt: new Date().toISOString(),
     buildMs: Math.round(performance.now() - t0),
     source: 'corpus',

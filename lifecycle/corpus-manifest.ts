@@ -39,6 +39,8 @@ export interface CorpusManifest {
   numRemoved: number;
   /** Articles indexed (live). */
   numArticles: number;
+  /** Fingerprint of the declared schema the index was built with (lib/schema); absent for the default schema. */
+  schema?: string;
 }
 
 /** A corpus file as found now, before it is compared with a manifest. */

@@ -4,10 +4,11 @@
  * (then writing the snapshot for next time). A bad snapshot is never fatal.
  */
 import { rm, stat } from 'node:fs/promises';
-import { loadSnapshotWithMetadata, readSnapshotMetadata, saveSnapshot, SearchError, type CorpusError } from '../lib/index.js';
-import { buildIndexFromCorpus, type BuiltIndex } from './build-index.js';
+import { loadSnapshotWithMetadata, readSnapshotMetadata, saveSnapshot, SearchError, type CorpusError, type ResolvedSchema } from '../lib/index.js';
+import { buildIndexFromCorpus, manifestSchema, type BuiltIndex } from './build-index.js';
 import { corpusChanges, corpusKey, manifestOf, type CorpusManifest } from './corpus-manifest.js';
 import type { LoadedIndex } from './loaded-index.js';
+import { describeSchema } from './schema-config.js';
 import { updateIndexFromCorpus, type UpdatedIndex, type UpdateMode } from './update-index.js';
 
 /** Where progress and problems are told. */
@@ -29,6 +30,11 @@ export interface LoadIndexOptions {
   reporter: LoadReporter;
   /** Rebuild from the whole corpus even when the snapshot could be used or updated. Default false. */
   full?: boolean;
+  /**
+   * The declared schema to index with (see `schema-config.ts`). A snapshot built with another
+   * schema is not used: the index is rebuilt, and the reporter told why. Default: the default schema.
+   */
+  schema?: ResolvedSchema;
 }
 
 /** How {@link loadOrBuildIndex} got its index: the snapshot as it was, or an update or build. */
@@ -59,9 +65,10 @@ function messageOf(error: unknown): string {
 }
 
 /** Loads the snapshot, timing it; a corrupt one gives a SnapshotError. */
-async function fromSnapshot(snapshot: string): Promise<{ loaded: LoadedIndex; manifest: CorpusManifest | undefined }> {
+async function fromSnapshot(snapshot: string, schema?: ResolvedSchema): Promise<{ loaded: LoadedIndex; manifest: CorpusManifest | undefined }> {
   const t0 = performance.now();
-  const { index, metadata } = await loadSnapshotWithMetadata(snapshot);
+  // With a schema asked for, a snapshot of another one is a SnapshotError (schema_mismatch), so it is rebuilt.
+  const { index, metadata } = await loadSnapshotWithMetadata(snapshot, schema === undefined ? {} : { schema: schema.definition });
   const manifest = manifestOf(metadata);
   const numCorpusErrors = manifest?.files.reduce((n, f) => n + f.numErrors, 0);
   const loaded: LoadedIndex = { index, builtAt: new Date().toISOString(), buildMs: Math.round(performance.now() - t0), source: 'snapshot', numCorpusErrors, manifest };
@@ -98,7 +105,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** The manifest of `snapshot` when it is one of `corpus`, or why it cannot be used. */
-async function usableManifest(snapshot: string, corpus: string, reporter: LoadReporter): Promise<CorpusManifest | string> {
+async function usableManifest(snapshot: string, corpus: string, reporter: LoadReporter, schema: ResolvedSchema | undefined): Promise<CorpusManifest | string> {
   if (!(await isFile(snapshot))) return 'no snapshot yet';
   let metadata: unknown;
   try {
@@ -110,11 +117,17 @@ async function usableManifest(snapshot: string, corpus: string, reporter: LoadRe
   const manifest = manifestOf(metadata);
   if (!manifest) return 'the snapshot records no corpus manifest';
   if (manifest.corpus !== corpusKey(corpus)) return 'the snapshot was built from another corpus folder';
+  if (manifest.schema !== manifestSchema(schema).schema) {
+    const was = manifest.schema === undefined ? 'the default schema' : 'another declared schema';
+    const now = schema === undefined || schema.isDefault ? 'the default schema' : `fields ${describeSchema(schema)}`;
+    return `the snapshot was built with ${was}, and ${now} ${schema === undefined || schema.isDefault ? 'is' : 'are'} asked for now`;
+  }
   return manifest;
 }
 
 /** Tells the reporter about the corpus problems of a build or update. */
 function report(built: BuiltIndex, reporter: LoadReporter): void {
+  for (const w of built.warnings ?? []) reporter.warn(w.reason);
   for (const e of built.errors) {
     if (reporter.problem) reporter.problem(e);
     else reporter.warn(`skipped ${formatCorpusError(e)}`);
@@ -152,21 +165,23 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadI
   let built: BuiltIndex | undefined;
   let mode: LoadMode = 'full';
   let changes: LoadIndexResult['changes'];
-  const manifest = snapshot === false ? 'no snapshot is used' : await usableManifest(snapshot, corpus, reporter);
+  const { schema } = options;
+  if (schema !== undefined && !schema.isDefault) reporter.info(`declared schema: ${describeSchema(schema)}`);
+  const manifest = snapshot === false ? 'no snapshot is used' : await usableManifest(snapshot, corpus, reporter, schema);
   if (typeof manifest === 'string' || options.full) {
     const why = options.full ? 'a full rebuild was asked for' : (manifest as string);
     reporter.info(`building the index from ${corpus} (${why})`);
-    built = await buildIndexFromCorpus(corpus, { onProgress: reporter.progress?.bind(reporter), previous: typeof manifest === 'string' ? undefined : manifest });
+    built = await buildIndexFromCorpus(corpus, { onProgress: reporter.progress?.bind(reporter), previous: typeof manifest === 'string' ? undefined : manifest, schema });
   } else if (snapshot !== false) {
     const found = await corpusChanges(corpus, manifest);
     try {
-      const { loaded } = await fromSnapshot(snapshot);
+      const { loaded } = await fromSnapshot(snapshot, schema);
       if (found.changed.length + found.removed.length === 0) {
         reporter.info(`loaded snapshot ${snapshot}: ${loaded.index.size} articles in ${loaded.buildMs} ms`);
         return { loaded, errors: [], mode: 'snapshot', wroteSnapshot: false };
       }
       reporter.info(`updating snapshot ${snapshot}: ${found.changed.length} new or changed and ${found.removed.length} removed corpus files`);
-      const updated = await updateIndexFromCorpus(loaded.index, manifest, corpus, { onProgress: reporter.progress?.bind(reporter), changes: found });
+      const updated = await updateIndexFromCorpus(loaded.index, manifest, corpus, { onProgress: reporter.progress?.bind(reporter), changes: found, schema });
       if (updated.fullReason) reporter.info(`rebuilt the whole index instead: ${updated.fullReason}`);
       built = updated;
       mode = updated.mode;
@@ -175,7 +190,7 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadI
     } catch (error) {
       if (error instanceof SearchError && error.code !== 'snapshot_invalid') throw error;
       reporter.warn(`snapshot ${snapshot} is unusable (${messageOf(error)}); rebuilding from ${corpus}`);
-      built = await buildIndexFromCorpus(corpus, { onProgress: reporter.progress?.bind(reporter), previous: manifest });
+      built = await buildIndexFromCorpus(corpus, { onProgress: reporter.progress?.bind(reporter), previous: manifest, schema });
     }
   }
   if (!built) throw new Error('internal: no index was built');

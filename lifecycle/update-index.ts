@@ -4,7 +4,7 @@
  * articles it still carries pass a threshold.
  */
 import { loadCorpus, snapshotFromBytes, snapshotToBytes, type CorpusError, type SearchIndex } from '../lib/index.js';
-import { buildIndexFromCorpus, indexArticles, type BuildIndexOptions, type BuiltIndex } from './build-index.js';
+import { buildIndexFromCorpus, indexArticles, manifestSchema, type BuildIndexOptions, type BuiltIndex } from './build-index.js';
 import { corpusChanges, corpusKey, manifestFiles, type CorpusChanges, type CorpusManifest, type ManifestFile } from './corpus-manifest.js';
 
 /**
@@ -77,11 +77,13 @@ export async function updateIndexFromCorpus(index: SearchIndex, manifest: Corpus
   if (options.full) return full('a full rebuild was asked for');
   if (manifest.corpus !== corpusKey(dir)) return full('the index was built from another corpus folder');
   if (manifest.duplicates) return full('article ids are shared between corpus files');
+  if (manifest.schema !== manifestSchema(options.schema).schema) return full('the declared schema changed since the index was built');
 
   const changes = options.changes ?? (await corpusChanges(dir, manifest));
   const read = new Set(changes.changed);
   const gone = new Set([...changes.changed, ...changes.removed]);
-  const { articles, errors } = await loadCorpus(dir, { only: (relative) => read.has(relative) });
+  const schema = options.schema?.isDefault === false ? { schema: options.schema.definition } : {};
+  const { articles, errors, warnings } = await loadCorpus(dir, { only: (relative) => read.has(relative), ...schema });
   if (errors.some((e) => e.code === 'duplicate_id')) return full('article ids are shared between corpus files');
   const leaving = new Set(manifest.files.filter((f) => gone.has(f.path)).flatMap((f) => f.ids));
   if (articles.some((a) => index.has(a.id) && !leaving.has(a.id))) return full('a new article has the id of one in an unchanged file');
@@ -111,6 +113,7 @@ export async function updateIndexFromCorpus(index: SearchIndex, manifest: Corpus
     index: target,
     manifest: next,
     errors: problems,
+    ...(warnings ? { warnings } : {}),
     builtAt: new Date().toISOString(),
     buildMs: Math.round(performance.now() - t0),
     source: 'corpus',

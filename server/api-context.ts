@@ -1,6 +1,7 @@
 /**
  * What the route handlers share: the index holder, the compiled schemas, the rebuild machinery.
  */
+import type { ResolvedSchema } from '../lib/index.js';
 import type { IndexHolder } from './index-holder.js';
 import type { Reindexer } from './reindexer.js';
 import type { ResponseCache } from './response-cache.js';
@@ -9,6 +10,10 @@ import type { SchemaRegistry } from './schemas.js';
 /** The state the API's handlers work on; built once by `createApp`. */
 export interface ApiContext {
   holder: IndexHolder;
+  /** The declared schema of the index in service; the request schemas in `schemas` are generated from it. */
+  schema: ResolvedSchema;
+  /** The body of GET /api/schema (`schema/schema-response.schema.json`), made once. */
+  schemaBody: Record<string, unknown>;
   schemas: SchemaRegistry;
   /** Absent when reindexing is disabled (no rebuild function or no token). */
   reindexer?: Reindexer;

@@ -63,7 +63,7 @@ export function createApiRouter(ctx: ApiContext): Router {
       body = entry.body;
     } else {
       // Validation throws a 400 for a bad request, before anything is stored.
-      const { query, options } = toSearchOptions(parseSearchParams(schemas, queryOf(req)));
+      const { query, options } = toSearchOptions(parseSearchParams(schemas, queryOf(req)), ctx.schema);
       body = toJsonText(current.index.search(query, options));
       if (cache.enabled) {
         entry = { body: Buffer.from(body) };
@@ -123,7 +123,12 @@ export function createApiRouter(ctx: ApiContext): Router {
   router.get('/facets', (req, res) => {
     const p = schemas.parseRequest<{ fields?: FacetField[]; limit: number }>('facets-request', splitListParameters(queryOf(req)));
     const { index } = holder.current;
-    res.json({ numArticles: index.size, facets: index.facetValues(p.fields ?? FACET_FIELDS, p.limit) });
+    res.json({ numArticles: index.size, facets: index.facetValues(p.fields ?? (ctx.schema.facetFields as FacetField[]), p.limit) });
+  });
+
+  router.get('/schema', (req, res) => {
+    schemas.parseRequest('empty-request', queryOf(req));
+    res.json(ctx.schemaBody);
   });
 
   router.get('/suggest', (req, res) => {

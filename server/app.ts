@@ -19,6 +19,8 @@ import { requestLog } from './request-log.js';
 import { Reindexer, type RebuildFunction, type ReindexStatus } from './reindexer.js';
 import { DEFAULT_RESULT_CACHE_BYTES, ResponseCache } from './response-cache.js';
 import { createSchemaRegistry, type SchemaRegistry } from './schemas.js';
+import { DEFAULT_SCHEMA, type ResolvedSchema } from '../lib/index.js';
+import { describeDeclaredSchema } from './declared-schemas.js';
 
 /** Default {@link AppOptions.bodyLimit}: no endpoint takes a real body, so a small one. */
 export const DEFAULT_BODY_LIMIT = '16kb';
@@ -59,7 +61,13 @@ export interface AppOptions {
    * before anything is written. Default {@link DEFAULT_EXPORT_MAX} (100,000).
    */
   exportMax?: number;
-  /** Compiled schemas; default: read from the package's `schema/` folder once, here. */
+  /**
+   * The declared schema of the index (lib/schema): the search, export and facets parameters,
+   * the OpenAPI document and GET /api/schema follow it. Default: the schema of the index in
+   * `holder` when the app is made (a follower serves the schema its snapshots carry).
+   */
+  schema?: ResolvedSchema;
+  /** Compiled schemas; default: read from the package's `schema/` folder once, here, for `schema`. */
   schemas?: SchemaRegistry;
 }
 
@@ -71,7 +79,8 @@ export interface SearchApp extends Express {
 
 /** Builds the search server's Express app over the index in `holder`. */
 export function createApp(holder: IndexHolder, options: AppOptions = {}): SearchApp {
-  const schemas = options.schemas ?? createSchemaRegistry();
+  const schema = options.schema ?? holder.current.index.schema ?? DEFAULT_SCHEMA;
+  const schemas = options.schemas ?? createSchemaRegistry(undefined, schema);
   const logger = options.logger || undefined;
   const reindexer =
     options.rebuild && options.reindexToken
@@ -82,6 +91,8 @@ export function createApp(holder: IndexHolder, options: AppOptions = {}): Search
       : undefined;
   const ctx: ApiContext = {
     holder,
+    schema,
+    schemaBody: describeDeclaredSchema(schema),
     schemas,
     reindexer,
     reindexToken: reindexer ? options.reindexToken : undefined,

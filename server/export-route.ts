@@ -27,7 +27,7 @@ type ExportParams = Omit<SearchParams, 'limit' | 'offset' | 'facets' | 'facetLim
 export function createExportHandler(ctx: ApiContext, max: number): RequestHandler {
   return async (req, res) => {
     const p = ctx.schemas.parseRequest<ExportParams>('export-request', splitListParameters({ ...(req.query as Record<string, unknown>) }));
-    const { query, options } = toSearchOptions({ ...p, limit: 0, offset: 0, facetLimit: 1, histogram: '0', histogramNormalize: '0', collapseCount: 'groups', snippets: 0, snippetLength: 200, parts: [] });
+    const { query, options } = toSearchOptions({ ...p, limit: 0, offset: 0, facetLimit: 1, histogram: '0', histogramNormalize: '0', collapseCount: 'groups', snippets: 0, snippetLength: 200, parts: [] }, ctx.schema);
     const { limit: _l, offset: _o, snippets: _s, snippetLength: _sl, snippetParts: _sp, facets: _f, facetLimit: _fl, dateHistogram: _h, ...exportOptions } = options;
     // The index in service now: a reindex swap during a long export does not mix two indexes.
     const { index } = ctx.holder.current;

@@ -28,6 +28,7 @@ export const SERVER_USAGE = `Usage: node dist/server/main.js [options]
 
 Serve the search API (and the search page) over HTTP. The same options as \`ledesearch serve\`:
   --corpus <dir>       corpus folder to index (default "corpus")
+  --schema <file>      configuration file declaring the corpus's fields (default: ledesearch.config.json in the corpus folder, when there is one)
   --snapshot <file>    snapshot to load when it matches the corpus, else to write (default \"${DEFAULT_SNAPSHOT_HELP}\")
   --no-snapshot        always build from the corpus, write no snapshot
   -p, --port <n>       port, 0 for any free port (env PORT, default 3000)
@@ -77,6 +78,7 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
       strict: true,
       options: {
         corpus: { type: 'string' },
+        schema: { type: 'string' },
         snapshot: { type: 'string' },
         'no-snapshot': { type: 'boolean' },
         port: { type: 'string', short: 'p' },
@@ -114,6 +116,7 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv)
   }
   return {
     corpus: values.corpus ?? DEFAULT_SERVER_CORPUS,
+    schemaFile: values.schema,
     snapshot: values['no-snapshot'] ? false : values.snapshot ?? defaultSnapshotFor(values.corpus ?? DEFAULT_SERVER_CORPUS),
     port: portText === undefined ? DEFAULT_SERVER_PORT : port(portText),
     host: values.host ?? env.HOST ?? DEFAULT_SERVER_HOST,

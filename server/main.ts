@@ -12,5 +12,5 @@ try {
   else await serveWithWorkers(options);
 } catch (error) {
   process.stderr.write(`error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
-  process.exitCode = error instanceof ServerArgsError || (error instanceof Error && 'code' in error && error.code === 'corpus_not_found') ? 2 : 1;
+  process.exitCode = error instanceof ServerArgsError || (error instanceof Error && 'code' in error && (error.code === 'corpus_not_found' || error.code === 'invalid_schema')) ? 2 : 1;
 }

@@ -143,6 +143,7 @@ export function buildOpenApi(schemas: SchemaRegistry): Json {
       '/api/suggest': get('suggestWords', 'Completions of a word prefix', 'suggest-request', 'suggest-response'),
       '/api/health': get('getHealth', 'Index counts, build time and reindex state', 'empty-request', 'health-response'),
       '/api/openapi.json': get('getOpenApi', 'This document', 'empty-request', 'openapi-response'),
+      '/api/schema': get('getSchema', 'The declared schema of the index: its fields and what filters, facets, ranges and sorts take', 'empty-request', 'schema-response'),
       '/api/live': {
         get: {
           operationId: 'getLive',

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { HttpError } from './http-error.js';
+import { DEFAULT_SCHEMA, type ResolvedSchema } from '../lib/index.js';
+import { declareSchemaDocuments } from './declared-schemas.js';
 
 /** The base every schema `$id` starts with. */
 export const SCHEMA_BASE = 'https://ledesearch.dev/schema/';
@@ -37,6 +39,7 @@ export const SCHEMA_NAMES = [
   'openapi-response',
   'live-response',
   'ready-response',
+  'schema-response',
 ] as const;
 
 /** A short schema name. */
@@ -74,16 +77,20 @@ export function defaultSchemaDir(): string {
   return fileURLToPath(new URL('../../schema/', import.meta.url));
 }
 
-/** Reads the schema files from `dir` and compiles them. Throws if one is missing or invalid. */
-export function createSchemaRegistry(dir: string = defaultSchemaDir()): SchemaRegistry {
-  const documents = new Map<SchemaName, SchemaDocument>();
+/**
+ * Reads the schema files from `dir` and compiles them, for the declared schema `declared`
+ * (default: the default schema; see `declared-schemas.ts`). Throws if one is missing or invalid.
+ */
+export function createSchemaRegistry(dir: string = defaultSchemaDir(), declared: ResolvedSchema = DEFAULT_SCHEMA): SchemaRegistry {
+  const read = new Map<SchemaName, SchemaDocument>();
   for (const name of SCHEMA_NAMES) {
     const doc = JSON.parse(readFileSync(join(dir, `${name}.schema.json`), 'utf8')) as SchemaDocument;
     if (doc.$id !== `${SCHEMA_BASE}${name}.schema.json`) {
       throw new Error(`schema ${name}.schema.json has $id ${JSON.stringify(doc.$id)}, expected ${SCHEMA_BASE}${name}.schema.json`);
     }
-    documents.set(name, doc);
+    read.set(name, doc);
   }
+  const documents = declareSchemaDocuments(read, declared);
   const requestAjv = makeAjv({ coerceTypes: 'array', useDefaults: true });
   const responseAjv = makeAjv({});
   for (const doc of documents.values()) {

@@ -2,7 +2,12 @@
  * From the parameters of GET /api/search (and of `ledesearch search`) to the library's
  * SearchOptions: the one place the two front ends agree on what a parameter means.
  */
-import { FACET_FIELDS, type DateHistogramOptions, type FacetField, type Filters, type HistogramInterval, type SearchOptions, type SnippetPart, type SortOrder } from '../lib/index.js';
+import {
+  DEFAULT_SCHEMA, FACET_FIELDS,
+  type DateHistogramOptions, type FacetField, type Filters, type HistogramInterval, type RangeFilter, type ResolvedSchema,
+  type SearchOptions, type SnippetPart, type SortOrder,
+} from '../lib/index.js';
+import { facetableFields, RANGE_BOUNDS, sortableFields } from './declared-schemas.js';
 import type { SchemaRegistry } from './schemas.js';
 
 /**
@@ -32,7 +37,7 @@ export interface SearchParams extends Partial<Record<FacetField, string[]>> {
 }
 
 /** Parameters that may be comma-separated as well as repeated. */
-const LIST_PARAMETERS: ReadonlySet<string> = new Set(['facets', 'fields', 'parts']);
+const LIST_PARAMETERS: ReadonlySet<string> = new Set(['facets', 'fields', 'parts', 'stats']);
 
 /**
  * Spreads comma-separated list parameters (`facets=category,topics`) into arrays, so that
@@ -59,16 +64,45 @@ export function parseSearchParams(schemas: SchemaRegistry, query: Record<string,
   return schemas.parseRequest<SearchParams>('search-request', splitListParameters(query));
 }
 
-/** The library call a set of valid search parameters stands for. */
-export function toSearchOptions(p: SearchParams): { query: string; options: SearchOptions } {
+/**
+ * The range a `field=a..b` parameter (both ends inclusive, either open) and `field.gte=…`-style
+ * parameters give, or undefined when none is there. Numbers for number fields, ISO strings for
+ * date fields; the request schema has checked their spelling.
+ */
+function rangeOf(p: Readonly<Record<string, unknown>>, name: string, isNumber: boolean): RangeFilter | undefined {
+  const value = (text: string): number | string => (isNumber ? Number(text) : text);
+  const range: RangeFilter = {};
+  const spelled = p[name];
+  if (typeof spelled === 'string') {
+    const dots = spelled.indexOf('..');
+    const [low, high] = [spelled.slice(0, dots), spelled.slice(dots + 2)];
+    if (low !== '') range.gte = value(low);
+    if (high !== '') range.lte = value(high);
+  }
+  for (const bound of RANGE_BOUNDS) {
+    const given = p[`${name}.${bound}`];
+    if (typeof given === 'number' || typeof given === 'string') range[bound] = given;
+  }
+  return Object.keys(range).length > 0 ? range : undefined;
+}
+
+/**
+ * The library call a set of valid search parameters stands for, under the declared schema
+ * `schema` (default: the default schema): declared keyword fields filter like the default
+ * facet fields, number and date fields give `ranges`, `stats` is passed on, and absent `facets`
+ * means every facet field of the schema (number fields as range buckets).
+ */
+export function toSearchOptions(p: SearchParams, schema: ResolvedSchema = DEFAULT_SCHEMA): { query: string; options: SearchOptions } {
   const filters: Filters = {};
-  for (const field of FACET_FIELDS) {
-    const values = p[field];
-    if (values && values.length > 0) filters[field] = values;
+  const raw = p as unknown as Readonly<Record<string, unknown>>;
+  const filterFields: readonly string[] = schema.isDefault ? FACET_FIELDS : schema.facetFields;
+  for (const field of filterFields) {
+    const values = raw[field];
+    if (Array.isArray(values) && values.length > 0) (filters as Record<string, readonly string[]>)[field] = values as string[];
   }
   const options: SearchOptions = {
     filters,
-    facets: p.facets ?? [...FACET_FIELDS],
+    facets: p.facets ?? (schema.isDefault ? [...FACET_FIELDS] : (facetableFields(schema) as FacetField[])),
     facetLimit: p.facetLimit,
     dateHistogram: toHistogramOption(p),
     sort: p.sort,
@@ -84,6 +118,17 @@ export function toSearchOptions(p: SearchParams): { query: string; options: Sear
   if (p.collapse !== undefined) {
     options.collapse = p.collapse;
     options.collapseCount = p.collapseCount;
+  }
+  if (!schema.isDefault) {
+    const ranges: Record<string, RangeFilter> = {};
+    for (const field of sortableFields(schema)) {
+      const range = rangeOf(raw, field.name, field.type === 'number');
+      if (range !== undefined) ranges[field.name] = range;
+    }
+    if (Object.keys(ranges).length > 0) options.ranges = ranges;
+    const stats = raw.stats;
+    // Field names are the declared schema's (checked by the request schema and again by the library), which the default-typed options cannot name.
+    if (Array.isArray(stats) && stats.length > 0) options.stats = stats as unknown as SearchOptions['stats'];
   }
   return { query: p.q, options };
 }

@@ -6,8 +6,9 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
-import { SearchError, type SearchIndex } from '../lib/index.js';
+import { SearchError, type ResolvedSchema, type SearchIndex } from '../lib/index.js';
 import { buildIndexFromCorpus, type BuiltIndex } from '../lifecycle/build-index.js';
+import { schemaForCorpus } from '../lifecycle/schema-config.js';
 import { corpusChanges } from '../lifecycle/corpus-manifest.js';
 import { formatCorpusError, loadOrBuildIndex, writeSnapshot, type LoadReporter } from '../lifecycle/load-index.js';
 import { followPublished, waitForGeneration } from '../lifecycle/follow.js';
@@ -24,6 +25,11 @@ import { defaultWebDir } from './web-dir.js';
 /** Options of {@link serve}. */
 export interface ServeOptions {
   corpus: string;
+  /**
+   * A configuration file with the declared schema (`{ "schema": … }`); default the corpus
+   * folder's `ledesearch.config.json` when there is one, else the default schema.
+   */
+  schemaFile?: string;
   /** Snapshot file; `false` for none. */
   snapshot: string | false;
   /** Port; 0 for any free one. */
@@ -123,6 +129,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   }
 
   let loaded: LoadedIndex;
+  // A follower serves whatever schema the published snapshots carry.
+  let schema: ResolvedSchema | undefined;
   const follow = options.follow;
   try {
     if (follow !== undefined) {
@@ -130,7 +138,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       loaded = await waitForGeneration(follow, options.followIntervalMs, (error) => logger.warn(`follow: ${messageOf(error)}`));
       logger.info(`loaded generation ${loaded.generation} from ${follow} in ${loaded.buildMs} ms`);
     } else {
-      ({ loaded } = await loadOrBuildIndex({ corpus: options.corpus, snapshot: options.snapshot, reporter }));
+      ({ schema } = await schemaForCorpus(options.corpus, options.schemaFile));
+      ({ loaded } = await loadOrBuildIndex({ corpus: options.corpus, snapshot: options.snapshot, reporter, schema }));
     }
   } catch (error) {
     await close();
@@ -152,10 +161,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       }
       logger.info(`reindex: updating from ${changes.changed.length} new or changed and ${changes.removed.length} removed files of ${options.corpus}`);
       // The index in service keeps answering while a copy of it is updated.
-      next = await updateIndexFromCorpus(cloneIndex(current.index), current.manifest, options.corpus, { changes });
+      next = await updateIndexFromCorpus(cloneIndex(current.index), current.manifest, options.corpus, { changes, schema });
     } else {
       logger.info(`reindex: rebuilding from ${options.corpus}`);
-      next = await buildIndexFromCorpus(options.corpus, { previous: current.manifest });
+      next = await buildIndexFromCorpus(options.corpus, { previous: current.manifest, schema });
     }
     const { errors, ...built } = next;
     for (const e of errors) logger.warn(`reindex: skipped ${formatCorpusError(e)}`);
@@ -171,6 +180,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const webDir = web && existsSync(web) ? web : undefined;
   const app = createApp(holder, {
     logger,
+    schema,
     rebuild: follow === undefined ? rebuild : undefined,
     reindexToken: options.reindexToken || undefined,
     corsOrigins: options.corsOrigins,

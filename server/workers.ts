@@ -5,6 +5,7 @@
 import cluster from 'node:cluster';
 import { pino } from 'pino';
 import { loadOrBuildIndex } from '../lifecycle/load-index.js';
+import { schemaForCorpus } from '../lifecycle/schema-config.js';
 import { serve, type RunningServer, type ServeOptions } from './serve.js';
 
 /** Largest {@link WorkerOptions.workers}: more processes than this only multiply the memory. */
@@ -35,7 +36,8 @@ export async function serveWithWorkers(options: WorkerOptions): Promise<RunningS
   if (options.reindexToken) logger.warn('POST /api/reindex is off with --workers > 1: publish (ledesearch index --publish) and --follow instead');
   if (options.follow === undefined && options.snapshot !== false) {
     // Once here, not N times in the workers: they then load the fresh snapshot.
-    await loadOrBuildIndex({ corpus: options.corpus, snapshot: options.snapshot, reporter: { info: (m) => logger.info(m), warn: (m) => logger.warn(m) } });
+    const { schema } = await schemaForCorpus(options.corpus, options.schemaFile);
+    await loadOrBuildIndex({ corpus: options.corpus, snapshot: options.snapshot, schema, reporter: { info: (m) => logger.info(m), warn: (m) => logger.warn(m) } });
   }
   let stopping = false;
   cluster.on('exit', (worker, code, signal) => {

@@ -3,7 +3,7 @@
  */
 import { countFacets } from '../facets/count-facets.js';
 import type { FacetStore } from '../facets/facet-store.js';
-import type { FacetField, FacetValue } from '../types.js';
+import type { FacetValue } from '../types.js';
 import type { Collector, MatchSet } from './collector.js';
 
 /**
@@ -12,9 +12,9 @@ import type { Collector, MatchSet } from './collector.js';
  */
 export function facetCollector(
   store: FacetStore,
-  fields: readonly FacetField[],
-  filterSlot: (field: FacetField) => number,
+  fields: readonly string[],
+  filterSlot: (field: string) => number,
   limit: number,
-): Collector<Partial<Record<FacetField, FacetValue[]>>> {
+): Collector<Record<string, FacetValue[]>> {
   return { collect: (m: MatchSet) => countFacets(store, fields, m.docs, m.n, m.near, filterSlot, limit) };
 }

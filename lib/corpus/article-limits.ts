@@ -10,13 +10,16 @@ import type { ArticleDraft } from './article-draft.js';
 export interface ArticleLimits {
   /** Longest title. */
   maxTitleChars: number;
-  /** Longest paragraph. */
+  /** Longest paragraph, and longest value of a declared text field. */
   maxParagraphChars: number;
   /** Most paragraphs. */
   maxParagraphs: number;
-  /** Longest id, publisher, source, author, dateline or url, and longest value of a list field. */
+  /**
+   * Longest id, publisher, source, author, dateline or url, longest value of a list field, and
+   * longest value of a declared field other than a text field.
+   */
   maxFieldChars: number;
-  /** Most values in one list field (category, topics, places, people, organisations, exchanges). */
+  /** Most values in one list field (category, topics, places, people, organisations, exchanges, or a declared list). */
   maxListValues: number;
   /** Largest article: title, paragraphs and every field value together. */
   maxArticleChars: number;
@@ -41,14 +44,52 @@ const LIST_FIELDS: readonly ListField[] = ['category', 'topics', 'places', 'peop
 const over = (what: string, size: number, unit: string, limit: number, option: string): string =>
   `${what} is ${size} ${unit}, over the limit of ${limit} (${option})`;
 
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/** The characters of an article's declared field values, or the reason one is past its limit. */
+function declaredChars(article: ArticleDraft, limits: ArticleLimits, textFields: ReadonlySet<string>): number | string {
+  let total = 0;
+  for (const [name, value] of Object.entries(article.fields ?? {})) {
+    if (typeof value === 'string') {
+      const text = textFields.has(name);
+      const limit = text ? limits.maxParagraphChars : limits.maxFieldChars;
+      if (value.length > limit) {
+        return over(`field "${name}"`, value.length, 'characters', limit, text ? 'maxParagraphChars' : 'maxFieldChars');
+      }
+      total += value.length;
+    } else if (typeof value !== 'number' && typeof value !== 'boolean') {
+      const chars = listChars(name, value, limits);
+      if (typeof chars === 'string') return chars;
+      total += chars;
+    }
+  }
+  return total;
+}
+
+/** The characters of a list field's values, or the reason the list or a value is past its limit. */
+function listChars(field: string, values: readonly string[], limits: ArticleLimits): number | string {
+  if (values.length > limits.maxListValues) {
+    return over(`field "${field}"`, values.length, 'values', limits.maxListValues, 'maxListValues');
+  }
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i].length > limits.maxFieldChars) {
+      return over(`field "${field}[${i}]"`, values[i].length, 'characters', limits.maxFieldChars, 'maxFieldChars');
+    }
+    total += values[i].length;
+  }
+  return total;
+}
+
 /**
- * Checks an article against the limits.
+ * Checks an article against the limits; declared fields named in `textFields` are held to the
+ * paragraph limit, other declared string values to the field limit.
  *
  * @returns undefined when the article is within every limit, else a reason naming the first
  *   field past its limit, its size and the limit (`field "title" is 52428800 characters, over
  *   the limit of 1000 (maxTitleChars)`).
  */
-export function findLimitBreach(article: ArticleDraft, limits: ArticleLimits): string | undefined {
+export function findLimitBreach(article: ArticleDraft, limits: ArticleLimits, textFields: ReadonlySet<string> = NO_FIELDS): string | undefined {
   let total = article.title.length;
   if (article.title.length > limits.maxTitleChars) {
     return over('field "title"', article.title.length, 'characters', limits.maxTitleChars, 'maxTitleChars');
@@ -75,16 +116,13 @@ export function findLimitBreach(article: ArticleDraft, limits: ArticleLimits): s
   for (const field of LIST_FIELDS) {
     const values = article[field];
     if (values === undefined) continue;
-    if (values.length > limits.maxListValues) {
-      return over(`field "${field}"`, values.length, 'values', limits.maxListValues, 'maxListValues');
-    }
-    for (let i = 0; i < values.length; i++) {
-      if (values[i].length > limits.maxFieldChars) {
-        return over(`field "${field}[${i}]"`, values[i].length, 'characters', limits.maxFieldChars, 'maxFieldChars');
-      }
-      total += values[i].length;
-    }
+    const chars = listChars(field, values, limits);
+    if (typeof chars === 'string') return chars;
+    total += chars;
   }
+  const declared = declaredChars(article, limits, textFields);
+  if (typeof declared === 'string') return declared;
+  total += declared;
   if (total > limits.maxArticleChars) {
     return over('the article', total, 'characters', limits.maxArticleChars, 'maxArticleChars');
   }

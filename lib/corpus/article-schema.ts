@@ -1,21 +1,36 @@
 /**
- * Validation of JSON articles against `schema/article.schema.json`.
+ * Validation of JSON articles against the article JSON Schema generated from a declared schema
+ * (`lib/schema/article-json-schema.ts`; for the default schema, `schema/article.schema.json`).
  *
- * The schema is compiled once, when this module is first imported; ajv's types stay inside this
- * file, so callers only ever see a reason string.
+ * Each schema is compiled once and kept (a handful of schemas per process at most); ajv's types
+ * stay inside this file, so callers only ever see a reason string.
  */
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import articleSchema from '../../schema/article.schema.json' with { type: 'json' };
+import { articleJsonSchema, DEFAULT_ARTICLE_SCHEMA_ID } from '../schema/article-json-schema.js';
+import type { SchemaDefinition } from '../schema/field-schema.js';
 
-/** The `$id` of the article schema. */
-export const ARTICLE_SCHEMA_ID = articleSchema.$id;
+/** The `$id` of the default article schema. */
+export const ARTICLE_SCHEMA_ID = DEFAULT_ARTICLE_SCHEMA_ID;
 
-// `verbose` keeps the failing value and sub-schema on each error, which the reasons quote;
-// `strict` makes a schema mistake fail at import rather than validate loosely.
-const ajv = new Ajv2020({ allErrors: false, verbose: true, strict: true });
-addFormats.default(ajv, ['date', 'iso-date-time']);
-const validate = ajv.compile(articleSchema);
+/** Compiled validators by the JSON of their schema definition; bounded, oldest dropped first. */
+const compiled = new Map<string, ValidateFunction>();
+const MAX_COMPILED = 16;
+
+function validatorFor(schema: SchemaDefinition | undefined): ValidateFunction {
+  const key = JSON.stringify({ fields: schema?.fields ?? {}, drop: schema?.drop ?? [] });
+  let validate = compiled.get(key);
+  if (validate !== undefined) return validate;
+  // `verbose` keeps the failing value and sub-schema on each error, which the reasons quote;
+  // `strict` makes a schema mistake fail at compile rather than validate loosely. One ajv per
+  // schema, so that schemas with the same `$id` never meet.
+  const ajv = new Ajv2020({ allErrors: false, verbose: true, strict: true });
+  addFormats.default(ajv, ['date', 'iso-date-time']);
+  validate = ajv.compile(articleJsonSchema(schema));
+  if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(key, validate);
+  return validate;
+}
 
 /** What {@link validateArticleRecord} returns. */
 export type ArticleValidation =
@@ -76,12 +91,13 @@ function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
 }
 
 /**
- * Checks a parsed JSON value against the article schema.
+ * Checks a parsed JSON value against the article schema of `schema` (default: the default schema).
  *
  * @returns the value as a record when valid, else a reason naming the offending field and value
  *   (`field "date" is invalid (Publication date: …), got "10/10/2019"`).
  */
-export function validateArticleRecord(value: unknown): ArticleValidation {
+export function validateArticleRecord(value: unknown, schema?: SchemaDefinition): ArticleValidation {
+  const validate = validatorFor(schema);
   if (validate(value) && isRecord(value)) return { ok: true, record: value };
   return { ok: false, reason: describeErrors(validate.errors ?? []) };
 }

@@ -1,11 +1,15 @@
 /**
  * JSON corpus files: a `.json` file holds one article object or an array of them; a `.jsonl` or
- * `.ndjson` file holds one article object per line. Every article is checked against
- * `schema/article.schema.json` and normalised to the `Article` shape.
+ * `.ndjson` file holds one article object per line. Every article is checked against the article
+ * JSON Schema of the declared schema (`schema/article.schema.json` for the default) and
+ * normalised to the `Article` shape, declared properties going to `Article.fields`.
  */
 import type { CorpusError, ListField } from '../types.js';
+import type { SchemaDefinition } from '../schema/field-schema.js';
+import { resolveSchema } from '../schema/resolve-schema.js';
 import type { ArticleDraft } from './article-draft.js';
 import { validateArticleRecord } from './article-schema.js';
+import { corpusSchema, readJsonFields, stringList, type CorpusSchema } from './declared-fields.js';
 import { DEFAULT_MAX_ERRORS_PER_FILE, FileErrors } from './file-errors.js';
 import { findExcessJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 import { normaliseIsoDate } from '../dates/iso-date.js';
@@ -22,6 +26,8 @@ export interface ArticleWithLine {
   line?: number;
   /** 0-based position in the top-level array, for `.json` files holding an array. */
   index?: number;
+  /** Its properties that neither the default fields nor the declared schema read; absent when none. */
+  undeclared?: string[];
 }
 
 /** What {@link parseJsonArticles} returns: the articles that could be read, and the problems. */
@@ -33,21 +39,24 @@ export interface JsonParseResult {
 const SCALAR_FIELDS = ['publisher', 'source', 'author', 'dateline', 'url'] as const;
 const LIST_FIELDS: readonly ListField[] = ['category', 'topics', 'places', 'people', 'organisations', 'exchanges'];
 
-/** A list field's items: a lone string is a list of one; trimmed, empty items and repeats dropped. */
-function stringList(value: unknown): string[] {
-  const items: readonly unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-  const strings = items.filter((item): item is string => typeof item === 'string');
-  return [...new Set(strings.map((item) => item.trim()).filter((item) => item !== ''))];
+/** What {@link normaliseJsonArticle} gives: the article and the properties it did not read. */
+export interface NormalisedJsonArticle {
+  article: ArticleDraft;
+  /** Properties neither a default field nor a declared one. */
+  undeclared: string[];
 }
+
+const DEFAULT_SCHEMA = corpusSchema();
 
 /**
  * Builds an article from a record the schema accepted: strings trimmed (ids kept exactly),
  * empty strings and lists dropped, `category` made a list, `body` split into paragraphs on blank
- * lines when `paragraphs` is absent, the date in canonical ISO form.
+ * lines when `paragraphs` is absent, the date in canonical ISO form; default fields the schema
+ * drops left out, declared fields read into `fields` (see `declared-fields.ts`).
  *
  * @returns the article, or a reason when a value the schema lets through is still unusable.
  */
-export function normaliseJsonArticle(record: Readonly<Record<string, unknown>>): ArticleDraft | string {
+export function normaliseJsonArticle(record: Readonly<Record<string, unknown>>, schema: CorpusSchema = DEFAULT_SCHEMA): NormalisedJsonArticle | string {
   const title = typeof record.title === 'string' ? record.title.trim() : '';
   let paragraphs: string[];
   if (Array.isArray(record.paragraphs)) {
@@ -67,19 +76,29 @@ export function normaliseJsonArticle(record: Readonly<Record<string, unknown>>):
   }
   for (const field of SCALAR_FIELDS) {
     const value = record[field];
-    if (typeof value === 'string' && value.trim() !== '') article[field] = value.trim();
+    if (typeof value === 'string' && value.trim() !== '' && !schema.dropped.has(field)) article[field] = value.trim();
   }
   for (const field of LIST_FIELDS) {
     const values = stringList(record[field]);
-    if (values.length > 0) article[field] = values;
+    if (values.length > 0 && !schema.dropped.has(field)) article[field] = values;
   }
-  return article;
+  const declared = readJsonFields(record, schema);
+  if (typeof declared === 'string') return declared;
+  if (declared.fields !== undefined) article.fields = declared.fields;
+  return { article, undeclared: declared.undeclared };
 }
 
 /** Validates and normalises one parsed value; returns the article or the reason it is not one. */
-function readArticle(value: unknown): ArticleDraft | string {
-  const checked = validateArticleRecord(value);
-  return checked.ok ? normaliseJsonArticle(checked.record) : checked.reason;
+function readArticle(value: unknown, schema: CorpusSchema): NormalisedJsonArticle | string {
+  const checked = validateArticleRecord(value, schema.resolved.definition);
+  return checked.ok ? normaliseJsonArticle(checked.record, schema) : checked.reason;
+}
+
+/** An article read from a file, at `where`, with its undeclared properties when it has some. */
+function located(read: NormalisedJsonArticle, where: { line?: number; index?: number }): ArticleWithLine {
+  const result: ArticleWithLine = { article: read.article, ...where };
+  if (read.undeclared.length > 0) result.undeclared = read.undeclared;
+  return result;
 }
 
 /**
@@ -107,7 +126,7 @@ function tooDeep(text: string, file: string, line: number | undefined): CorpusEr
   return line === undefined ? { file, code: 'too_large', reason } : { file, line, code: 'too_large', reason };
 }
 
-function readJsonDocument(text: string, file: string, errors: FileErrors): ArticleWithLine[] {
+function readJsonDocument(text: string, file: string, errors: FileErrors, schema: CorpusSchema): ArticleWithLine[] {
   const deep = tooDeep(text, file, undefined);
   if (deep) {
     errors.push(deep);
@@ -123,12 +142,12 @@ function readJsonDocument(text: string, file: string, errors: FileErrors): Artic
     return [];
   }
   if (!Array.isArray(value)) {
-    const article = readArticle(value);
+    const article = readArticle(value, schema);
     if (typeof article === 'string') {
       errors.push({ file, code: 'invalid_article', reason: article });
       return [];
     }
-    return [{ article }];
+    return [located(article, {})];
   }
   if (value.length === 0) {
     // Valid JSON, but a file that adds nothing should say so rather than pass unnoticed.
@@ -137,14 +156,14 @@ function readJsonDocument(text: string, file: string, errors: FileErrors): Artic
   }
   const articles: ArticleWithLine[] = [];
   value.forEach((item: unknown, index) => {
-    const article = readArticle(item);
+    const article = readArticle(item, schema);
     if (typeof article === 'string') errors.push({ file, code: 'invalid_article', reason: `article [${index}]: ${article}` });
-    else articles.push({ article, index });
+    else articles.push(located(article, { index }));
   });
   return articles;
 }
 
-function readNdjson(text: string, file: string, errors: FileErrors): ArticleWithLine[] {
+function readNdjson(text: string, file: string, errors: FileErrors, schema: CorpusSchema): ArticleWithLine[] {
   const articles: ArticleWithLine[] = [];
   text.split('\n').forEach((lineText, i) => {
     const line = i + 1;
@@ -162,9 +181,9 @@ function readNdjson(text: string, file: string, errors: FileErrors): ArticleWith
       errors.push({ file, line, code: 'invalid_json', reason });
       return;
     }
-    const article = readArticle(value);
+    const article = readArticle(value, schema);
     if (typeof article === 'string') errors.push({ file, line, code: 'invalid_article', reason: article });
-    else articles.push({ article, line });
+    else articles.push(located(article, { line }));
   });
   return articles;
 }
@@ -174,13 +193,13 @@ function readNdjson(text: string, file: string, errors: FileErrors): ArticleWith
  * may go on adding to (the loader adds duplicate ids and size limits). See
  * {@link parseJsonArticles}.
  */
-export function readJsonArticles(text: string, file: string, kind: JsonArticlesKind, errors: FileErrors): ArticleWithLine[] {
+export function readJsonArticles(text: string, file: string, kind: JsonArticlesKind, errors: FileErrors, schema: CorpusSchema = DEFAULT_SCHEMA): ArticleWithLine[] {
   const normalised = normaliseText(text);
   if (normalised.trim() === '') {
     errors.push({ file, code: 'empty', reason: 'the file has no text' });
     return [];
   }
-  return kind === 'json' ? readJsonDocument(normalised, file, errors) : readNdjson(normalised, file, errors);
+  return kind === 'json' ? readJsonDocument(normalised, file, errors, schema) : readNdjson(normalised, file, errors, schema);
 }
 
 /** Options of {@link parseJsonArticles}. All optional. */
@@ -190,6 +209,8 @@ export interface ParseJsonArticlesOptions {
    * entry. Default 100; a positive integer.
    */
   maxErrors?: number;
+  /** The declared schema to read with (see `LoadCorpusOptions.schema`). Default: the default schema. */
+  schema?: SchemaDefinition;
 }
 
 /**
@@ -197,7 +218,7 @@ export interface ParseJsonArticlesOptions {
  *
  * A bad article (schema violation: `invalid_article`) or NDJSON line (`invalid_json`, with its
  * 1-based line) is reported and the others still load; blank NDJSON lines are skipped. Extra
- * properties an article carries beyond the schema's are ignored. JSON nested more than 64
+ * properties an article carries beyond the schema's are ignored (and named in `undeclared`). JSON nested more than 64
  * levels deep ({@link MAX_JSON_DEPTH}) is refused as `too_large` before it is parsed. Never
  * throws on the content of `text`.
  *
@@ -205,14 +226,17 @@ export interface ParseJsonArticlesOptions {
  * @param file - the file's path, used in the errors.
  * @param kind - `json` for one document (an article or an array of them), `ndjson` for one
  *   article per line.
- * @throws RangeError when `options.maxErrors` is not a positive integer.
+ * @throws RangeError when `options.maxErrors` is not a positive integer; SearchError
+ *   `invalid_schema` when `options.schema` is not a valid schema.
  */
 export function parseJsonArticles(text: string, file: string, kind: JsonArticlesKind, options: ParseJsonArticlesOptions = {}): JsonParseResult {
-  const { maxErrors = DEFAULT_MAX_ERRORS_PER_FILE } = options;
+  const { maxErrors = DEFAULT_MAX_ERRORS_PER_FILE, schema } = options;
   if (!Number.isSafeInteger(maxErrors) || maxErrors < 1) {
     throw new RangeError(`parseJsonArticles option maxErrors must be a positive integer, got ${String(maxErrors)}`);
   }
   const errors = new FileErrors(file, maxErrors);
-  const articles = readJsonArticles(text, file, kind, errors);
+  const read = readJsonArticles(text, file, kind, errors, schema === undefined ? DEFAULT_SCHEMA : corpusSchema(resolveSchema(schema)));
+  // The undeclared names are the loader's, for its once-per-corpus warning.
+  const articles = read.map(({ undeclared: _undeclared, ...located }) => located);
   return { articles, errors: errors.list() };
 }

@@ -21,13 +21,16 @@ export interface CorpusFileListing {
   errors: CorpusError[];
 }
 
+/** The name of a corpus folder's configuration file (its declared schema), never read as an article. */
+export const CORPUS_CONFIG_FILE = 'ledesearch.config.json';
+
 /**
- * True for names the corpus never reads: dot-files and dot-folders (`.git`, `.DS_Store`), and
+ * True for names the corpus never reads: dot-files and dot-folders (`.git`, `.DS_Store`),
  * README files of any extension (`README.md`, `readme.txt`), which describe a corpus rather
- * than belong to it.
+ * than belong to it, and its configuration file ({@link CORPUS_CONFIG_FILE}).
  */
 export function isIgnoredName(name: string): boolean {
-  return name.startsWith('.') || /^readme(\.[^.]*)?$/i.test(name);
+  return name.startsWith('.') || /^readme(\.[^.]*)?$/i.test(name) || name === CORPUS_CONFIG_FILE;
 }
 
 /**

@@ -4,7 +4,10 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { SearchError } from '../errors.js';
-import type { Article, CorpusError, CorpusLoadResult } from '../types.js';
+import type { Article, CorpusError, CorpusLoadResult, CorpusWarning } from '../types.js';
+import type { SchemaDefinition } from '../schema/field-schema.js';
+import { corpusSchema, type CorpusSchema } from './declared-fields.js';
+import { resolveSchema } from '../schema/resolve-schema.js';
 import type { ArticleDraft } from './article-draft.js';
 import {
   DEFAULT_MAX_ARTICLE_CHARS,
@@ -108,9 +111,18 @@ export interface LoadCorpusOptions {
    * except that a duplicate id is only found among the files read.
    */
   only?: (relative: string) => boolean;
+  /**
+   * The declared schema (lib/schema) to read with: JSON articles are validated against the
+   * article JSON Schema generated from it and their declared properties go to `Article.fields`;
+   * reference-format trailer lines whose key is a declared field's name or label
+   * (case-insensitive; `Tags: a, b` for a multiple keyword) likewise; dropped default fields are
+   * not read. Default: the default schema.
+   */
+  schema?: SchemaDefinition;
 }
 
 interface ResolvedOptions {
+  schema: CorpusSchema;
   maxFileBytes: number;
   limits: ArticleLimits;
   maxErrorsPerFile: number;
@@ -167,6 +179,7 @@ function resolveOptions(options: LoadCorpusOptions): ResolvedOptions {
     extensions: resolveExtensions(options.extensions),
     concurrency: n('concurrency', DEFAULT_READ_CONCURRENCY),
     only: resolveOnly(options.only),
+    schema: corpusSchema(resolveSchema(options.schema)),
   };
 }
 
@@ -181,7 +194,7 @@ function extensionOf(relative: string): string {
 interface FileOutcome {
   file: string;
   /** The articles, each with its NDJSON line or JSON array index when it has one. */
-  articles: Array<{ article: Article; line?: number; index?: number }>;
+  articles: Array<{ article: Article; line?: number; index?: number; undeclared?: string[] }>;
   errors: FileErrors;
 }
 
@@ -190,6 +203,8 @@ interface Located {
   draft: ArticleDraft;
   line?: number;
   index?: number;
+  /** Its properties or trailer keys nothing reads. */
+  undeclared?: string[];
 }
 
 function describeFsError(error: unknown): string {
@@ -236,13 +251,13 @@ async function readBytes(file: CorpusFile, maxFileBytes: number, budget: ByteBud
 }
 
 /** Parses decoded text into drafts, by format, its problems going to `errors`. */
-function parseText(text: string, file: string, format: CorpusFileFormat, errors: FileErrors, limits: ArticleLimits): Located[] {
+function parseText(text: string, file: string, format: CorpusFileFormat, errors: FileErrors, limits: ArticleLimits, schema: CorpusSchema): Located[] {
   if (format === 'reference') {
-    const parsed = parseReferenceArticle(text, file, limits);
+    const parsed = parseReferenceArticle(text, file, { ...limits, schema });
     for (const error of parsed.errors) errors.push(error);
-    return parsed.article ? [{ draft: parsed.article }] : [];
+    return parsed.article ? [{ draft: parsed.article, undeclared: parsed.undeclared }] : [];
   }
-  return readJsonArticles(text, file, format, errors).map(({ article, line, index }) => ({ draft: article, line, index }));
+  return readJsonArticles(text, file, format, errors, schema).map(({ article, line, index, undeclared }) => ({ draft: article, line, index, undeclared }));
 }
 
 /** Reads, decodes and parses one file, checks its articles' sizes, and gives them ids and origins. */
@@ -262,11 +277,11 @@ async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, option
       errors.push(line === undefined ? { file: file.relative, code, reason } : { file: file.relative, line, code, reason });
       return { file: file.relative, articles, errors };
     }
-    const located = parseText(decoded.text, file.relative, format, errors, options.limits);
+    const located = parseText(decoded.text, file.relative, format, errors, options.limits, options.schema);
     const base = file.relative.slice(0, file.relative.length - extensionOf(file.relative).length);
-    for (const { draft, line, index } of located) {
+    for (const { draft, line, index, undeclared } of located) {
       const where = line !== undefined ? `:${line}` : index !== undefined ? `[${index}]` : '';
-      const breach = findLimitBreach(draft, options.limits);
+      const breach = findLimitBreach(draft, options.limits, options.schema.textFields);
       if (breach !== undefined) {
         const reason = (index !== undefined ? `article [${index}]: ` : '') + breach;
         errors.push(line === undefined ? { file: file.relative, code: 'too_large', reason } : { file: file.relative, line, code: 'too_large', reason });
@@ -274,7 +289,7 @@ async function readCorpusFile(file: CorpusFile, format: CorpusFileFormat, option
       }
       const { id, ...fields } = draft;
       const article: Article = { id: id ?? `${base}${where}`, ...fields, origin: `${file.relative}${where}` };
-      articles.push({ article, line, index });
+      articles.push({ article, line, index, undeclared });
     }
   } catch (error) {
     // The readers report everything they know of as errors; this is the last line of defence,
@@ -331,9 +346,14 @@ export async function listCorpus(dir: string, options: LoadCorpusOptions = {}): 
  * `maxErrorsPerFile` are listed per file, then one `too_many_errors` entry counts the rest.
  * Nothing a file contains makes this function throw.
  *
+ * With a declared schema (`options.schema`) declared values go to `Article.fields` and a wrong
+ * type is an `invalid_article`; properties and trailer keys that nothing reads are named once,
+ * with how many articles had them, in `warnings` (`undeclared_fields`).
+ *
  * @param dir - the corpus folder.
  * @throws SearchError `corpus_not_found` when `dir` does not exist or is not a folder;
- *   SearchError `invalid_argument` for an argument of the wrong type or an option out of range.
+ *   SearchError `invalid_argument` for an argument of the wrong type or an option out of range;
+ *   SearchError `invalid_schema` when `options.schema` is not a valid schema.
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<CorpusLoadResult> {
   checkString('dir', dir);
@@ -351,13 +371,15 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   const articles: Article[] = [];
   const errors: CorpusError[] = [...listing.errors];
   const firstOrigin = new Map<string, string>();
+  const undeclared = new UndeclaredTally();
   for (const outcome of outcomes) {
     const fileErrors = outcome.errors;
-    for (const { article, line, index } of outcome.articles) {
+    for (const { article, line, index, undeclared: names } of outcome.articles) {
       const first = firstOrigin.get(article.id);
       if (first === undefined) {
         firstOrigin.set(article.id, article.origin ?? outcome.file);
         articles.push(article);
+        if (names !== undefined) undeclared.add(names);
         continue;
       }
       const at = index !== undefined ? `article [${index}]: ` : '';
@@ -367,5 +389,33 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
     }
     errors.push(...fileErrors.list());
   }
-  return { articles, errors };
+  const warning = undeclared.warning();
+  return warning === undefined ? { articles, errors } : { articles, errors, warnings: [warning] };
+}
+
+/** Most undeclared names a warning lists; past it, the count of the others. */
+const MAX_WARNING_NAMES = 50;
+
+/** Counts, over the articles loaded, the names nothing read and how many articles had any. */
+class UndeclaredTally {
+  private readonly byName = new Map<string, number>();
+  private articles = 0;
+
+  add(names: readonly string[]): void {
+    if (names.length === 0) return;
+    this.articles++;
+    for (const name of new Set(names)) this.byName.set(name, (this.byName.get(name) ?? 0) + 1);
+  }
+
+  /** The `undeclared_fields` warning, or undefined when every name was read. */
+  warning(): CorpusWarning | undefined {
+    if (this.byName.size === 0) return undefined;
+    const fields = [...this.byName.keys()].sort();
+    const listed = fields.slice(0, MAX_WARNING_NAMES).map((name) => `${name} (${this.byName.get(name)})`);
+    const more = fields.length > MAX_WARNING_NAMES ? ` and ${fields.length - MAX_WARNING_NAMES} more` : '';
+    const reason =
+      `${this.articles} article${this.articles === 1 ? '' : 's'} carried fields the schema does not declare, ignored: ` +
+      `${listed.join(', ')}${more} (articles per field in brackets); declare them in ledesearch.config.json to keep them`;
+    return { code: 'undeclared_fields', fields, articles: this.articles, reason };
+  }
 }

@@ -20,7 +20,9 @@
 import type { Article, CorpusError } from '../types.js';
 import { formatDateline, looksLikeDateline, parseDateline, type Dateline } from './dateline.js';
 import { normaliseText, toOneLine } from './normalise-text.js';
-import { collectTrailer, formatTrailer, parseTrailerLine, type TrailerLine } from './reference-trailer.js';
+import { collectTrailer, formatTrailer, parseTrailerLine, unknownTrailerKey, type TrailerLine } from './reference-trailer.js';
+import { trailerFieldValue, type CorpusSchema } from './declared-fields.js';
+import type { FieldValue } from '../schema/field-schema.js';
 
 /** An article as the reference format holds it: everything but the id and origin. */
 export type ReferenceArticle = Omit<Article, 'id' | 'origin'>;
@@ -30,6 +32,8 @@ export interface ReferenceParseResult {
   /** The article; absent exactly when `errors` is not empty. */
   article?: ReferenceArticle;
   errors: CorpusError[];
+  /** Keys of `Key: value` lines just above the trailer that nothing reads (`Mood`); absent when none. */
+  undeclared?: string[];
 }
 
 // Boilerplate the sites append to lines (any case); dropped when it is a whole line or ends one.
@@ -61,6 +65,8 @@ export interface ReferenceParseOptions {
   maxParagraphs?: number;
   /** The caller's article size limit, in characters. Default: none. */
   maxArticleChars?: number;
+  /** A declared schema whose fields trailer lines may set (`Tags: a, b`). Default: the default schema. */
+  schema?: CorpusSchema;
 }
 
 /**
@@ -99,22 +105,51 @@ function readBlocks(text: string, start: number, options: ReferenceParseOptions)
   return blocks;
 }
 
-/** Removes the trailer lines from the end of `blocks` (in place) and returns them in order. */
-function takeTrailer(blocks: string[][]): TrailerLine[] {
+/**
+ * Removes the trailer lines from the end of `blocks` (in place) and returns them in order, with
+ * the key of the line the trailer stopped at when it looks like `Key: value` with a key nothing
+ * reads (it stays a paragraph, as it always did, but the loader reports the key).
+ */
+function takeTrailer(blocks: string[][], declaredKeys: ReadonlyMap<string, string> | undefined): { lines: TrailerLine[]; unknownKey?: string } {
   // Collected last first and reversed once: unshift per line is quadratic in the line count.
   const trailer: TrailerLine[] = [];
   while (blocks.length > 0) {
     const block = blocks[blocks.length - 1];
     while (block.length > 0) {
-      const entry = parseTrailerLine(block[block.length - 1]);
+      const entry = parseTrailerLine(block[block.length - 1], declaredKeys);
       if (!entry) break;
       trailer.push(entry);
       block.pop();
     }
-    if (block.length > 0) break;
+    if (block.length > 0) {
+      const unknownKey = trailer.length > 0 ? unknownTrailerKey(block[block.length - 1]) : undefined;
+      return unknownKey === undefined ? { lines: trailer.reverse() } : { lines: trailer.reverse(), unknownKey };
+    }
     blocks.pop();
   }
-  return trailer.reverse();
+  return { lines: trailer.reverse() };
+}
+
+/** The declared fields' values of the trailer, or a reason naming the first unusable one. */
+function declaredTrailerFields(lines: readonly TrailerLine[], schema: CorpusSchema): Record<string, FieldValue> | undefined | string {
+  const byField = new Map<string, string[]>();
+  for (const line of lines) {
+    if (line.declared === undefined) continue;
+    let values = byField.get(line.declared);
+    if (values === undefined) byField.set(line.declared, (values = []));
+    values.push(line.value);
+  }
+  let fields: Record<string, FieldValue> | undefined;
+  for (const spec of schema.fields) {
+    const { name } = spec;
+    const values = byField.get(name);
+    if (values === undefined) continue;
+    const value = trailerFieldValue(name, spec, values);
+    if (value === undefined) continue;
+    if (typeof value === 'object' && 'reason' in value) return value.reason;
+    (fields ??= {})[name] = value;
+  }
+  return fields;
 }
 
 /**
@@ -160,8 +195,12 @@ export function parseReferenceArticle(text: string, file: string, options: Refer
       if (blocks[0].length === 0) blocks.shift();
     }
   }
-  const trailer = collectTrailer(takeTrailer(blocks));
+  const taken = takeTrailer(blocks, options.schema?.trailerKeys);
+  const trailer = collectTrailer(taken.lines);
+  const declared = options.schema ? declaredTrailerFields(taken.lines, options.schema) : undefined;
+  if (typeof declared === 'string') return { errors: [{ file, code: 'invalid_article', reason: declared }] };
   const paragraphs = blocks.map((block) => block.join(' '));
+  const dropped = options.schema?.dropped;
 
   const article: ReferenceArticle = { title, paragraphs };
   const date = dateline.date;
@@ -178,7 +217,9 @@ export function parseReferenceArticle(text: string, file: string, options: Refer
     const value = trailer[field];
     if (value !== undefined) article[field] = value;
   }
-  return { article, errors: [] };
+  if (dropped !== undefined) for (const field of dropped) delete (article as Partial<ReferenceArticle>)[field as keyof ReferenceArticle];
+  if (declared !== undefined) article.fields = declared;
+  return taken.unknownKey === undefined ? { article, errors: [] } : { article, errors: [], undeclared: [taken.unknownKey] };
 }
 
 /**

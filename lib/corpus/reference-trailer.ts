@@ -4,6 +4,7 @@
  */
 import type { ListField } from '../types.js';
 import { toOneLine } from './normalise-text.js';
+import { stringList } from './declared-fields.js';
 
 /** A scalar field the trailer can carry. */
 export type TrailerScalarField = 'author' | 'dateline' | 'url' | 'publisher' | 'source';
@@ -35,36 +36,50 @@ const WRITTEN_KEYS: ReadonlyArray<readonly [TrailerField, string]> = [
 ];
 
 const LINE = /^\s*([A-Za-z]+)\s*:(.*)$/s;
+// A declared field's key may be its name (`word_count2`) or its label (`Word count`).
+const DECLARED_LINE = /^\s*([A-Za-z][A-Za-z0-9_ -]{0,63}?)\s*:(.*)$/s;
 
-/** A recognised trailer line: the field it sets and its raw value. */
-export interface TrailerLine {
-  field: TrailerField;
-  value: string;
-}
+/** A recognised trailer line: the default field it sets, or the declared field, and its raw value. */
+export type TrailerLine =
+  | { field: TrailerField; declared?: undefined; value: string }
+  | { field?: undefined; declared: string; value: string };
 
 /**
  * Reads one trailer line. Keys are matched case-insensitively (`CATEGORY:`), and
- * `Organizations`/`Orgs` mean `Organisations`.
+ * `Organizations`/`Orgs` mean `Organisations`. With `declaredKeys` (lower-case key → declared
+ * field name, see `declared-fields.ts`), a declared field's name or label is a key too; a
+ * default key wins over a declared label that spells the same.
  *
  * @returns the field and trimmed value, or undefined when the line is not `Key: value` with a
  *   known key.
  */
-export function parseTrailerLine(line: string): TrailerLine | undefined {
+export function parseTrailerLine(line: string, declaredKeys?: ReadonlyMap<string, string>): TrailerLine | undefined {
   const m = LINE.exec(line);
-  if (!m) return undefined;
-  const field = KEYS[m[1].toLowerCase()];
-  return field === undefined ? undefined : { field, value: m[2].trim() };
+  const field = m ? KEYS[m[1].toLowerCase()] : undefined;
+  if (m && field !== undefined) return { field, value: m[2].trim() };
+  if (declaredKeys === undefined || declaredKeys.size === 0) return undefined;
+  const d = DECLARED_LINE.exec(line);
+  const declared = d ? declaredKeys.get(d[1].toLowerCase()) : undefined;
+  return d && declared !== undefined ? { declared, value: d[2].trim() } : undefined;
+}
+
+/** Lines of a trailer block that look like `Key: value` with a key nothing reads: one capitalised word. */
+const UNKNOWN_KEY_LINE = /^([A-Z][A-Za-z]{0,31})\s*:\s*\S/;
+
+/** The key of a line that looks like a trailer line whose key nothing reads (`Mood: calm` → `Mood`), else undefined. */
+export function unknownTrailerKey(line: string): string | undefined {
+  return UNKNOWN_KEY_LINE.exec(line)?.[1];
 }
 
 /** Splits a list value on `,` or `;`, trimming items and dropping empty ones and repeats. */
 export function splitListValue(value: string): string[] {
-  const items = value.split(/[,;]/).map((item) => item.trim()).filter((item) => item !== '');
-  return [...new Set(items)];
+  return stringList(value.split(/[,;]/));
 }
 
 /**
- * Folds trailer lines into fields. List fields given twice accumulate; for a scalar given twice
- * the first value wins. Empty values are ignored.
+ * Folds trailer lines into the default fields (declared fields' lines are skipped: see
+ * `declared-fields.ts`). List fields given twice accumulate; for a scalar given twice the first
+ * value wins. Empty values are ignored.
  */
 export function collectTrailer(lines: readonly TrailerLine[]): TrailerFields {
   const fields: TrailerFields = {};
@@ -72,6 +87,7 @@ export function collectTrailer(lines: readonly TrailerLine[]): TrailerFields {
   // quadratic, and 20 000 `Category:` lines took 53 s.
   const lists = new Map<ListField, Set<string>>();
   for (const { field, value } of lines) {
+    if (field === undefined) continue;
     if (isListField(field)) {
       const items = splitListValue(value);
       if (items.length === 0) continue;

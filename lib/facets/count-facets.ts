@@ -5,7 +5,7 @@
  * user filtered on ignore that field's own filter, so "Korea (12) · Japan (7)" stays visible after
  * ticking Korea and a second value can be added. Every other filter still applies.
  */
-import type { FacetField, FacetValue } from '../types.js';
+import type { FacetValue } from '../types.js';
 import type { FacetStore } from './facet-store.js';
 import { topK } from '../collector/top-k.js';
 
@@ -23,14 +23,14 @@ export interface NearMisses {
  */
 export function countFacets(
   store: FacetStore,
-  fields: readonly FacetField[],
+  fields: readonly string[],
   docs: Int32Array,
   n: number,
   near: NearMisses,
-  filterSlot: (field: FacetField) => number,
+  filterSlot: (field: string) => number,
   limit: number,
-): Partial<Record<FacetField, FacetValue[]>> {
-  const out: Partial<Record<FacetField, FacetValue[]>> = {};
+): Record<string, FacetValue[]> {
+  const out: Record<string, FacetValue[]> = {};
   if (fields.length === 0) return out;
   const counts = new Int32Array(store.numValues);
   const start = store.docValueStart.data;

@@ -6,15 +6,19 @@
  * date histogram.
  */
 import { GrowableArray } from '../index/growable-array.js';
-import { FACET_FIELDS, LIST_FIELDS, type Article, type FacetField } from '../types.js';
+import { DEFAULT_SCHEMA, type ResolvedSchema } from '../schema/resolve-schema.js';
+import { LIST_FIELDS, type Article } from '../types.js';
 
 const LIST_FIELD_SET: ReadonlySet<string> = new Set(LIST_FIELDS);
 
 /** Facet data of one field. */
 export interface FacetColumn {
-  readonly field: FacetField;
-  /** Position of the field in FACET_FIELDS. */
+  /** A default facet field (`topics`) or a declared keyword field (`section`). */
+  readonly field: string;
+  /** Position of the field in the schema's `facetFields`. */
   readonly index: number;
+  /** True for a declared keyword field (read from `Article.fields`). */
+  readonly declared: boolean;
   readonly valueIds: Map<string, number>;
   readonly values: string[];
   /** Global value id of each of this field's values. */
@@ -25,11 +29,21 @@ export interface FacetColumn {
   readonly liveCount: number[];
 }
 
-/** The values an article has for a facet field, de-duplicated, in source order. */
-export function articleFacetValues(article: Article, field: FacetField): string[] {
-  const raw = article[field as keyof Article];
+/**
+ * The values an article has for a facet field, de-duplicated, in source order: a default field
+ * from the article itself, a declared keyword field (`declared`) from `article.fields` (a lone
+ * string or a list, as checked at `add`).
+ */
+export function articleFacetValues(article: Article, field: string, declared = false): string[] {
+  let raw: unknown;
+  if (declared) {
+    const fields = article.fields;
+    raw = fields !== undefined && Object.hasOwn(fields, field) ? fields[field] : undefined;
+  } else {
+    raw = article[field as keyof Article];
+  }
   if (raw === undefined) return [];
-  const list = LIST_FIELD_SET.has(field) ? (raw as string[]) : [raw as string];
+  const list = declared ? (Array.isArray(raw) ? (raw as string[]) : [raw as string]) : LIST_FIELD_SET.has(field) ? (raw as string[]) : [raw as string];
   const out: string[] = [];
   for (const v of list) if (typeof v === 'string' && v !== '' && !out.includes(v)) out.push(v);
   return out;
@@ -38,13 +52,13 @@ export function articleFacetValues(article: Article, field: FacetField): string[
 /** The facet store as plain arrays, for snapshots: no article needs to be read to restore it. */
 export interface FacetStoreState {
   arrays: Record<'docValueStart' | 'docValues' | 'globalField' | 'globalLocal', Int32Array>;
-  /** Values of each column, in FACET_FIELDS order. */
+  /** Values of each column, in the schema's `facetFields` order. */
   values: string[][];
 }
 
 export class FacetStore {
   readonly columns: FacetColumn[];
-  readonly byField: Map<FacetField, FacetColumn>;
+  readonly byField: Map<string, FacetColumn>;
   /** docValueStart[d] … docValueStart[d + 1]: document d's global value ids in `docValues`. */
   readonly docValueStart = new GrowableArray(Int32Array);
   readonly docValues = new GrowableArray(Int32Array);
@@ -52,10 +66,12 @@ export class FacetStore {
   readonly globalField = new GrowableArray(Int32Array, 256);
   readonly globalLocal = new GrowableArray(Int32Array, 256);
 
-  constructor() {
-    this.columns = FACET_FIELDS.map((field, index) => ({
+  /** A store for the facet fields of `schema`: the kept default ones, then declared keyword fields. */
+  constructor(schema: ResolvedSchema = DEFAULT_SCHEMA) {
+    this.columns = schema.facetFields.map((field, index) => ({
       field,
       index,
+      declared: schema.byName.has(field),
       valueIds: new Map<string, number>(),
       values: [],
       globalIds: [],
@@ -75,7 +91,7 @@ export class FacetStore {
   add(doc: number, article: Article): void {
     if (doc !== this.docValueStart.length - 1) throw new Error(`internal: facet store expected document ${this.docValueStart.length - 1}, got ${doc}`);
     for (const col of this.columns) {
-      for (const v of articleFacetValues(article, col.field)) {
+      for (const v of articleFacetValues(article, col.field, col.declared)) {
         let id = col.valueIds.get(v);
         if (id === undefined) {
           id = col.values.length;

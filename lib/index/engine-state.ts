@@ -6,6 +6,8 @@
  */
 import type { AnalyzerOptions } from '../analysis/analyzer.js';
 import type { FacetStoreState } from '../facets/facet-store.js';
+import type { NumberStoreState } from '../facets/number-store.js';
+import type { SchemaDefinition } from '../schema/field-schema.js';
 import type { RankingOptions } from '../ranking/bm25.js';
 import type { InvertedIndexState } from './inverted-index.js';
 
@@ -30,11 +32,13 @@ export interface StoredArticles {
 /** An index's complete state as plain data: what a snapshot stores. Internal to the library. */
 export interface EngineState {
   /** The options the index was created with (the facade's SearchIndexOptions). */
-  options: { analyzer?: AnalyzerOptions; ranking?: RankingOptions };
+  options: { analyzer?: AnalyzerOptions; ranking?: RankingOptions; schema?: SchemaDefinition };
   /** Article id by document id; null where one was removed. */
   ids: (string | null)[];
   /** Every article as UTF-8 JSON; after a load they stay bytes until first used. */
   articles: StoredArticles;
   index: InvertedIndexState;
   facets: FacetStoreState;
+  /** Columns of the declared number and date fields (absent: none). */
+  numbers?: NumberStoreState;
 }

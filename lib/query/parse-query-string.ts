@@ -14,7 +14,7 @@
  * ```
  */
 import type { Analyzer } from '../analysis/analyzer.js';
-import { FACET_FIELDS, type FacetField } from '../types.js';
+import { FACET_FIELDS } from '../types.js';
 import { lexQuery, type LexToken } from './query-lexer.js';
 import type { BoolNode, FieldNode, ParsedQueryTree, PositionalNode, QueryNode, TextField } from './query-node.js';
 import { printQuery } from './print-query.js';
@@ -42,10 +42,12 @@ interface Clause {
 
 /**
  * Parses a query string into a tree. Never throws on syntax (limits are checked where the tree is
- * bound to an index); a query with nothing searchable gives `root: null`.
+ * bound to an index); a query with nothing searchable gives `root: null`. `isFacetField` says
+ * which `name:` prefixes are field clauses (default: the default facet fields; an index passes
+ * its schema's).
  */
-export function parseQueryString(query: string, analyzer: QueryAnalyzer): ParsedQueryTree {
-  const tokens = lexQuery(query, (name) => name === 'title' || FACET_SET.has(name));
+export function parseQueryString(query: string, analyzer: QueryAnalyzer, isFacetField: (name: string) => boolean = (name) => FACET_SET.has(name)): ParsedQueryTree {
+  const tokens = lexQuery(query, (name) => name === 'title' || isFacetField(name));
   const root = new Parser(tokens, analyzer).parseQuery();
   return { root, interpretedAs: root ? printQuery(root) : '' };
 }
@@ -303,9 +305,6 @@ class Parser {
 
 function fieldNode(field: string, raw: string): FieldNode | null {
   const value = raw.replace(/\s+/g, ' ').trim();
-  return value === '' || !isFacetField(field) ? null : { kind: 'field', field, value };
-}
-
-function isFacetField(name: string): name is FacetField {
-  return FACET_SET.has(name);
+  // The lexer marks only the fields `isFacetField` accepts, so `field` is one.
+  return value === '' ? null : { kind: 'field', field, value };
 }

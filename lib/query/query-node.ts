@@ -3,7 +3,6 @@
  * `Query`). Nodes are plain data, so trees compare with a deep equality and print back to a
  * query string ({@link printQuery}) that parses to the same tree.
  */
-import type { FacetField } from '../types.js';
 
 /** Where a text clause looks: `any` (title and paragraphs) or only the `title`. */
 export type TextField = 'any' | 'title';
@@ -60,7 +59,8 @@ export interface SameNode {
 /** `field:value` on a facet field: matches exactly as the `filters` option does; never scored. */
 export interface FieldNode {
   kind: 'field';
-  field: FacetField;
+  /** A facet field of the index's schema (`topics`, or a declared keyword field). */
+  field: string;
   value: string;
 }
 

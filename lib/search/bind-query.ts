@@ -10,7 +10,6 @@ import type { FacetStore } from '../facets/facet-store.js';
 import type { TermDictionary } from '../index/term-dictionary.js';
 import type { HighlightQuery } from '../highlight/highlight-query.js';
 import type { BoolNode, FieldNode, PositionalNode, QueryNode, TextField } from '../query/query-node.js';
-import type { FacetField } from '../types.js';
 
 /** How many vocabulary terms one prefix (`missil*`) may expand to: the most frequent ones. */
 export const MAX_PREFIX_EXPANSIONS = 50;
@@ -56,7 +55,7 @@ export type BoundNode =
 
 /** A field clause the evaluator applies as a filter, counting facets as the `filters` option does. */
 export interface TopFilter {
-  field: FacetField;
+  field: string;
   docLists: readonly (readonly number[])[];
 }
 
@@ -87,12 +86,12 @@ export interface BindContext {
   df: ArrayLike<number>;
   facets: FacetStore;
   /** Fields the `filters` option already filters on (their clauses stay in the tree). */
-  optionFilterFields: ReadonlySet<FacetField>;
+  optionFilterFields: ReadonlySet<string>;
   matchAll: boolean;
 }
 
 /** Documents carrying one of a field's values: exactly as `filters` matches, else ignoring case. */
-export function valueDocLists(facets: FacetStore, field: FacetField, values: readonly string[]): number[][] {
+export function valueDocLists(facets: FacetStore, field: string, values: readonly string[]): number[][] {
   const col = facets.byField.get(field);
   if (!col) return [];
   const out: number[][] = [];
@@ -292,7 +291,7 @@ export function bindQuery(root: QueryNode | null, c: BindContext): BoundQuery {
   // Field clauses at the top become filters, so facets count them as they count `filters`.
   if (tree?.kind === 'bool' && tree.op !== 'or' && tree.filter.length > 0) {
     const kept: FieldNode[] = [];
-    const taken = new Set<FacetField>(c.optionFilterFields);
+    const taken = new Set<string>(c.optionFilterFields);
     for (const f of tree.filter) {
       if (taken.has(f.field)) kept.push(f);
       else {

@@ -31,7 +31,7 @@ export function planQuery(
   norms: { normTitle: Float64Array; normBody: Float64Array },
   r: ResolvedRankingOptions,
 ): QueryPlan {
-  const parsed = parseQueryString(query, analyzer);
+  const parsed = parseQueryString(query, analyzer, (name) => ctx.facets.byField.has(name));
   const bound = bindQuery(parsed.root, ctx);
   const unsearchable = parsed.root === null && query.trim() !== '';
   const required = bound.match ? matcher.match(bound.match) : null;

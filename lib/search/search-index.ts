@@ -8,19 +8,24 @@ import type { DuplicateOptions } from '../duplicates/duplicate-options.js';
 import { InvalidQueryError, NotFoundError, SearchError } from '../errors.js';
 import { checkCount, checkOptions, checkString, invalidArgument, rangeToSearchError } from '../check-argument.js';
 import { FacetStore } from '../facets/facet-store.js';
+import { NumberStore } from '../facets/number-store.js';
+import { rangeDocs } from '../facets/range-filter.js';
+import { conformArticle } from '../schema/conform-article.js';
+import type { FieldValue, SchemaDefinition } from '../schema/field-schema.js';
+import { resolveSchema, type ResolvedSchema } from '../schema/resolve-schema.js';
+import type { DefaultSchema, FilterFieldOf } from '../schema/schema-types.js';
 import { rankValues } from '../facets/count-facets.js';
 import { escapeHtml } from '../highlight/escape-html.js';
 import type { EngineState, StoredArticles } from '../index/engine-state.js';
 import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
 import { resolveRanking, type RankingOptions, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import {
-  FACET_FIELDS,
   type Article,
   type DuplicateRef,
   type ExportOptions,
   type ExportRow,
-  type FacetField,
   type FacetValue,
+  type FieldStats,
   type Hit,
   type HistogramInterval,
   type Range,
@@ -48,11 +53,18 @@ import { countCollector } from '../collector/collector.js';
 import { collapseCollector, type Collapsed } from '../collector/collapse-collector.js';
 import { bucketKeysOf, dateHistogramCollector, histogramBuckets, liveBucketCounts, type BucketKeys, type DateCounts } from '../collector/date-histogram-collector.js';
 import { facetCollector } from '../collector/facet-collector.js';
+import { rangeFacetCollector } from '../collector/range-facet-collector.js';
+import { statsCollector } from '../collector/stats-collector.js';
 import { pageOrder } from '../collector/page-order.js';
 import { topKCollector } from '../collector/top-k-collector.js';
 
 /** Options of {@link createSearchIndex}. All optional. */
-export interface SearchIndexOptions {
+export interface SearchIndexOptions<S extends SchemaDefinition = DefaultSchema> {
+  /**
+   * The declared schema (lib/schema): fields beyond the default news fields, and default facet
+   * fields to drop. Default: the news fields alone. Checked here: SearchError `invalid_schema`.
+   */
+  schema?: S;
   /** Text analysis, shared by indexing, queries and highlighting. Defaults: see AnalyzerOptions. */
   analyzer?: AnalyzerOptions;
   /** Ranking parameters. Defaults: {@link DEFAULT_RANKING}. */
@@ -77,8 +89,11 @@ export interface HighlightedArticle {
   paragraphs: { html: string; matches: Range[]; matched: boolean }[];
 }
 
-/** A searchable collection of articles. Create one with {@link createSearchIndex}. */
-export interface SearchIndex {
+/**
+ * A searchable collection of articles. Create one with {@link createSearchIndex}. `S` is the type
+ * of its declared schema, against which field names in search options are checked.
+ */
+export interface SearchIndex<S = DefaultSchema> {
   /** Number of articles. */
   readonly size: number;
   /** Adds an article. Throws SearchError `duplicate_id` or `invalid_article`. */
@@ -103,16 +118,16 @@ export interface SearchIndex {
   /** Every stored article, in insertion order. */
   articles(): IterableIterator<Article>;
   /** Ranked, filtered, faceted search. An empty query with filters browses (newest first). */
-  search(query: string, options?: SearchOptions): SearchResult;
+  search(query: string, options?: SearchOptions<S>): SearchResult<S>;
   /**
    * Every matching article (or group, with `collapse`) in `sort` order, as rows built one at a
    * time: for exports, without building a whole answer. Options are those of {@link search}
    * without paging, snippets, facets or histogram; they are checked at the call. The match set
    * is fixed at the call; articles removed while iterating are skipped.
    */
-  searchAll(query: string, options?: ExportOptions): IterableIterator<ExportRow>;
+  searchAll(query: string, options?: ExportOptions<S>): IterableIterator<ExportRow>;
   /** Values and counts of every (or the given) facet field over the whole index. */
-  facetValues(fields?: readonly FacetField[], limit?: number): Partial<Record<FacetField, FacetValue[]>>;
+  facetValues(fields?: readonly FilterFieldOf<S>[], limit?: number): Partial<Record<FilterFieldOf<S>, FacetValue[]>>;
   /** Completions of a word prefix from the index vocabulary, most frequent first. */
   suggest(prefix: string, limit?: number): string[];
   /** An article with a query's terms marked in its title and every paragraph. */
@@ -135,11 +150,13 @@ export interface SearchIndex {
    * Related stories: a search for the article's most distinctive terms (Lucene's MoreLikeThis,
    * ranked by BM25), the article and its copies left out. Throws NotFoundError for an unknown id.
    */
-  similar(id: string, options?: SimilarOptions): SearchResult;
+  similar(id: string, options?: SimilarOptions): SearchResult<S>;
   /** The analyzer this index uses. */
   readonly analyzer: Analyzer;
   /** The ranking parameters in force. */
   readonly ranking: Readonly<ResolvedRankingOptions>;
+  /** The declared schema, resolved (lib/schema): the fields by kind, `definition` as plain data. */
+  readonly schema: ResolvedSchema;
 }
 
 /**
@@ -165,22 +182,26 @@ function numTermIds(slots: readonly QuerySlot[]): number {
 
 const EMPTY = new Uint8Array(0);
 
-/** Creates an empty search index. */
-export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
+/**
+ * Creates an empty search index. With a schema literal (`createSearchIndex({ schema: { fields: {
+ * section: { type: 'keyword' } } } })`) the field names of search options are checked at compile
+ * time against it; a schema only known at run time (typed `SchemaDefinition`) is checked at run time.
+ */
+export function createSearchIndex<const S extends SchemaDefinition = DefaultSchema>(options: SearchIndexOptions<S> = {}): SearchIndex<S> {
   checkOptions('options', options);
   checkOptions('options.analyzer', options.analyzer);
   checkOptions('options.ranking', options.ranking);
-  return new Engine(options);
+  return new Engine(options) as SearchIndex<S>;
 }
 
 /** Exports the state of an index made by {@link createSearchIndex}. */
-export function exportEngineState(index: SearchIndex): EngineState {
+export function exportEngineState(index: SearchIndex<unknown>): EngineState {
   if (!(index instanceof Engine)) throw invalidArgument('index', 'an index made by createSearchIndex', index);
   return index.exportState();
 }
 
 /** Rebuilds an index from exported state, without re-analysing any text. */
-export function importEngineState(state: EngineState): SearchIndex {
+export function importEngineState(state: EngineState): SearchIndex<SchemaDefinition> {
   const engine = new Engine(state.options);
   engine.importState(state);
   return engine;
@@ -194,11 +215,13 @@ function checkBulkAdd(articles: unknown, options: unknown): void {
   checkOptions('options', options);
 }
 
-class Engine implements SearchIndex {
+class Engine implements SearchIndex<SchemaDefinition> {
   readonly analyzer: Analyzer;
   readonly ranking: Readonly<ResolvedRankingOptions>;
+  readonly schema: ResolvedSchema;
   private readonly ix: InvertedIndex;
-  private readonly facets = new FacetStore();
+  private readonly facets: FacetStore;
+  private readonly numbers: NumberStore;
   private readonly docs: (Article | undefined)[] = [];
   /** Articles restored from a snapshot and not decoded yet (see EngineState.articles). */
   private stored: StoredArticles | undefined;
@@ -207,15 +230,21 @@ class Engine implements SearchIndex {
   private readonly evaluator: QueryEvaluator;
   private readonly matcher: TreeMatcher;
   private version = 0;
-  private readonly options: SearchIndexOptions;
+  private readonly options: SearchIndexOptions<SchemaDefinition>;
   private readonly dups: DuplicateIndex | undefined;
   /** Per histogram interval, for one index version: live articles per bucket (the denominators of `share`) and every document's bucket key. */
   private liveCache: { version: number; live: Map<HistogramInterval, Map<number, number>>; keys: Map<HistogramInterval, BucketKeys> } = {
     version: -1, live: new Map(), keys: new Map(),
   };
 
-  constructor(options: SearchIndexOptions) {
-    this.options = { analyzer: options.analyzer, ranking: options.ranking, duplicates: options.duplicates };
+  constructor(options: SearchIndexOptions<SchemaDefinition>) {
+    this.schema = resolveSchema(options.schema);
+    this.facets = new FacetStore(this.schema);
+    this.numbers = new NumberStore(this.schema);
+    this.options = {
+      analyzer: options.analyzer, ranking: options.ranking, duplicates: options.duplicates,
+      ...(this.schema.isDefault ? {} : { schema: this.schema.definition }),
+    };
     this.dups = DuplicateIndex.create(options.duplicates);
     this.analyzer = rangeToSearchError('analyzer', () => createAnalyzer(options.analyzer));
     this.ranking = Object.freeze(rangeToSearchError('ranking', () => resolveRanking(options.ranking)));
@@ -254,6 +283,7 @@ class Engine implements SearchIndex {
       articles,
       index: this.exportIndexState(),
       facets: this.facets.exportState(),
+      numbers: this.numbers.exportState(),
     };
   }
 
@@ -264,6 +294,7 @@ class Engine implements SearchIndex {
       throw new Error('internal: snapshot documents and index disagree');
     }
     this.facets.importState(state.facets, this.ix.alive.data);
+    this.numbers.importState(state.numbers ?? {}, n);
     this.dups?.importArrays(state.index.arrays);
     state.ids.forEach((id, d) => {
       if (id !== null && this.ix.alive.data[d]) this.idToDoc.set(id, d);
@@ -283,8 +314,9 @@ class Engine implements SearchIndex {
     return parsed;
   }
 
-  add(article: Article): void {
-    checkArticle(article);
+  add(given: Article): void {
+    checkArticle(given);
+    const article = conformArticle(given, this.schema);
     if (this.idToDoc.has(article.id)) {
       throw new SearchError('duplicate_id', `duplicate article id "${article.id}"`, { id: article.id });
     }
@@ -292,6 +324,7 @@ class Engine implements SearchIndex {
     this.docs[doc] = article;
     this.idToDoc.set(article.id, doc);
     this.facets.add(doc, article);
+    this.numbers.add(doc, article);
     this.dups?.add(doc, this.ix.lastBodyTerms);
     this.version++;
   }
@@ -394,25 +427,25 @@ class Engine implements SearchIndex {
     await this.ix.dict.syncVocabularyAsync();
   }
 
-  search(query: string, options: SearchOptions = {}): SearchResult {
+  search(query: string, options: SearchOptions<SchemaDefinition> = {}): SearchResult<SchemaDefinition> {
     const t0 = performance.now();
     if (typeof query !== 'string') throw new InvalidQueryError('query must be a string', { parameter: 'q' });
-    const o = resolveSearchOptions(options);
+    const o = resolveSearchOptions(options, this.schema);
     this.settle();
     const run = this.evaluate(query, o, false);
     if (!run) return this.unsearchableResult(query, o, t0);
     const { plan, sort, filtered, all } = run;
     const dates = this.ix.dateMs.data;
-    const collapsed = o.collapse ? this.collapse(all, sort) : undefined;
+    const collapsed = o.collapse ? this.collapse(all, sort, run.keys) : undefined;
     // What the page ranks, and what the total, facets and histogram count (groups or articles).
     const ranked = collapsed ? collapsed.groups : all;
     const counted = collapsed && o.collapseCount === 'groups' ? collapsed.groups : all;
     const k = o.offset + o.limit;
     const pageDocs = topKCollector({
-      sort, k, dates, refine: run.refine, exactScore: (d) => this.evaluator.exactScore(d),
+      sort, k, dates: run.keys, refine: run.refine, exactScore: (d) => this.evaluator.exactScore(d),
     }).collect(ranked).slice(o.offset);
-    const facets = facetCollector(this.facets, o.facets, (f) => filtered.indexOf(f), o.facetLimit).collect(counted);
-    const result: SearchResult = {
+    const facets = this.collectFacets(o, filtered, counted);
+    const result: SearchResult<SchemaDefinition> = {
       query,
       total: countCollector.collect(counted),
       tookMs: 0,
@@ -422,6 +455,7 @@ class Engine implements SearchIndex {
     if (collapsed) result.totalArticles = all.n;
     if (query.trim() !== '') result.interpretedAs = plan.interpretedAs;
     if (o.dateHistogram) this.addHistogram(result, counted, filtered.length, o, o.dateHistogram);
+    if (o.stats.length > 0) result.stats = this.collectStats(o.stats, counted);
     if (all.n === 0 && plan.slots.length > 0) {
       const suggestion = didYouMean(query, plan.slots, this.ix.dict, this.ix.df.data, this.analyzer);
       if (suggestion) result.didYouMean = suggestion;
@@ -430,19 +464,19 @@ class Engine implements SearchIndex {
     return result;
   }
 
-  searchAll(query: string, options: ExportOptions = {}): IterableIterator<ExportRow> {
+  searchAll(query: string, options: ExportOptions<SchemaDefinition> = {}): IterableIterator<ExportRow> {
     if (typeof query !== 'string') throw new InvalidQueryError('query must be a string', { parameter: 'q' });
     checkOptions('options', options);
     const { limit: _l, offset: _o, snippets: _s, snippetLength: _sl, snippetParts: _sp, highlight: _h, facets: _f, facetLimit: _fl, dateHistogram: _d, ...rest } =
-      options as SearchOptions;
-    const o = resolveSearchOptions(rest);
+      options as SearchOptions<SchemaDefinition>;
+    const o = resolveSearchOptions(rest, this.schema);
     this.settle();
     const run = this.evaluate(query, o, true);
     if (!run) return [][Symbol.iterator]();
-    const collapsed = o.collapse ? this.collapse(run.all, run.sort) : undefined;
+    const collapsed = o.collapse ? this.collapse(run.all, run.sort, run.keys) : undefined;
     const set = collapsed ? collapsed.groups : run.all;
     // The evaluator reuses its buffers on the next search: keep copies for the lazy walk.
-    const order = Array.from(set.docs.subarray(0, set.n)).sort(pageOrder(run.sort, set.score, this.ix.dateMs.data));
+    const order = Array.from(set.docs.subarray(0, set.n)).sort(pageOrder(run.sort, set.score, run.keys));
     const scores = order.map((d) => set.score[d]);
     const counts = collapsed ? order.map((d) => collapsed.others.get(d)?.length ?? 0) : undefined;
     return this.exportRows(order, scores, counts);
@@ -464,8 +498,10 @@ class Engine implements SearchIndex {
    * and the filtered fields in near-miss slot order (the date filter is the slot after them).
    * `exact` asks for exact scores (no bounded paragraph evidence). Undefined when unsearchable.
    */
-  private evaluate(query: string, o: ResolvedSearchOptions, exact: boolean): { plan: QueryPlan; sort: SortOrder; filtered: FacetField[]; all: MatchSet; refine: boolean } | undefined {
-    const optionFields = (Object.keys(o.filters) as FacetField[]).filter((f) => o.filters[f].length > 0);
+  private evaluate(
+    query: string, o: ResolvedSearchOptions, exact: boolean,
+  ): { plan: QueryPlan; sort: SortOrder; keys: Float64Array; filtered: string[]; all: MatchSet; refine: boolean } | undefined {
+    const optionFields = Object.keys(o.filters).filter((f) => o.filters[f].length > 0);
     const plan = this.plan(query, o.match === 'all', new Set(optionFields));
     if (plan.unsearchable) return undefined;
     const fieldFilters: FieldFilter[] = optionFields.map((field, slot) => {
@@ -477,11 +513,17 @@ class Engine implements SearchIndex {
       }
       return { slot, docLists };
     });
-    const filtered: FacetField[] = [...optionFields];
+    const filtered: string[] = [...optionFields];
     // Field clauses of the query (`topics:crude`) filter, and count in facets, as `filters` do.
     for (const f of plan.topFilters) {
       fieldFilters.push({ slot: filtered.length, docLists: f.docLists });
       filtered.push(f.field);
+    }
+    // Range filters take a slot each too, so a range facet of the same field counts disjunctively.
+    for (const r of o.ranges) {
+      const column = this.numbers.column(r.field) as Float64Array;
+      fieldFilters.push({ slot: filtered.length, docLists: [rangeDocs(column, this.ix.numDocs, this.ix.alive.data, r.range)] });
+      filtered.push(r.field);
     }
     // Ranking an empty query by "relevance" means nothing: browse newest first instead.
     const sort = plan.slots.length === 0 && o.sort === 'relevance' ? 'date' : o.sort;
@@ -503,18 +545,47 @@ class Engine implements SearchIndex {
       docs: out.matches, n: out.numMatches, score: out.score, scoreIsBound: out.scoreIsBound,
       near: { docs: out.near, fail: out.nearFail, n: out.numNear },
     };
-    return { plan, sort, filtered, all, refine };
+    // A number or date field sorts as dates do, over its own column (see resolveSearchOptions).
+    const keys = o.sortField !== undefined && sort !== 'relevance' ? (this.numbers.column(o.sortField) as Float64Array) : this.ix.dateMs.data;
+    return { plan, sort, keys, filtered, all, refine };
+  }
+
+  /** Facet counts of a query in the order asked: keyword facets by value, number fields by range bucket. */
+  private collectFacets(o: ResolvedSearchOptions, filtered: string[], counted: MatchSet): Record<string, FacetValue[]> {
+    const keywordFacets = o.facets.filter((f) => !o.buckets.has(f));
+    const values = facetCollector(this.facets, keywordFacets, (f) => filtered.indexOf(f), o.facetLimit).collect(counted);
+    if (keywordFacets.length === o.facets.length) return values;
+    const out: Record<string, FacetValue[]> = {};
+    for (const f of o.facets) {
+      const buckets = o.buckets.get(f);
+      out[f] = buckets
+        ? rangeFacetCollector(this.numbers.column(f) as Float64Array, buckets, filtered.indexOf(f)).collect(counted)
+        : values[f];
+    }
+    return out;
+  }
+
+  /** Min/max of number and date fields (and `date`) over the match set; dates as ISO strings. */
+  private collectStats(fields: readonly string[], counted: MatchSet): Record<string, FieldStats> {
+    const out: Record<string, FieldStats> = {};
+    for (const f of fields) {
+      const isDate = f === 'date' || this.numbers.dateFields.has(f);
+      const s = statsCollector(f === 'date' ? this.ix.dateMs.data : (this.numbers.column(f) as Float64Array)).collect(counted);
+      const show = (v: number): number | string => (isDate ? new Date(v).toISOString() : v);
+      out[f] = s.min === undefined || s.max === undefined ? { count: s.count } : { count: s.count, min: show(s.min), max: show(s.max) };
+    }
+    return out;
   }
 
   /** The match set collapsed to one document per near-duplicate group (see collapse-collector.ts). */
-  private collapse(all: MatchSet, sort: SortOrder): Collapsed {
+  private collapse(all: MatchSet, sort: SortOrder, keys: Float64Array): Collapsed {
     const groups = this.dups?.groups;
     const groupOf = groups ? (d: number) => groups.groupOf(d) : (d: number) => d;
-    return collapseCollector(groupOf, pageOrder(sort, all.score, this.ix.dateMs.data), this.ix.numDocs).collect(all);
+    return collapseCollector(groupOf, pageOrder(sort, all.score, keys), this.ix.numDocs).collect(all);
   }
 
   /** Adds the date histogram (and its comparison series) of a counted match set to a result. */
-  private addHistogram(result: SearchResult, counted: MatchSet, dateSlot: number, o: ResolvedSearchOptions, h: ResolvedHistogramOptions): void {
+  private addHistogram(result: SearchResult<SchemaDefinition>, counted: MatchSet, dateSlot: number, o: ResolvedSearchOptions, h: ResolvedHistogramOptions): void {
     const dates = this.ix.dateMs.data;
     const keysOf = (interval: HistogramInterval): BucketKeys => this.bucketKeys(interval);
     const main = dateHistogramCollector(dates, keysOf, h.interval, dateSlot).collect(counted);
@@ -523,7 +594,7 @@ class Engine implements SearchIndex {
       const other = this.evaluate(h.compare, o, false);
       let counts: DateCounts = { interval: main.interval, counts: new Map() };
       if (other) {
-        const c = o.collapse ? this.collapse(other.all, other.sort) : undefined;
+        const c = o.collapse ? this.collapse(other.all, other.sort, other.keys) : undefined;
         const set = c && o.collapseCount === 'groups' ? c.groups : other.all;
         counts = dateHistogramCollector(dates, keysOf, main.interval, other.filtered.length).collect(set);
       }
@@ -577,7 +648,7 @@ class Engine implements SearchIndex {
   }
 
   /** Parses and binds a query (see query-plan.ts). */
-  private plan(query: string, matchAll: boolean, optionFilterFields: ReadonlySet<FacetField>): QueryPlan {
+  private plan(query: string, matchAll: boolean, optionFilterFields: ReadonlySet<string>): QueryPlan {
     this.matcher.reset();
     return planQuery(query, this.analyzer, this.ix, this.matcher, {
       analyzer: this.analyzer,
@@ -590,25 +661,26 @@ class Engine implements SearchIndex {
   }
 
   /** The answer to a query with text but nothing searchable in it (`the`, `!!!`). */
-  private unsearchableResult(query: string, o: ResolvedSearchOptions, t0: number): SearchResult {
-    const facets: Partial<Record<FacetField, FacetValue[]>> = {};
+  private unsearchableResult(query: string, o: ResolvedSearchOptions, t0: number): SearchResult<SchemaDefinition> {
+    const facets: Record<string, FacetValue[]> = {};
     for (const f of o.facets) facets[f] = [];
-    const result: SearchResult = { query, total: 0, tookMs: 0, hits: [], facets, interpretedAs: '', unsearchable: true };
+    const result: SearchResult<SchemaDefinition> = { query, total: 0, tookMs: 0, hits: [], facets, interpretedAs: '', unsearchable: true };
     if (o.dateHistogram) {
       result.dateHistogram = [];
       if (o.dateHistogram.explicit && o.dateHistogram.interval !== 'auto') result.dateHistogramInterval = o.dateHistogram.interval;
       if (o.dateHistogram.compare !== undefined) result.dateHistogramCompare = [];
     }
     if (o.collapse) result.totalArticles = 0;
+    if (o.stats.length > 0) result.stats = Object.fromEntries(o.stats.map((f) => [f, { count: 0 }]));
     result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
     return result;
   }
 
-  facetValues(fields: readonly FacetField[] = FACET_FIELDS, limit = 0): Partial<Record<FacetField, FacetValue[]>> {
+  facetValues(fields: readonly string[] = this.schema.facetFields, limit = 0): Record<string, FacetValue[]> {
     const list: unknown = fields;
     if (!Array.isArray(list)) throw invalidArgument('fields', 'an array of facet field names', list);
     checkCount('limit', limit);
-    const out: Partial<Record<FacetField, FacetValue[]>> = {};
+    const out: Record<string, FacetValue[]> = {};
     for (const field of fields) {
       const col = this.facets.byField.get(field);
       if (!col) throw new InvalidQueryError(`unknown facet field "${String(field)}"`, { parameter: 'facets' });
@@ -662,7 +734,7 @@ class Engine implements SearchIndex {
     return (this.dups?.othersOf(doc) ?? []).map((d) => this.article(d)?.id as string);
   }
 
-  similar(id: string, options: SimilarOptions = {}): SearchResult {
+  similar(id: string, options: SimilarOptions = {}): SearchResult<SchemaDefinition> {
     const doc = this.docOf(id);
     const article = this.article(doc) as Article;
     this.settle();
@@ -707,6 +779,8 @@ class Engine implements SearchIndex {
       titleHtml: o.highlight ? this.highlighterOf(plan).highlightTitle(doc, a.title).html : escapeHtml(a.title),
       snippets: [],
     };
+    const fields = this.returnedFields(a);
+    if (fields) hit.fields = fields;
     if (o.collapse) {
       hit.duplicates = (others ?? []).map((d) => duplicateRef(this.article(d) as Article));
       hit.duplicateCount = hit.duplicates.length;
@@ -729,6 +803,17 @@ class Engine implements SearchIndex {
       this.highlighters.set(plan, h);
     }
     return h;
+  }
+
+  /** The declared fields marked `returned` that an article has, or undefined when none. */
+  private returnedFields(a: Article): Record<string, FieldValue> | undefined {
+    const fields = a.fields;
+    if (!fields) return undefined;
+    let out: Record<string, FieldValue> | undefined;
+    for (const f of this.schema.returnedFields) {
+      if (Object.hasOwn(fields, f.name)) (out ??= {})[f.name] = fields[f.name];
+    }
+    return out;
   }
 
   /** The matching paragraphs of one document, best first, by paragraph BM25. */

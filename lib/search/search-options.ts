@@ -3,7 +3,10 @@
  */
 import { dateBoundToEpochMs } from '../dates/date-bound.js';
 import { InvalidQueryError } from '../errors.js';
-import { FACET_FIELDS, SNIPPET_PARTS, type FacetField, type HistogramInterval, type SearchOptions, type SnippetPart, type SortOrder } from '../types.js';
+import type { NumericRange } from '../facets/range-filter.js';
+import type { NumberBucket, SchemaDefinition } from '../schema/field-schema.js';
+import { checkNumberBuckets, DEFAULT_SCHEMA, type ResolvedSchema } from '../schema/resolve-schema.js';
+import { SNIPPET_PARTS, type HistogramInterval, type SearchOptions, type SnippetPart, type SortOrder } from '../types.js';
 
 /** Defaults of every search option. */
 export const DEFAULT_SEARCH_OPTIONS = Object.freeze({
@@ -16,7 +19,6 @@ export const DEFAULT_SEARCH_OPTIONS = Object.freeze({
   match: 'any' as const,
 });
 
-const FACET_SET: ReadonlySet<string> = new Set(FACET_FIELDS);
 const SORTS: ReadonlySet<string> = new Set(['relevance', 'date', 'date_asc']);
 const PART_SET: ReadonlySet<string> = new Set(SNIPPET_PARTS);
 
@@ -36,10 +38,19 @@ function snippetParts(v: unknown): ReadonlySet<SnippetPart> | undefined {
 
 /** SearchOptions with every default filled in and dates as epoch ms (NaN: open bound). */
 export interface ResolvedSearchOptions {
-  filters: Record<FacetField, string[]>;
+  filters: Record<string, string[]>;
   dateFrom: number;
   dateTo: number;
-  facets: FacetField[];
+  /** Range filters over declared number and date fields (`ranges.date` is folded into dateFrom/dateTo). */
+  ranges: { field: string; range: NumericRange }[];
+  /** Facets to count: keyword facets by value, number fields by the range buckets given. */
+  facets: string[];
+  /** Buckets of each number field in `facets`. */
+  buckets: Map<string, readonly NumberBucket[]>;
+  /** Fields whose min/max to return. */
+  stats: string[];
+  /** A declared number or date field to sort by (`sort` is then `date` for descending, `date_asc` for ascending), or undefined. */
+  sortField: string | undefined;
   /** The histogram asked for, or undefined. */
   dateHistogram: ResolvedHistogramOptions | undefined;
   collapse: boolean;
@@ -110,28 +121,124 @@ export function parseDateBound(name: string, v: unknown, endOfDay: boolean): num
   return t;
 }
 
-/** Checks every option and fills in defaults. Throws InvalidQueryError naming the bad option. */
-export function resolveSearchOptions(o: SearchOptions): ResolvedSearchOptions {
+/** "the X fields are a, b, c": the list an unknown-field error names. */
+function known(kind: string, names: readonly string[]): string {
+  return names.length > 0 ? `the ${kind} fields are ${names.join(', ')}` : `there are no ${kind} fields`;
+}
+
+/** A bound of a range filter as a number: a finite number for a number field, an ISO 8601 date for a date field. */
+function rangeBound(field: string, key: string, v: unknown, isDate: boolean, side: 'from' | 'to'): number {
+  const name = `ranges.${field}.${key}`;
+  if (isDate) return parseDateBound(name, v, side === 'to');
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidQueryError(`${name} must be a finite number, got ${JSON.stringify(v) ?? typeof v}`, { parameter: name });
+  return v;
+}
+
+/**
+ * A range filter's object as a NumericRange. Dates: `gte`/`lt` take the first instant a bound
+ * names, `lte`/`gt` the last, so `lte: '2019-10-10'` includes that whole day and `gt` excludes it.
+ */
+function resolveRange(field: string, v: unknown, isDate: boolean): NumericRange {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new InvalidQueryError(`ranges.${field} must be an object with gte, lte, gt or lt`, { parameter: `ranges.${field}` });
+  let lo = -Infinity;
+  let hi = Infinity;
+  let loInclusive = true;
+  let hiInclusive = true;
+  for (const [key, bound] of Object.entries(v as Record<string, unknown>)) {
+    if (bound === undefined) continue;
+    if (key === 'gte' || key === 'gt') {
+      const x = rangeBound(field, key, bound, isDate, key === 'gte' ? 'from' : 'to');
+      if (x > lo || (x === lo && key === 'gt')) [lo, loInclusive] = [x, key === 'gte'];
+    } else if (key === 'lte' || key === 'lt') {
+      const x = rangeBound(field, key, bound, isDate, key === 'lte' ? 'to' : 'from');
+      if (x < hi || (x === hi && key === 'lt')) [hi, hiInclusive] = [x, key === 'lte'];
+    } else {
+      throw new InvalidQueryError(`ranges.${field} has an unknown bound "${key}" (gte, lte, gt, lt)`, { parameter: `ranges.${field}` });
+    }
+  }
+  return { lo, hi, loInclusive, hiInclusive };
+}
+
+/** Checks every option against `schema` and fills in defaults. Throws InvalidQueryError naming the bad option. */
+export function resolveSearchOptions(o: SearchOptions<SchemaDefinition>, schema: ResolvedSchema = DEFAULT_SCHEMA): ResolvedSearchOptions {
   if (o === null || typeof o !== 'object') throw new InvalidQueryError('search options must be an object');
-  const filters = {} as Record<FacetField, string[]>;
+  const filterFields = new Set(schema.facetFields);
+  const numberFields = schema.numberFields.map((f) => f.name);
+  const rangeFields = ['date', ...numberFields, ...schema.dateFields.map((f) => f.name)];
+  const filters: Record<string, string[]> = {};
   if (o.filters !== undefined) {
     if (o.filters === null || typeof o.filters !== 'object') throw new InvalidQueryError('filters must be an object', { parameter: 'filters' });
-    for (const [field, values] of Object.entries(o.filters)) {
-      if (!FACET_SET.has(field)) throw new InvalidQueryError(`unknown filter field "${field}"`, { parameter: field });
+    for (const [field, values] of Object.entries(o.filters as Record<string, unknown>)) {
+      if (!filterFields.has(field)) throw new InvalidQueryError(`unknown filter field "${field}": ${known('filter', schema.facetFields)}`, { parameter: field });
       if (values === undefined) continue;
       if (!Array.isArray(values) || values.some((x) => typeof x !== 'string')) {
         throw new InvalidQueryError(`filter ${field} must be an array of strings`, { parameter: field });
       }
-      filters[field as FacetField] = values;
+      filters[field] = values as string[];
     }
   }
-  const facets = o.facets ?? [];
+  const facets: unknown = o.facets ?? [];
   if (!Array.isArray(facets)) throw new InvalidQueryError('facets must be an array of field names', { parameter: 'facets' });
-  for (const f of facets) {
-    if (!FACET_SET.has(f)) throw new InvalidQueryError(`unknown facet field "${String(f)}"`, { parameter: 'facets' });
+  const bucketOption = o.facetBuckets as Record<string, unknown> | undefined;
+  if (bucketOption !== undefined && (bucketOption === null || typeof bucketOption !== 'object' || Array.isArray(bucketOption))) {
+    throw new InvalidQueryError('facetBuckets must be an object of bucket lists by number field', { parameter: 'facetBuckets' });
   }
-  const sort = o.sort ?? DEFAULT_SEARCH_OPTIONS.sort;
-  if (!SORTS.has(sort)) throw new InvalidQueryError(`sort must be relevance, date or date_asc, got "${String(sort)}"`, { parameter: 'sort' });
+  const buckets = new Map<string, readonly NumberBucket[]>();
+  for (const [field, list] of Object.entries(bucketOption ?? {})) {
+    if (!numberFields.includes(field)) throw new InvalidQueryError(`facetBuckets names "${field}", not a number field: ${known('number', numberFields)}`, { parameter: 'facetBuckets' });
+    buckets.set(field, checkNumberBuckets(`facetBuckets.${field}`, list, (m) => new InvalidQueryError(m, { parameter: 'facetBuckets' })));
+  }
+  for (const f of facets) {
+    if (typeof f === 'string' && filterFields.has(f)) continue;
+    if (typeof f === 'string' && numberFields.includes(f)) {
+      if (!buckets.has(f)) {
+        const declared = schema.byName.get(f)?.buckets ?? [];
+        if (declared.length === 0) throw new InvalidQueryError(`number field "${f}" has no declared buckets: give facetBuckets.${f}`, { parameter: 'facetBuckets' });
+        buckets.set(f, declared);
+      }
+      continue;
+    }
+    throw new InvalidQueryError(`unknown facet field "${String(f)}": ${known('facet', [...schema.facetFields, ...numberFields])}`, { parameter: 'facets' });
+  }
+  let dateFrom = parseDateBound('dateFrom', o.dateFrom, false);
+  let dateTo = parseDateBound('dateTo', o.dateTo, true);
+  if (dateFrom > dateTo) throw new InvalidQueryError('the date range is empty: dateFrom is after dateTo', { parameter: 'dateFrom' });
+  const ranges: { field: string; range: NumericRange }[] = [];
+  const rangeOption = o.ranges as Record<string, unknown> | undefined;
+  if (rangeOption !== undefined && (rangeOption === null || typeof rangeOption !== 'object' || Array.isArray(rangeOption))) {
+    throw new InvalidQueryError('ranges must be an object of range filters by field', { parameter: 'ranges' });
+  }
+  for (const [field, v] of Object.entries(rangeOption ?? {})) {
+    if (v === undefined) continue;
+    if (!rangeFields.includes(field)) throw new InvalidQueryError(`unknown range field "${field}": ${known('range', rangeFields)}`, { parameter: 'ranges' });
+    const range = resolveRange(field, v, field === 'date' || schema.byName.get(field)?.type === 'date');
+    if (field !== 'date') {
+      ranges.push({ field, range });
+      continue;
+    }
+    // Instants are whole milliseconds: an exclusive bound is the inclusive one a millisecond in.
+    const from = range.loInclusive ? range.lo : range.lo + 1;
+    const to = range.hiInclusive ? range.hi : range.hi - 1;
+    if (Number.isFinite(from)) dateFrom = Number.isNaN(dateFrom) ? from : Math.max(dateFrom, from);
+    if (Number.isFinite(to)) dateTo = Number.isNaN(dateTo) ? to : Math.min(dateTo, to);
+  }
+  const stats: unknown = o.stats ?? [];
+  if (!Array.isArray(stats)) throw new InvalidQueryError('stats must be an array of field names', { parameter: 'stats' });
+  for (const f of stats) {
+    if (typeof f !== 'string' || !rangeFields.includes(f)) throw new InvalidQueryError(`unknown stats field "${String(f)}": ${known('number and date', rangeFields)}`, { parameter: 'stats' });
+  }
+  let sort: string = o.sort ?? DEFAULT_SEARCH_OPTIONS.sort;
+  let sortField: string | undefined;
+  if (typeof sort !== 'string') throw new InvalidQueryError('sort must be a string', { parameter: 'sort' });
+  if (!SORTS.has(sort)) {
+    const field = sort.startsWith('-') ? sort.slice(1) : sort;
+    if (!rangeFields.includes(field) || field === 'date') {
+      const sortable = rangeFields.slice(1).flatMap((f) => [f, `-${f}`]);
+      throw new InvalidQueryError(`sort must be relevance, date, date_asc${sortable.length > 0 ? ` or one of ${sortable.join(', ')}` : ''}, got "${sort}"`, { parameter: 'sort' });
+    }
+    sortField = field;
+    sort = sort.startsWith('-') ? 'date' : 'date_asc';
+  }
   const match = o.match ?? DEFAULT_SEARCH_OPTIONS.match;
   if (match !== 'any' && match !== 'all') throw new InvalidQueryError(`match must be any or all, got "${String(match)}"`, { parameter: 'match' });
   if (o.highlight !== undefined && typeof o.highlight !== 'boolean') {
@@ -144,14 +251,15 @@ export function resolveSearchOptions(o: SearchOptions): ResolvedSearchOptions {
   if (collapseCount !== 'groups' && collapseCount !== 'articles') {
     throw new InvalidQueryError(`collapseCount must be groups or articles, got ${JSON.stringify(collapseCount)}`, { parameter: 'collapseCount' });
   }
-  const dateFrom = parseDateBound('dateFrom', o.dateFrom, false);
-  const dateTo = parseDateBound('dateTo', o.dateTo, true);
-  if (dateFrom > dateTo) throw new InvalidQueryError('the date range is empty: dateFrom is after dateTo', { parameter: 'dateFrom' });
   return {
     filters,
     dateFrom,
     dateTo,
-    facets: [...new Set(facets)],
+    ranges,
+    facets: [...new Set(facets as string[])],
+    buckets,
+    stats: [...new Set(stats as string[])],
+    sortField,
     dateHistogram: resolveHistogram(o.dateHistogram),
     collapse: o.collapse === 'duplicates',
     collapseCount,

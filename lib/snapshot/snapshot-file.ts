@@ -10,7 +10,9 @@
  *   24  H  header JSON: options, scalars, and where each section lies
  *   …      sections: article ids (JSON), the articles (UTF-8 JSON each, in deflated blocks of
  *          about 64 KiB: see article-blocks.ts), terms and facet values (JSON), typed arrays
- *          (8-byte aligned; term-frequency columns in the narrowest of u8/u16/i32 that holds them)
+ *          (8-byte aligned; term-frequency columns in the narrowest of u8/u16/i32 that holds them;
+ *          the declared number and date columns as f64, `number.<field>`). The declared schema
+ *          (lib/schema) is in the header's options, absent for the default schema.
  *   end 4  CRC-32 of everything before it (corruption is what a snapshot must detect, not
  *          tampering, and CRC-32 reads the file several times faster than SHA-256)
  * Loading reads the file once and keeps views into it: the posting arrays and the compressed
@@ -79,6 +81,8 @@ export interface EngineStateWithMetadata {
 
 /** Typed arrays of the facet store carry this prefix in the header's array table. */
 const FACET_PREFIX = 'facet.';
+/** Columns of the declared number and date fields carry this prefix. */
+const NUMBER_PREFIX = 'number.';
 
 /** Term-frequency columns: small counts, so stored (and then used) in the narrowest type. */
 const NARROWED = new Set(['artTfBody', 'artTfTitle', 'paraTf']);
@@ -158,6 +162,7 @@ export function engineStatePieces(state: EngineState, options: SnapshotWriteOpti
   };
   for (const [name, a] of Object.entries(state.index.arrays)) addArray(name, NARROWED.has(name) ? narrow(a) : a);
   for (const [name, a] of Object.entries(state.facets.arrays)) addArray(FACET_PREFIX + name, a);
+  for (const [name, a] of Object.entries(state.numbers ?? {})) addArray(NUMBER_PREFIX + name, a);
   addArray('articleOffsets', packed.docOffsets);
   addArray('articleBlockStarts', packed.blockStarts);
   addArray('articleBlockOffsets', packed.blockOffsets);
@@ -226,12 +231,16 @@ export function engineStateWithMetadataFromBytes(bytes: Buffer): EngineStateWith
   const json = <T>(s: Section): T => JSON.parse(slice(s).toString('utf8')) as T;
   const arrays: EngineState['index']['arrays'] = {};
   const facetArrays: Record<string, Int32Array> = {};
+  const numberArrays: Record<string, Float64Array> = {};
   for (const [name, s] of Object.entries(header.arrays)) {
     if (!(s.kind in BYTES_PER)) fail(`unknown array kind "${String(s.kind)}"`);
     slice(s); // bounds check
     const a = viewOf(bytes, base + s.offset, s.length, s.kind);
     if (name.startsWith(FACET_PREFIX)) facetArrays[name.slice(FACET_PREFIX.length)] = a as Int32Array;
-    else arrays[name] = a;
+    else if (name.startsWith(NUMBER_PREFIX)) {
+      if (!(a instanceof Float64Array)) fail(`column "${name}" is not f64`);
+      numberArrays[name.slice(NUMBER_PREFIX.length)] = a;
+    } else arrays[name] = a;
   }
   const { articleOffsets, articleBlockStarts, articleBlockOffsets, ...indexArrays } = arrays;
   try {
@@ -248,6 +257,7 @@ export function engineStateWithMetadataFromBytes(bytes: Buffer): EngineStateWith
       }),
       index: { terms: json<string[]>(header.terms), display: json<string[]>(header.display), arrays: indexArrays, scalars: header.scalars },
       facets: { arrays: facetArrays as FacetStoreState['arrays'], values: facetValues.values },
+      numbers: numberArrays,
     };
     return { state, metadata: header.metadata };
   } catch (err) {

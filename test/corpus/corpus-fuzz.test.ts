@@ -13,6 +13,7 @@ import { loadCorpus } from '../../lib/corpus/load-corpus.js';
 import { parseReferenceArticle } from '../../lib/corpus/reference-format.js';
 import { createSearchIndex } from '../../lib/search/search-index.js';
 import type { Article, CorpusError } from '../../lib/types.js';
+import type { SchemaDefinition } from '../../lib/schema/field-schema.js';
 
 const CODES = new Set([
   'read_failed', 'empty', 'binary', 'invalid_encoding', 'invalid_json', 'invalid_article',
@@ -116,6 +117,42 @@ describe('corpus reader fuzz (issue 13)', () => {
           }
         }),
         { numRuns: 800 },
+      );
+    });
+  });
+
+  describe('#parseJsonArticles with a declared schema (issue 11)', () => {
+    const schema: SchemaDefinition = {
+      fields: {
+        section: { type: 'keyword' }, tags: { type: 'keyword', multiple: true }, wordCount: { type: 'number' },
+        updated: { type: 'date' }, standfirst: { type: 'text' }, imageUrl: { type: 'stored' },
+      },
+      drop: ['topics'],
+    };
+    const declaredLike = (): fc.Arbitrary<Record<string, unknown>> =>
+      fc.tuple(articleLike(), fc.record(
+        { section: fieldValue(), tags: fieldValue(), wordCount: fc.oneof(fieldValue(), fc.double()), updated: fieldValue(), standfirst: fieldValue(), imageUrl: fieldValue() },
+        { requiredKeys: [] },
+      )).map(([a, b]) => ({ ...a, ...b }));
+
+    it('never throws, and every field it keeps has its declared type', () => {
+      fc.assert(
+        fc.property(fc.array(declaredLike(), { maxLength: 6 }), (records) => {
+          const text = records.map((r) => JSON.stringify(r)).join('\n');
+          const { articles, errors } = parseJsonArticles(text, 'f.ndjson', 'ndjson', { schema });
+          for (const error of errors) expectError(error, 'f.ndjson');
+          for (const { article } of articles) {
+            expect(article).to.not.have.property('topics');
+            const f = article.fields ?? {};
+            if ('section' in f) expect(f.section).to.be.a('string').that.is.not.empty;
+            if ('tags' in f) expect(Array.isArray(f.tags) && (f.tags as unknown[]).every((t) => typeof t === 'string' && t !== '')).to.equal(true);
+            if ('wordCount' in f) expect(Number.isFinite(f.wordCount)).to.equal(true);
+            if ('updated' in f) expect(f.updated).to.match(/^\d{4}-\d{2}-\d{2}/);
+            if ('standfirst' in f) expect(f.standfirst).to.be.a('string');
+            expect(Object.keys(f).every((k) => k in (schema.fields ?? {}))).to.equal(true);
+          }
+        }),
+        { numRuns: 500 },
       );
     });
   });

@@ -2,23 +2,11 @@ import { cp, mkdtemp, readFile, rm, stat, truncate, utimes, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { readSnapshotMetadata, SearchError, type CorpusError } from '../../lib/index.js';
+import { readSnapshotMetadata, SearchError } from '../../lib/index.js';
 import { manifestOf } from '../../lifecycle/corpus-manifest.js';
-import { loadOrBuildIndex, type LoadReporter } from '../../lifecycle/load-index.js';
+import { loadOrBuildIndex } from '../../lifecycle/load-index.js';
 import { BAD_CORPUS, FIXTURE_CORPUS } from '../server/helpers.js';
-
-/** A reporter that records what it is told. */
-function recorder(): LoadReporter & { infos: string[]; warnings: string[]; problems: CorpusError[] } {
-  const r = {
-    infos: [] as string[],
-    warnings: [] as string[],
-    problems: [] as CorpusError[],
-    info: (m: string) => r.infos.push(m),
-    warn: (m: string) => r.warnings.push(m),
-    problem: (e: CorpusError) => r.problems.push(e),
-  };
-  return r;
-}
+import { recorder } from './recorder.js';
 
 /** Sets the modification time of a folder and everything in it. */
 async function setTimes(dir: string, when: Date): Promise<void> {

@@ -72,7 +72,7 @@ describe('the package as installed from npm (npm pack, then npm install in a scr
         'dist/server/index.js',
         'dist/server/index.d.ts',
         'dist/server/main.js',
-        'dist/schema/article.schema.json',
+        'schema/article.schema.json',
         'schema/search-response.schema.json',
         'web/index.html',
       ]) {

@@ -90,7 +90,7 @@ export function refMatches(n: QueryNode, doc: RefDoc, matchAll: boolean): boolea
     case 'same':
       return doc.units.some((u) => inUnit(n.items, u, doc));
     case 'field': {
-      const v = doc.article[n.field];
+      const v = doc.article[n.field as keyof typeof doc.article];
       return Array.isArray(v) ? v.includes(n.value) : v === n.value;
     }
     case 'bool': {

@@ -34,7 +34,7 @@ describe('GET /api/openapi.json', () => {
     expectValid('openapi-response', res.body);
     expect(res.body.openapi).to.equal('3.1.0');
     expect(Object.keys(res.body.paths).sort()).to.deep.equal(
-      ['/api/articles/{id}', '/api/articles/{id}/similar', '/api/export', '/api/facets', '/api/health', '/api/live', '/api/openapi.json', '/api/ready', '/api/reindex', '/api/search', '/api/suggest'].sort(),
+      ['/api/articles/{id}', '/api/articles/{id}/similar', '/api/export', '/api/facets', '/api/health', '/api/live', '/api/openapi.json', '/api/ready', '/api/reindex', '/api/schema', '/api/search', '/api/suggest'].sort(),
     );
     const searchParams = res.body.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name);
     expect(searchParams).to.include.members(['q', 'category', 'from', 'to', 'sort', 'limit', 'offset', 'facets', 'histogram']);

@@ -20,6 +20,8 @@ export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'server');
 export const FIXTURE_CORPUS = join(FIXTURES, 'corpus');
 /** A corpus of only bad files. */
 export const BAD_CORPUS = join(FIXTURES, 'bad-corpus');
+/** The newsroom example of a declared schema (issue 11): 13 articles and a ledesearch.config.json. */
+export const NEWSROOM_EXAMPLE = join(REPO_ROOT, 'examples', 'newsroom');
 
 /** The schemas, read once from the repository's `schema/` folder. */
 export const schemas = createSchemaRegistry(join(REPO_ROOT, 'schema'));

@@ -1,0 +1,78 @@
+/**
+ * The newsroom example end to end over the command line (issue 11): declare (the folder's
+ * ledesearch.config.json), index, search with a filter, a range, a sort, facets and stats; a bad
+ * configuration file is exit 2 with one line naming the file and the field; a changed schema
+ * rebuilds the snapshot, saying why.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { loadCorpus, type Article, type SearchResult } from '../../lib/index.js';
+import { NEWSROOM_EXAMPLE } from '../server/helpers.js';
+import { runCli } from './run-cli.js';
+
+const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
+
+describe('ledesearch with a declared schema (newsroom example)', function () {
+  // Several CLI runs per test, each a node start-up: slow on a shared machine.
+  this.timeout(120_000);
+  let work = '';
+  let articles: Article[] = [];
+  before(async () => {
+    work = await mkdtemp(join(tmpdir(), 'ledesearch-cli-schema-'));
+    await cp(NEWSROOM_EXAMPLE, join(work, 'newsroom'), { recursive: true });
+    const config = JSON.parse(await readFile(join(NEWSROOM_EXAMPLE, 'ledesearch.config.json'), 'utf8')) as { schema: object };
+    ({ articles } = await loadCorpus(NEWSROOM_EXAMPLE, { schema: config.schema }));
+  });
+  after(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('indexes the folder with its config, then searches with a filter, a range, a sort, facets and stats', async () => {
+    const indexed = await runCli(['index', 'newsroom'], work);
+    expect(indexed.code, indexed.stderr).to.equal(0);
+    expect(indexed.stdout).to.contain(`indexed ${articles.length} articles`);
+
+    const r = await runCli(['search', '', '--corpus', 'newsroom', '--filter', 'section=World', '--range', 'wordCount=300..800', '--sort', '-wordCount', '--facet', 'tags', '--facet', 'wordCount', '--stats', 'wordCount', '--json'], work);
+    expect(r.code, r.stderr).to.equal(0);
+    const result = JSON.parse(r.stdout) as SearchResult;
+    const expected = articles
+      .filter((a) => a.fields?.section === 'World' && typeof a.fields.wordCount === 'number' && a.fields.wordCount >= 300 && a.fields.wordCount <= 800)
+      .sort((a, b) => (b.fields?.wordCount as number) - (a.fields?.wordCount as number));
+    expect(expected.length).to.be.above(1);
+    expect(result.hits.map((h) => h.id)).to.deep.equal(expected.map((a) => a.id));
+    expect(Object.keys(result.facets).sort()).to.deep.equal(['tags', 'wordCount']);
+    const counts = expected.map((a) => a.fields?.wordCount as number);
+    expect((result.stats as Record<string, unknown>).wordCount).to.deep.include({ count: expected.length, min: Math.min(...counts), max: Math.max(...counts) });
+
+    const text = await runCli(['search', 'budget', '--corpus', 'newsroom', '--filter', 'section=World', '-n', '1'], work);
+    expect(text.code, text.stderr).to.equal(0);
+    expect(text.stdout).to.match(/section: World · tags: /);
+  });
+
+  it('refuses unknown declared flags by name, and a bad configuration file with one line, exit 2', async () => {
+    const unknown = await runCli(['search', 'x', '--corpus', 'newsroom', '--filter', 'colour=red'], work);
+    expect(unknown.code).to.equal(2);
+    expect(lines(unknown.stderr)).to.deep.equal(['error: invalid parameter "colour": is not a known parameter']);
+    const sort = await runCli(['search', 'x', '--corpus', 'newsroom', '--sort', '-section'], work);
+    expect(sort.code).to.equal(2);
+    expect(sort.stderr).to.contain("'-section' is invalid").and.contain('-wordCount');
+
+    await writeFile(join(work, 'bad.json'), JSON.stringify({ schema: { fields: { wordCount: { type: 'integer' } } } }));
+    const bad = await runCli(['index', 'newsroom', '--schema', 'bad.json'], work);
+    expect(bad.code).to.equal(2);
+    expect(lines(bad.stderr)).to.have.length(1);
+    expect(bad.stderr).to.match(/^error: bad\.json: .*wordCount/);
+    expect(bad.stderr).to.not.contain('    at ');
+  });
+
+  it('rebuilds the snapshot when the schema changes, saying why on stderr', async () => {
+    await writeFile(join(work, 'small.json'), JSON.stringify({ schema: { fields: { section: { type: 'keyword' } } } }));
+    const first = await runCli(['index', 'newsroom', '--schema', 'small.json'], work);
+    expect(first.code, first.stderr).to.equal(0);
+    expect(first.stderr).to.match(/building the index from newsroom \(the snapshot was built with another declared schema/);
+    const again = await runCli(['index', 'newsroom', '--schema', 'small.json'], work);
+    expect(again.stdout).to.contain('is up to date');
+  });
+});

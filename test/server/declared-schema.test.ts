@@ -1,0 +1,126 @@
+/**
+ * The HTTP API over an index with a declared schema (issue 11), the newsroom example: filters,
+ * ranges, facets, sort and stats for declared fields, each checked against a count made directly
+ * from the articles; request validation generated from the schema (unknown and dropped fields
+ * are a 400 naming them); GET /api/schema; the OpenAPI document naming the declared parameters.
+ */
+import { expect } from 'chai';
+import request from 'supertest';
+import { createSearchIndex, loadCorpus, type Article, type SearchIndex, type SearchResult } from '../../lib/index.js';
+import { readSchemaConfig } from '../../lifecycle/schema-config.js';
+import { createApp, type SearchApp } from '../../server/app.js';
+import { createSchemaRegistry, type SchemaRegistry } from '../../server/schemas.js';
+import { IndexHolder } from '../../server/index-holder.js';
+import { expectError, NEWSROOM_EXAMPLE, REPO_ROOT } from './helpers.js';
+import { join } from 'node:path';
+
+const num = (a: Article, f: string): number | undefined => (typeof a.fields?.[f] === 'number' ? (a.fields[f] as number) : undefined);
+const str = (a: Article, f: string): string | undefined => (typeof a.fields?.[f] === 'string' ? (a.fields[f] as string) : undefined);
+const list = (a: Article, f: string): readonly string[] => {
+  const v = a.fields?.[f];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+};
+
+describe('HTTP API with a declared schema (newsroom example)', () => {
+  let app: SearchApp;
+  let articles: Article[];
+  let registry: SchemaRegistry;
+
+  before(async () => {
+    const { schema } = await readSchemaConfig(join(NEWSROOM_EXAMPLE, 'ledesearch.config.json'));
+    ({ articles } = await loadCorpus(NEWSROOM_EXAMPLE, { schema: schema.definition }));
+    const index = createSearchIndex({ schema: schema.definition }) as unknown as SearchIndex;
+    index.addAll(articles);
+    registry = createSchemaRegistry(join(REPO_ROOT, 'schema'), schema);
+    const holder = new IndexHolder({ index, builtAt: new Date().toISOString(), buildMs: 0, source: 'memory' });
+    app = createApp(holder, { logger: false, schemas: registry });
+  });
+
+  async function search(query: string): Promise<SearchResult> {
+    const res = await request(app).get(`/api/search?${query}`);
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    const problems = registry.checkResponse('search-response', res.body);
+    expect(problems, JSON.stringify(problems)).to.deep.equal([]);
+    return res.body as SearchResult;
+  }
+
+  it('filters by declared keywords (values of one field OR, fields AND), as counted from the articles', async () => {
+    const r = await search('section=World&tags=budget&tags=ai&limit=100');
+    const expected = articles.filter((a) => str(a, 'section') === 'World' && list(a, 'tags').some((t) => t === 'budget' || t === 'ai'));
+    expect(expected.length).to.be.above(1);
+    expect(r.hits.map((h) => h.id).sort()).to.deep.equal(expected.map((a) => a.id).sort());
+  });
+
+  it('takes a number range as a..b (inclusive), open ends, and .gte/.lt bounds', async () => {
+    const ids = async (q: string): Promise<string[]> => (await search(`${q}&limit=100`)).hits.map((h) => h.id).sort();
+    const within = (lo: number, hi: number): string[] =>
+      articles.filter((a) => { const n = num(a, 'wordCount'); return n !== undefined && n >= lo && n <= hi; }).map((a) => a.id).sort();
+    expect(await ids('wordCount=300..800')).to.deep.equal(within(300, 800));
+    expect(await ids('wordCount=..300')).to.deep.equal(within(-Infinity, 300));
+    expect(await ids('wordCount=800..')).to.deep.equal(within(800, Infinity));
+    expect(await ids('wordCount.gte=300&wordCount.lt=800')).to.deep.equal(within(300, 799.999));
+    expect(within(300, 800).length).to.be.above(2);
+  });
+
+  it('takes a date range over a declared date field', async () => {
+    const r = await search('updated=2024-03-01..2024-03-31&limit=100');
+    const expected = articles.filter((a) => { const u = str(a, 'updated'); return u !== undefined && u >= '2024-03-01' && u.slice(0, 10) <= '2024-03-31'; });
+    expect(expected.length).to.be.above(1);
+    expect(r.hits.map((h) => h.id).sort()).to.deep.equal(expected.map((a) => a.id).sort());
+  });
+
+  it('counts keyword facets and number range buckets over the match set', async () => {
+    const r = await search('q=budget&facets=section,tags,wordCount&limit=100');
+    const matched = articles.filter((a) => r.hits.some((h) => h.id === a.id));
+    expect(matched.length).to.equal(r.total);
+    const tags = new Map<string, number>();
+    for (const a of matched) for (const t of list(a, 'tags')) tags.set(t, (tags.get(t) ?? 0) + 1);
+    const facets = r.facets as Record<string, Array<{ value: string; count: number; from?: number; to?: number }>>;
+    expect(Object.fromEntries(facets.tags.map((v) => [v.value, v.count]))).to.deep.equal(Object.fromEntries(tags));
+    const buckets = facets.wordCount;
+    expect(buckets.map((b) => b.value)).to.include.members(['..300', '300..800', '800..']);
+    for (const b of buckets) {
+      const n = matched.filter((a) => { const w = num(a, 'wordCount'); return w !== undefined && (b.from === undefined || w >= b.from) && (b.to === undefined || w < b.to); }).length;
+      expect(b.count, b.value).to.equal(n);
+    }
+  });
+
+  it('sorts by a number field, descending with -field, and returns stats and hit.fields', async () => {
+    const r = await search('sort=-wordCount&stats=wordCount,updated&limit=100');
+    const counts = r.hits.map((h) => h.fields?.wordCount as number);
+    expect(counts).to.deep.equal([...counts].sort((a, b) => b - a));
+    const all = articles.map((a) => num(a, 'wordCount')).filter((n): n is number => n !== undefined);
+    expect((r.stats as Record<string, unknown> | undefined)?.wordCount).to.deep.include({ count: all.length, min: Math.min(...all), max: Math.max(...all) });
+    const asc = await search('sort=wordCount&limit=3');
+    expect(asc.hits[0].fields?.wordCount).to.equal(Math.min(...all));
+    const n01 = r.hits.find((h) => h.id === 'n01');
+    expect(n01?.fields).to.include({ section: 'World', imageUrl: 'https://news.example/img/n01.jpg' });
+  });
+
+  it('refuses unknown, dropped and misspelt fields and bad ranges with a 400 naming them', async () => {
+    for (const [query, name] of [['colour=red', 'colour'], ['exchanges=nyse', 'exchanges'], ['wordCount=abc', 'wordCount'], ['wordCount.gte=x', 'wordCount.gte'], ['sort=-section', 'sort'], ['facets=imageUrl', 'facets'], ['stats=section', 'stats']]) {
+      const res = await request(app).get(`/api/search?${query}`);
+      expectError(res, 400, 'invalid_request');
+      expect(JSON.stringify(res.body), query).to.contain(name);
+    }
+  });
+
+  it('GET /api/schema describes the declared fields and what each parameter takes', async () => {
+    const res = await request(app).get('/api/schema');
+    expect(res.status).to.equal(200);
+    expect(registry.checkResponse('schema-response', res.body)).to.deep.equal([]);
+    expect(res.body.fields.map((f: { name: string }) => f.name)).to.deep.equal(['section', 'tags', 'language', 'wordCount', 'pageNumber', 'updated', 'standfirst', 'byline', 'imageUrl']);
+    expect(res.body.drop).to.have.members(['exchanges', 'organisations']);
+    expect(res.body.sortFields).to.deep.equal(['wordCount', 'pageNumber', 'updated']);
+    expect(res.body.facetFields).to.include.members(['section', 'tags', 'language', 'wordCount', 'category']);
+    expect(res.body.facetFields).to.not.include('exchanges');
+  });
+
+  it('names the declared parameters in the OpenAPI document', async () => {
+    const res = await request(app).get('/api/openapi.json');
+    const names = res.body.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name);
+    expect(names).to.include.members(['section', 'tags', 'wordCount', 'wordCount.gte', 'updated', 'stats']);
+    expect(names).to.not.include('exchanges');
+    expect(res.body.paths).to.have.property('/api/schema');
+  });
+});
