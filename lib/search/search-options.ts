@@ -159,12 +159,28 @@ function resolveRange(field: string, v: unknown, isDate: boolean): NumericRange 
   return { lo, hi, loInclusive, hiInclusive };
 }
 
+/** The field names options are checked against, per schema (derived once: searches are many). */
+interface FieldNames {
+  filterFields: ReadonlySet<string>;
+  numberFields: readonly string[];
+  rangeFields: readonly string[];
+}
+const FIELD_NAMES = new WeakMap<ResolvedSchema, FieldNames>();
+
+function fieldNames(schema: ResolvedSchema): FieldNames {
+  let names = FIELD_NAMES.get(schema);
+  if (!names) {
+    const numberFields = schema.numberFields.map((f) => f.name);
+    names = { filterFields: new Set(schema.facetFields), numberFields, rangeFields: ['date', ...numberFields, ...schema.dateFields.map((f) => f.name)] };
+    FIELD_NAMES.set(schema, names);
+  }
+  return names;
+}
+
 /** Checks every option against `schema` and fills in defaults. Throws InvalidQueryError naming the bad option. */
 export function resolveSearchOptions(o: SearchOptions<SchemaDefinition>, schema: ResolvedSchema = DEFAULT_SCHEMA): ResolvedSearchOptions {
   if (o === null || typeof o !== 'object') throw new InvalidQueryError('search options must be an object');
-  const filterFields = new Set(schema.facetFields);
-  const numberFields = schema.numberFields.map((f) => f.name);
-  const rangeFields = ['date', ...numberFields, ...schema.dateFields.map((f) => f.name)];
+  const { filterFields, numberFields, rangeFields } = fieldNames(schema);
   const filters: Record<string, string[]> = {};
   if (o.filters !== undefined) {
     if (o.filters === null || typeof o.filters !== 'object') throw new InvalidQueryError('filters must be an object', { parameter: 'filters' });
@@ -258,7 +274,7 @@ export function resolveSearchOptions(o: SearchOptions<SchemaDefinition>, schema:
     ranges,
     facets: [...new Set(facets as string[])],
     buckets,
-    stats: [...new Set(stats as string[])],
+    stats: stats.length === 0 ? [] : [...new Set(stats as string[])],
     sortField,
     dateHistogram: resolveHistogram(o.dateHistogram),
     collapse: o.collapse === 'duplicates',

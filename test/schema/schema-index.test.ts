@@ -207,6 +207,13 @@ describe('SearchIndex with a declared schema', () => {
     });
   });
 
+  it('exports (searchAll) in a number sort with ranges, as search orders its hits', () => {
+    const o = { ranges: { wordCount: { gte: 200 } }, sort: 'wordCount', filters: { tags: ['ai', 'health'] } } as const;
+    const rows = [...index.searchAll('', o)].map((r) => r.id);
+    expect(rows).to.deep.equal(index.search('', { ...all, ...o }).hits.map((h) => h.id));
+    expect(rows.length).to.be.greaterThan(0);
+  });
+
   it('counts after removals as over the remaining articles', () => {
     const ix = createSearchIndex({ schema: NEWSROOM_SCHEMA });
     ix.addAll(corpus);
