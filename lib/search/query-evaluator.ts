@@ -12,6 +12,9 @@ import type { QuerySlot } from './bind-query.js';
 import { forEachPairTogether } from '../index/pairs-together.js';
 import { pairMaxDistance, pairWeight, proximityBonus, type QueryPair } from '../ranking/proximity.js';
 
+/** The slot count of an excluded document: no query has enough slots to bring it to 0. */
+const EXCLUDED = -(1 << 30);
+
 /** A compiled filter on one facet field: the documents that pass it carry `stamp === gen`. */
 export interface FieldFilter {
   /** Index of the field among the query's filtered fields. */
@@ -38,6 +41,11 @@ export interface EvaluateInput {
    * of them is a candidate (scored by the slots it holds, 0 when none); no other document is.
    */
   required?: Uint8Array | null;
+  /**
+   * Documents that are never candidates (a plain query's exclusions), as lists of ids that may
+   * repeat and may hold removed documents. Costs one pass over the lists, not over every document.
+   */
+  excluded?: readonly ArrayLike<number>[] | null;
   /** Added to the final score of each document (proximity evidence of phrases, NEAR, SAME). */
   bonus?: Float64Array | null;
   /** Consecutive query words as term ids, for proximity (ignored when proximityWeight is 0). */
@@ -94,6 +102,8 @@ export class QueryEvaluator {
   // Per document: the summed weights of the pairs found together, valid when proxStamp === gen.
   private proxSum = new Float64Array(0);
   private proxStamp = new Int32Array(0);
+  /** Paragraph scores of one document, for exactScore(). */
+  private paraScratch = new Float64Array(64);
 
   constructor(
     private readonly index: InvertedIndex,
@@ -184,23 +194,42 @@ export class QueryEvaluator {
    * it is cheap for the handful of documents a page shows.
    */
   paragraphScores(d: number, slots: readonly QuerySlot[]): Float64Array {
+    const scores = new Float64Array(this.index.numParas.data[d]);
+    this.addParagraphScores(d, slots, scores);
+    return scores;
+  }
+
+  /** Adds {@link paragraphScores} of document d into `out[0 .. its paragraph count)`, which starts at 0. */
+  private addParagraphScores(d: number, slots: readonly QuerySlot[], out: Float64Array): void {
     const ix = this.index;
     const p0 = ix.paraStart.data[d];
-    const np = ix.numParas.data[d];
-    const scores = new Float64Array(np);
-    if (np === 0) return scores;
+    const pEnd = p0 + ix.numParas.data[d];
+    if (pEnd === p0) return;
     const para = ix.para;
+    const ids = para.ids;
+    const impact = this.paraImpact;
     const Np = ix.numLiveParas;
-    for (const slot of slots) {
-      for (const t of slot.termIds) {
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s];
+      for (let j = 0; j < slot.termIds.length; j++) {
+        const t = slot.termIds[j];
         const w = slot.weight * idf(Np, ix.pdf.data[t]);
         const end = para.offsets[t + 1];
-        for (let i = para.lowerBound(t, p0); i < end && para.ids[i] < p0 + np; i++) {
-          scores[para.ids[i] - p0] += w * this.paraImpact[i];
-        }
+        for (let i = para.lowerBound(t, p0); i < end && ids[i] < pEnd; i++) out[ids[i] - p0] += w * impact[i];
       }
     }
-    return scores;
+  }
+
+  /** The largest of {@link paragraphScores} (0 without paragraphs), in scratch space. */
+  private bestParagraph(d: number, slots: readonly QuerySlot[]): number {
+    const np = this.index.numParas.data[d];
+    if (this.paraScratch.length < np) this.paraScratch = new Float64Array(Math.max(np, 2 * this.paraScratch.length));
+    const scores = this.paraScratch;
+    scores.fill(0, 0, np);
+    this.addParagraphScores(d, slots, scores);
+    let best = 0;
+    for (let i = 0; i < np; i++) if (scores[i] > best) best = scores[i];
+    return best;
   }
 
   /**
@@ -211,7 +240,7 @@ export class QueryEvaluator {
   exactScore(d: number): number {
     const r = this.r;
     let best = 0;
-    if (r.paragraphWeight > 0) for (const s of this.paragraphScores(d, this.lastSlots)) if (s > best) best = s;
+    if (r.paragraphWeight > 0) best = this.bestParagraph(d, this.lastSlots);
     let sc = combineScores(this.artScore[d], best, this.matchedSlots[d], this.lastSlots.length, r);
     if (this.lastPairs.length > 0) sc += this.proximity(d);
     if (this.lastBonus) sc += this.lastBonus[d];
@@ -248,6 +277,15 @@ export class QueryEvaluator {
     const artScore = this.artScore;
     const bestPara = this.bestPara;
     const matched = this.matchedSlots;
+    // Excluded documents carry the stamp before scoring starts, so no posting makes them a
+    // candidate; their slot count starts far below zero, so nothing takes them for a match.
+    for (const list of input.excluded ?? []) {
+      for (let i = 0; i < list.length; i++) {
+        const d = list[i];
+        docStamp[d] = gen;
+        matched[d] = EXCLUDED;
+      }
+    }
     const slotSeen = this.slotSeen;
     const touched = this.touched;
     let numTouched = 0;
@@ -315,7 +353,7 @@ export class QueryEvaluator {
     } else if (numSlots === 0) {
       // Browsing: every live document is a candidate.
       for (let d = 0; d < nd; d++) {
-        if (alive[d] === 0) continue;
+        if (alive[d] === 0 || docStamp[d] === gen) continue; // removed or excluded
         docStamp[d] = gen;
         artScore[d] = 0;
         bestPara[d] = 0;

@@ -15,8 +15,14 @@ export interface QueryPlan extends BoundQuery {
   interpretedAs: string;
   /** True when the query had text but nothing in it could be searched. */
   unsearchable: boolean;
-  /** Documents the tree matches (null for a plain query). */
+  /** Documents the tree matches (null for a plain query, with or without exclusions). */
   required: Uint8Array | null;
+  /**
+   * For a plain query with top-level exclusions (`oil -gas`, `oil -"natural gas"`, `-gas`): the
+   * excluded documents as lists of ids (may repeat, may hold removed documents), which the
+   * evaluator leaves out while scoring the words on its fast path. Null otherwise.
+   */
+  excluded: ArrayLike<number>[] | null;
   /** Proximity score per document (null when the query has no phrase, NEAR or SAME). */
   bonus: Float64Array | null;
 }
@@ -34,13 +40,35 @@ export function planQuery(
   const parsed = parseQueryString(query, analyzer, (name) => ctx.facets.byField.has(name));
   const bound = bindQuery(parsed.root, ctx);
   const unsearchable = parsed.root === null && query.trim() !== '';
-  const required = bound.match ? matcher.match(bound.match) : null;
+  // Words with exclusions go to the fast path: the excluded documents come from their postings
+  // (phrases from the phrase matcher), with no pass over every document as the tree would make.
+  const words = wordsWithExclusions(bound.match);
+  let required: Uint8Array | null = null;
+  let excluded: ArrayLike<number>[] | null = null;
+  let matchAll = bound.matchAll;
+  if (words) {
+    excluded = words.mustNot.flatMap((x) => matcher.matchLists(x));
+    matchAll = words.all;
+  } else if (bound.match) required = matcher.match(bound.match);
   let bonus: Float64Array | null = null;
   if (bound.proximity.length > 0) {
     bonus = new Float64Array(ix.numDocs);
     for (const node of bound.proximity) addProximity(bonus, node, ix, matcher, norms, r);
   }
-  return { ...bound, interpretedAs: parsed.interpretedAs, unsearchable, required, bonus };
+  return { ...bound, matchAll, interpretedAs: parsed.interpretedAs, unsearchable, required, excluded, bonus };
+}
+
+/**
+ * A tree that is a plain bag of words (see bind-query.ts's plainWords) plus exclusions at its top:
+ * optional words (any may match) or required words (all must), and the excluded clauses. Null
+ * for any other tree, which the tree matcher answers.
+ */
+function wordsWithExclusions(node: BoundNode | null): { all: boolean; mustNot: BoundNode[] } | null {
+  if (node?.kind !== 'bool' || node.mustNot.length === 0 || node.filter.length > 0) return null;
+  const isWord = (x: BoundNode): boolean => x.kind === 'pos' && x.field === 'any' && x.slots.length === 1;
+  if (node.must.length === 0 && node.should.every(isWord)) return { all: false, mustNot: node.mustNot };
+  if (node.should.length === 0 && node.must.every(isWord)) return { all: true, mustNot: node.mustNot };
+  return null;
 }
 
 /**

@@ -538,6 +538,7 @@ class Engine implements SearchIndex<SchemaDefinition> {
       matchAll: plan.matchAll,
       boundParagraphs: refine && !exact && !o.collapse,
       required: plan.required,
+      excluded: plan.excluded,
       bonus: plan.bonus,
       pairs: this.plainPairs(query, plan),
     });

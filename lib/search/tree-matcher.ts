@@ -70,6 +70,34 @@ export class TreeMatcher {
     }
   }
 
+  /**
+   * The documents matching `node` as lists of ids, without a pass over every document when the
+   * node is a word, a phrase, NEAR, SAME or a field value (a group falls back to {@link match}).
+   * Lists may repeat a document and may hold removed ones: for excluding, not counting.
+   */
+  matchLists(node: BoundNode): ArrayLike<number>[] {
+    switch (node.kind) {
+      case 'pos':
+        if (node.slots.length === 1 && node.field === 'any') {
+          // Straight views of the article postings: every posting is a document holding the word.
+          const art = this.ix.art;
+          return (node.slots[0] ?? []).map((t) => art.ids.subarray(art.offsets[t], art.offsets[t + 1]));
+        }
+        return [this.proximity(node).docs];
+      case 'near':
+      case 'same':
+        return [this.proximity(node).docs];
+      case 'field':
+        return [...node.docLists];
+      case 'bool': {
+        const flags = this.match(node);
+        const docs: number[] = [];
+        for (let d = 0; d < flags.length; d++) if (flags[d]) docs.push(d);
+        return [docs];
+      }
+    }
+  }
+
   /** Documents holding a word (or a prefix's words), straight from the article postings. */
   private termFlags(node: BoundPositional, nd: number): Uint8Array {
     const out = new Uint8Array(nd);
