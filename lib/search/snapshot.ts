@@ -64,8 +64,9 @@ export async function saveSnapshot(index: SearchIndex, file: string, options: Sn
 }
 
 /**
- * Loads a snapshot written by {@link saveSnapshot}. Throws {@link SnapshotError} if missing or
- * invalid. Temporary files that a killed writer left next to it are removed on the way.
+ * Loads a snapshot written by {@link saveSnapshot}, of any size: read section by section, so no
+ * buffer holds the whole file and the index keeps views into what was read (memory at peak is
+ * about the file's size). Throws {@link SnapshotError} if missing or invalid. Temporary files that a killed writer left next to it are removed on the way.
  */
 export async function loadSnapshot(file: string): Promise<SearchIndex> {
   return (await loadSnapshotWithMetadata(file)).index;
@@ -74,5 +75,6 @@ export async function loadSnapshot(file: string): Promise<SearchIndex> {
 /** Like {@link loadSnapshot}, with the metadata the snapshot was saved with. */
 export async function loadSnapshotWithMetadata(file: string): Promise<LoadedSnapshot> {
   checkString('file', file);
-  return snapshotWithMetadataFromBytes(await readSnapshotFile(file));
+  const { state, metadata } = await readSnapshotFile(file);
+  return { index: indexOf(state), metadata };
 }
