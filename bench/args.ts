@@ -28,6 +28,11 @@ export interface BenchOptions {
   scale: boolean;
   /** Replication factors of the scale benchmark. Default 1, 4, 10. */
   factors: number[];
+  /**
+   * Only the scale step, for a by-hand run (e.g. `--factors 1,100`): its results go to
+   * bench/scale-by-hand.json, which every later report includes, not to the report file.
+   */
+  scaleOnly: boolean;
   /** Markdown report path, or undefined for none. Default `BENCHMARKS.md`. */
   out?: string;
   quick: boolean;
@@ -46,6 +51,8 @@ export const USAGE = `Usage: node --expose-gc dist/bench/run.js [options]
   --http-duration S    seconds per autocannon run (default 10; 3 with --quick)
   --scale | --no-scale ledesearch at 1x/4x/10x Reuters (default on; off with --quick)
   --factors 1,4,10     replication factors for --scale
+  --scale-only         only the scale step (by hand, e.g. --factors 1,100); results go to
+                       bench/scale-by-hand.json, which later reports include
   --out FILE           markdown report (default BENCHMARKS.md); --no-write for none
   --quick              no scale run, 3 s HTTP runs
   --help`;
@@ -68,6 +75,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     httpDurationS: 10,
     scale: true,
     factors: [1, 4, 10],
+    scaleOnly: false,
     out: 'BENCHMARKS.md',
     quick: false,
   };
@@ -98,6 +106,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       case '--http-duration': opts.httpDurationS = positiveInt(flag, value()); httpDurationSet = true; break;
       case '--scale': opts.scale = true; scaleSet = true; break;
       case '--no-scale': opts.scale = false; scaleSet = true; break;
+      case '--scale-only': opts.scaleOnly = true; break;
       case '--factors': {
         const factors = (value() ?? '').split(',').map((f) => positiveInt(flag, f));
         if (factors.some((f) => f < 1)) throw new Error('--factors must be positive');

@@ -7,6 +7,7 @@ import { fmtInt, fmtMB, fmtMs, fmtX, mdTable } from './format.js';
 import { workersHttpTable } from './workers-http.js';
 import { isSkipped, type BenchResults } from './results.js';
 import type { ScalePoint } from './scale.js';
+import type { ScaleByHandRun } from './scale-by-hand.js';
 import type { TargetCheck } from './targets.js';
 
 function setupSection(r: BenchResults): string {
@@ -148,11 +149,13 @@ function workersSection(r: BenchResults): string {
   ].join('\n');
 }
 
-function scaleSection(r: BenchResults): string {
-  if (isSkipped(r.scale)) return `## Scale\n\nSkipped: ${r.scale.skipped}.`;
-  const points: readonly ScalePoint[] = r.scale;
-  if (points.length === 0) return '## Scale\n\nNo factor was run.';
-  const base = points.find((p) => p.factor === 1) ?? points[0];
+/** Bytes per unit, rounded: `1,412 B`. */
+function perUnit(bytes: number | undefined, n: number): string {
+  return bytes === undefined || n === 0 ? '–' : `${fmtInt(bytes / n)} B`;
+}
+
+/** The scale tables (build and queries; memory and snapshot) of a list of points, growth relative to `base`. */
+function scaleTables(points: readonly ScalePoint[], base: ScalePoint): string[] {
   const rows = points.map((p) => [
     `${p.factor}×`,
     fmtInt(p.numArticles),
@@ -167,12 +170,49 @@ function scaleSection(r: BenchResults): string {
     fmtX(p.ranked.p50Ms / base.ranked.p50Ms, 1),
     `${fmtMs(p.full.p50Ms)} / ${fmtMs(p.full.p99Ms)}`,
   ]);
+  const memoryRows = points.map((p) => {
+    const s = p.snapshot;
+    return [
+      `${p.factor}×`,
+      perUnit(p.heapBytes, p.numArticles),
+      perUnit(p.heapBytes, p.numParagraphs),
+      fmtMB(s?.bytes),
+      perUnit(s?.bytes, p.numArticles),
+      perUnit(s?.bytes, p.numParagraphs),
+      fmtMs(s?.saveMs),
+      fmtMs(s?.loadMs),
+      s ? fmtX(p.buildMs / s.loadMs, 1) : '–',
+      fmtMB(s?.loadHeapBytes),
+      fmtMB(s?.loadRssBytes),
+      s ? `${s.numMismatched} / ${s.numChecked}` : '–',
+    ];
+  });
+  return [
+    mdTable(['Factor', 'Articles', 'Paragraphs', 'Build', 'Build CPU', 'Build growth', 'Heap', 'Peak RSS', 'Ranked p50', 'Ranked p99', 'p50 growth', 'Full p50 / p99'], rows),
+    '',
+    mdTable(['Factor', 'Heap / article', 'Heap / paragraph', 'Snapshot', 'Snapshot / article', 'Snapshot / paragraph', 'Save', 'Load', 'Build ÷ load', 'Heap after load', 'RSS after load', 'Answers differing'], memoryRows),
+  ];
+}
+
+const SCALE_NOTES = [
+  'Copy 1 is Reuters as it is; each further copy of an article has a third of its words replaced by words drawn from the whole corpus by frequency, ' +
+    'its id suffixed and its date moved back a quarter per copy (bench/corpus.ts): byte-identical copies would put every article in a near-duplicate group of ' +
+    '`factor` members, which no archive has, and measure the duplicate detector\'s worst case instead of the user\'s path (duplicate detection stays on, as by default).',
+  'Peak RSS is taken after build and queries; the snapshot is then saved, the built index and the articles dropped, and the snapshot loaded from a settled heap, ' +
+    'so "heap after load" is the loaded index alone. Heap = `heapUsed + arrayBuffers` after forced GCs, minus the reading before the build (articles already in memory).',
+];
+
+function scaleSection(r: BenchResults): string {
+  if (isSkipped(r.scale)) return `## Scale\n\nSkipped: ${r.scale.skipped}.`;
+  const points: readonly ScalePoint[] = r.scale;
+  if (points.length === 0) return '## Scale\n\nNo factor was run.';
+  const base = points.find((p) => p.factor === 1) ?? points[0];
   const curve = (label: string, value: (p: ScalePoint) => number): string =>
     `- ${label}: ${points.map((p) => fmtX(value(p) / value(base), 1)).join(' → ')}`;
   return [
-    '## Scale (ledesearch alone, Reuters replicated; one child process per factor)',
+    '## Scale (ledesearch alone, Reuters synthesised larger; one child process per factor)',
     '',
-    mdTable(['Factor', 'Articles', 'Paragraphs', 'Build', 'Build CPU', 'Build growth', 'Heap', 'Peak RSS', 'Ranked p50', 'Ranked p99', 'p50 growth', 'Full p50 / p99'], rows),
+    ...scaleTables(points, base),
     '',
     `Growth relative to ${base.factor}× (data: ${points.map((p) => `${p.factor / base.factor}×`).join(' → ')}):`,
     '',
@@ -183,7 +223,41 @@ function scaleSection(r: BenchResults): string {
     curve('ranked p99', (p) => p.ranked.p99Ms),
     curve('full-answer p50', (p) => p.full.p50Ms),
     '',
-    'Replicas are exact copies, so every posting list grows by the factor: a query\'s matches grow linearly, which is the worst case for sub-linear latency.',
+    ...SCALE_NOTES.map((n) => `- ${n}`),
+  ].join('\n');
+}
+
+/** A target of the by-hand step as a list item. */
+function byHandTarget(label: string, measured: string, ok: boolean | undefined): string {
+  return `- ${label}: ${measured} — **${ok === undefined ? 'n/a' : ok ? 'PASS' : 'FAIL'}**`;
+}
+
+/** The scale step run by hand (bench/scale-by-hand.json), kept across regular runs; empty when there is none. */
+export function scaleByHandSection(run: ScaleByHandRun | undefined): string {
+  if (!run || run.points.length === 0) return '';
+  const { points, machine: m } = run;
+  const base = points.find((p) => p.factor === 1) ?? points[0];
+  const top = points.reduce((a, b) => (b.factor > a.factor ? b : a));
+  const GB = 1e9;
+  const growth = top.ranked.p50Ms / base.ranked.p50Ms;
+  const loadX = top.snapshot ? top.buildMs / top.snapshot.loadMs : undefined;
+  return [
+    `## Scale by hand (${points.map((p) => `${p.factor}×`).join(', ')}; not part of a regular run)`,
+    '',
+    `Run with \`${m.command}\` on ${m.date} at ${m.revision}: ${m.cpuModel} × ${m.numCores}, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${m.node}. ` +
+      `Load average ${m.loadAvg.map((x) => x.toFixed(1)).join(' / ')} at start → ${run.loadAvgEnd.map((x) => x.toFixed(1)).join(' / ')} at end: ` +
+      'the machine is shared, so wall times include waiting for a core. Kept in `bench/scale-by-hand.json` and included in every report until run again.',
+    '',
+    ...scaleTables(points, base),
+    '',
+    `Targets of issue 12 at ${top.factor}×:`,
+    '',
+    byHandTarget('completes on this machine', `${fmtInt(top.numArticles)} articles, ${fmtInt(top.numParagraphs)} paragraphs in ${fmtMs(top.buildMs)}`, true),
+    byHandTarget('heap ≤ 8 GB', `${(top.heapBytes / GB).toFixed(2)} GB (peak RSS ${(top.maxRssBytes / GB).toFixed(2)} GB)`, top.heapBytes <= 8 * GB),
+    byHandTarget(`ranked p50 at ${top.factor}× ≤ 10× the ${base.factor}× p50`, `${fmtMs(top.ranked.p50Ms)} vs ${fmtMs(base.ranked.p50Ms)} = ${fmtX(growth, 1)}`, base === top ? undefined : growth <= 10),
+    byHandTarget('snapshot load ≥ 5× faster than a rebuild', top.snapshot ? `load ${fmtMs(top.snapshot.loadMs)} vs build ${fmtMs(top.buildMs)} = ${fmtX(loadX, 1)}` : 'no snapshot measured', loadX === undefined ? undefined : loadX >= 5),
+    '',
+    ...SCALE_NOTES.map((n) => `- ${n}`),
   ].join('\n');
 }
 
@@ -240,6 +314,7 @@ export function renderReport(r: BenchResults, targets: readonly TargetCheck[]): 
     '',
     scaleSection(r),
     '',
+    ...(r.scaleByHand ? [scaleByHandSection(r.scaleByHand), ''] : []),
     METHOD,
     '',
   ].join('\n');

@@ -11,6 +11,7 @@ import type { WorkersHttpRun } from './workers-http.js';
 import type { MachineInfo } from './machine.js';
 import type { QueryRun } from './measure.js';
 import type { ScalePoint } from './scale.js';
+import type { ScaleByHandRun } from './scale-by-hand.js';
 import type { SnapshotMeasure } from './snapshot.js';
 
 /** One engine's 1× measurements; absent numbers where it failed or was not run. */
@@ -71,6 +72,8 @@ export interface BenchResults {
   /** Cache-off search and a trivial route at 50 connections for 1 and 2 server processes (`serve --workers`). */
   httpWorkers?: WorkersHttpRun[] | Skipped;
   scale: ScalePoint[] | Skipped;
+  /** The scale step last run by hand (bench/scale-by-hand.json), when there is one. */
+  scaleByHand?: ScaleByHandRun;
   /** 1, 5 and 15-minute load averages when the run ended (the machine's, not only this process's). */
   loadAvgEnd?: number[];
 }

@@ -22,13 +22,14 @@ import { describeMachine } from './machine.js';
 import { canCollect, measureQueries, settledHeapBytes, settleHeap, timeMs } from './measure.js';
 import { buildQuerySet, type FilteredQuery } from './queries.js';
 import { buildQueryLanguageSets, describeQueryLanguage, measureQueryLanguage } from './query-language.js';
-import { renderReport } from './report.js';
+import { renderReport, scaleByHandSection } from './report.js';
 import type { BenchResults, EngineResult } from './results.js';
 import { createRng } from './rng.js';
 import { runWorkersHttpBench, serverMainExists } from './workers-http.js';
 import { runScaleBench } from './scale.js';
 import { DUPLICATE_COST_ROUNDS, duplicateCostRows, measureDuplicateCost } from './duplicate-cost.js';
 import { measureSchemaRun } from './schema-run.js';
+import { readScaleByHand, SCALE_BY_HAND_FILE, writeScaleByHand } from './scale-by-hand.js';
 import { measureSnapshot } from './snapshot.js';
 import { checkTargets } from './targets.js';
 
@@ -120,7 +121,22 @@ async function measureLede(
   }
 }
 
+/** The scale step alone, run by hand: kept in bench/scale-by-hand.json for later reports. */
+async function mainScaleOnly(opts: BenchOptions): Promise<void> {
+  const machine = describeMachine();
+  log(`# ledesearch scale step by hand — ${machine.date}; factors ${opts.factors.join(', ')}; load average ${machine.loadAvg.map((x) => x.toFixed(1)).join(' ')}`);
+  const points = await runScaleBench({ corporaDir: opts.corporaDir, seed: opts.seed, numQueries: opts.numQueries }, opts.factors, (p) =>
+    log(`  ${p.factor}×: ${p.numArticles} articles, ${p.numParagraphs} paragraphs, build ${fmtMs(p.buildMs)}, heap ${fmtMB(p.heapBytes)}, ` +
+      `p50 ${fmtMs(p.ranked.p50Ms)}, p99 ${fmtMs(p.ranked.p99Ms)}, snapshot ${fmtMB(p.snapshot?.bytes)} load ${fmtMs(p.snapshot?.loadMs)}`));
+  const run = { machine, loadAvgEnd: loadavg(), points };
+  writeScaleByHand(run);
+  log('');
+  log(scaleByHandSection(run));
+  log(`(saved to ${SCALE_BY_HAND_FILE}; the next \`npm run bench\` includes it in BENCHMARKS.md)`);
+}
+
 async function main(opts: BenchOptions): Promise<void> {
+  if (opts.scaleOnly) return mainScaleOnly(opts);
   const machine = describeMachine();
   log(`# ledesearch benchmark — ${machine.date}`);
   log(`${machine.cpuModel} × ${machine.numCores}, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${machine.node}; seed ${opts.seed}; load average ${machine.loadAvg.map((x) => x.toFixed(1)).join(' ')}`);
@@ -237,6 +253,7 @@ async function main(opts: BenchOptions): Promise<void> {
     }
   }
 
+  results.scaleByHand = readScaleByHand();
   results.loadAvgEnd = loadavg();
   const report = renderReport(results, checkTargets(results));
   log('');

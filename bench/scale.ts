@@ -18,10 +18,29 @@ export interface ScalePoint {
   buildMs: number;
   buildCpuMs: number;
   heapBytes: number;
-  /** Peak resident set size of the child process, bytes. */
+  /** Peak resident set size of the child process after build and queries, before the snapshot, bytes. */
   maxRssBytes: number;
   ranked: QueryRun;
   full: QueryRun;
+  /** The snapshot of the built index, saved, then loaded after the built index was dropped. */
+  snapshot?: ScaleSnapshot;
+}
+
+/** Snapshot figures of one scale point. */
+export interface ScaleSnapshot {
+  bytes: number;
+  /** `saveSnapshot`, fsync included. */
+  saveMs: number;
+  /** `loadSnapshot` of the file just written (page cache warm). */
+  loadMs: number;
+  loadCpuMs: number;
+  /** Heap (JS + ArrayBuffers) the loaded index holds after a settled GC, bytes. */
+  loadHeapBytes: number;
+  /** Resident set size right after the load (the built index was dropped before it). */
+  loadRssBytes: number;
+  /** Queries whose top 10 were compared between the built and the loaded index, and how many differed. */
+  numChecked: number;
+  numMismatched: number;
 }
 
 /** Parameters the parent passes to a scale child. */

@@ -29,9 +29,10 @@ export type SnapshotMeasure =
     };
 
 /** Number of queries whose answers are compared between the original and the loaded index. */
-const NUM_CHECKED = 100;
+export const NUM_CHECKED = 100;
 
-function topIds(index: SearchIndex, q: string): string {
+/** A query's top-10 ids and scores as one string, to compare two indexes' answers. */
+export function topIds(index: SearchIndex, q: string): string {
   return index.search(q, RANKED_OPTIONS).hits.map((h) => `${h.id}:${h.score.toFixed(6)}`).join(' ');
 }
 

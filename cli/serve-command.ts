@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_EXPORT_MAX } from '../server/export-route.js';
 import { serveWithWorkers } from '../server/workers.js';
 import { checkHost } from './check-host.js';
-import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, parseCount, parseMegabytes, parseOrigins, parsePort } from './cli-options.js';
+import { DEFAULT_CORPUS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, parseCount, parseMegabytes, parseOrigins, parsePort, UsageError } from './cli-options.js';
 
 /** Commander argument parser for --workers: a whole number from 1 to 64. */
 function parseWorkers(value: string): number {
@@ -30,6 +30,8 @@ interface ServeFlags {
   followInterval: number;
   workers: number;
   exportMax: number;
+  watch?: boolean;
+  watchDebounce: number;
 }
 
 /** Builds the `serve` command. */
@@ -52,6 +54,8 @@ export function createServeCommand(): Command {
     )
     .option('--follow <dir>', 'serve the newest generation published into this folder (ledesearch index --publish) and swap in each new one; no corpus, no reindex')
     .option('--workers <n>', 'server processes sharing the port, one per core (1 to 64; reindex is off above 1)', parseWorkers, 1)
+    .addOption(new Option('--watch', 'watch the corpus folder and update the index after each burst of changes (incremental, swapped in without failing a request)').conflicts('follow'))
+    .option('--watch-debounce <ms>', 'quiet time after the last change before --watch updates, in ms (at least 10)', parseCount, 500)
     .option('--follow-interval <ms>', 'how often to read the publish folder\'s manifest, in ms (at least 10)', parseCount, 1000)
     .addOption(
       new Option('--export-max <n>', 'most rows GET /api/export writes (a larger match set is refused)')
@@ -66,6 +70,9 @@ export function createServeCommand(): Command {
         'Logs are JSON lines (pino) on stdout. SIGTERM or SIGINT stops the server after in-flight requests finish.',
     )
     .action(async (flags: ServeFlags) => {
+      if (flags.watch && flags.workers > 1) {
+        throw new UsageError('--watch needs --workers 1 (each worker would update its own copy): publish with `ledesearch index --publish` and --follow instead');
+      }
       // Before the index: a bad host should not cost a whole build to find out.
       await checkHost(flags.host);
       await serveWithWorkers({
@@ -83,6 +90,7 @@ export function createServeCommand(): Command {
         followIntervalMs: flags.followInterval,
         workers: flags.workers,
         exportMax: flags.exportMax,
+        watch: flags.watch ? { debounceMs: flags.watchDebounce } : undefined,
       });
     });
 }

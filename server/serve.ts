@@ -14,12 +14,13 @@ import { formatCorpusError, loadOrBuildIndex, writeSnapshot, type LoadReporter }
 import { followPublished, waitForGeneration } from '../lifecycle/follow.js';
 import type { LoadedIndex } from '../lifecycle/loaded-index.js';
 import { cloneIndex, updateIndexFromCorpus, type UpdatedIndex } from '../lifecycle/update-index.js';
+import { watchCorpus, type CorpusWatcher, type WatchCorpusOptions } from '../lifecycle/watch-corpus.js';
 import { createApp } from './app.js';
 import { closeGracefully, listen } from './http-server.js';
 import { IndexHolder } from './index-holder.js';
 import { createStartingListener } from './probe-routes.js';
 import { Readiness } from './readiness.js';
-import type { RebuildRequest, RebuiltIndex } from './reindexer.js';
+import { Reindexer, type RebuildRequest, type RebuiltIndex, type ReindexStatus } from './reindexer.js';
 import { defaultWebDir } from './web-dir.js';
 
 /** Options of {@link serve}. */
@@ -53,6 +54,11 @@ export interface ServeOptions {
   follow?: string;
   /** How often the publish folder's manifest is read, in ms. Default 1000. */
   followIntervalMs?: number;
+  /**
+   * Watch the corpus folder and update the index in service after each burst of changes (an
+   * incremental reindex, swapped in like POST /api/reindex). Not with `follow`.
+   */
+  watch?: boolean | Omit<WatchCorpusOptions, 'onChange' | 'onError'>;
   /** Install SIGTERM/SIGINT handlers that shut down and exit. Default true. */
   handleSignals?: boolean;
 }
@@ -77,6 +83,34 @@ export async function warmUp(index: SearchIndex): Promise<void> {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Logs how a reindex (asked for or watched) ended. */
+function logReindex(logger: Logger): (status: ReindexStatus, error?: unknown) => void {
+  return (status, error) => {
+    if (status.state === 'failed') logger.error({ err: error, reindex: status }, 'reindex failed; the old index stays in service');
+    else logger.info({ reindex: status }, 'reindex finished; new index in service');
+  };
+}
+
+/**
+ * Watches the corpus and runs an incremental reindex after each burst of changes; changes that
+ * arrive while one runs lead to one more when it ends.
+ */
+function watchChanges(corpus: string, reindexer: Reindexer, options: Omit<WatchCorpusOptions, 'onChange' | 'onError'>, logger: Logger): CorpusWatcher {
+  let again = false;
+  const after = (): void => {
+    if (!again) return;
+    again = false;
+    update();
+  };
+  const update = (): void => {
+    if (!reindexer.start({ full: false })) again = true;
+    void reindexer.idle().then(after);
+  };
+  const watcher = watchCorpus(corpus, { ...options, onChange: update, onError: (error) => logger.warn(`watch: ${messageOf(error)}`) });
+  logger.info({ mode: watcher.mode }, `watching ${corpus} for changes (${watcher.mode === 'events' ? 'file-system events' : 'polling'})`);
+  return watcher;
 }
 
 function reporterFor(logger: Logger): LoadReporter {
@@ -205,6 +239,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       onError: (error) => logger.warn(`follow: ${messageOf(error)}`),
     });
     server.once('close', () => follower.stop());
+  } else if (options.watch) {
+    const watcher = watchChanges(options.corpus, app.reindexer ?? new Reindexer(holder, rebuild, logReindex(logger)), options.watch === true ? {} : options.watch, logger);
+    server.once('close', () => watcher.stop());
   }
   logger.info({ port, url, reindex: Boolean(app.reindexer), webDir: webDir !== undefined }, `serving on ${url}`);
 

@@ -97,8 +97,9 @@ export async function saveSnapshot(index: SearchIndex<unknown>, file: string, op
 }
 
 /**
- * Loads a snapshot written by {@link saveSnapshot}. Throws {@link SnapshotError} if missing or
- * invalid. Temporary files that a killed writer left next to it are removed on the way.
+ * Loads a snapshot written by {@link saveSnapshot}, of any size: read section by section, so no
+ * buffer holds the whole file and the index keeps views into what was read (memory at peak is
+ * about the file's size). Throws {@link SnapshotError} if missing or invalid. Temporary files that a killed writer left next to it are removed on the way.
  */
 export async function loadSnapshot(file: string, options: LoadSnapshotOptions = {}): Promise<SearchIndex> {
   return (await loadSnapshotWithMetadata(file, options)).index;
@@ -108,5 +109,7 @@ export async function loadSnapshot(file: string, options: LoadSnapshotOptions = 
 export async function loadSnapshotWithMetadata(file: string, options: LoadSnapshotOptions = {}): Promise<LoadedSnapshot> {
   checkString('file', file);
   checkOptions('options', options);
-  return snapshotWithMetadataFromBytes(await readSnapshotFile(file), options);
+  const { state, metadata } = await readSnapshotFile(file);
+  checkSchema(state, options);
+  return { index: indexOf(state), metadata };
 }

@@ -7,6 +7,11 @@
  * enough to inflate in a fraction of a millisecond when a hit needs one of its articles, and
  * large enough to compress well (Reuters: 19.7 MB of JSON in 7.1 MB). Lucene stores fields the
  * same way.
+ *
+ * Sizes: the offsets are 64-bit (float64, exact to 2^53), so the stored text may pass the 2 GiB
+ * an int32 offset reaches; the compressed blocks are kept in parts of at most `partBytes`
+ * (default {@link ARTICLE_PART_BYTES}), so no single buffer has to hold all of them (a Node
+ * buffer holds at most 4 GiB).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { StoredArticles } from '../index/engine-state.js';
@@ -14,24 +19,70 @@ import type { StoredArticles } from '../index/engine-state.js';
 /** Uncompressed bytes per block before it is closed (an article is never split). */
 const BLOCK_BYTES = 64 * 1024;
 const EMPTY = new Uint8Array(0);
+/** Default largest part of compressed blocks, bytes: 1 GiB, well under Node's largest buffer. */
+export const ARTICLE_PART_BYTES = 2 ** 30;
 
 /** Articles as compressed blocks plus the offsets to find each article again. */
 export interface ArticleBlocks {
-  /** The compressed blocks, concatenated. */
-  data: Uint8Array;
+  /**
+   * The compressed blocks, concatenated and cut into parts at block boundaries (a block is
+   * never split); the offsets below are into the parts joined end to end.
+   */
+  parts: Uint8Array[];
   /** Document d's bytes are docOffsets[d] … docOffsets[d + 1] of the uncompressed stream. */
-  docOffsets: Int32Array;
+  docOffsets: Float64Array;
   /** Block b holds uncompressed bytes blockStarts[b] … blockStarts[b + 1]. */
-  blockStarts: Int32Array;
-  /** Block b is data[blockOffsets[b] … blockOffsets[b + 1]]. */
-  blockOffsets: Int32Array;
+  blockStarts: Float64Array;
+  /** Block b is bytes blockOffsets[b] … blockOffsets[b + 1] of the joined parts. */
+  blockOffsets: Float64Array;
 }
 
 /** True when `x` has the shape of {@link ArticleBlocks} (what `unpackArticles` keeps as `packed`). */
 function isArticleBlocks(x: unknown): x is ArticleBlocks {
   const b = x as Partial<ArticleBlocks> | undefined;
-  return b !== undefined && b !== null && b.data instanceof Uint8Array && b.docOffsets instanceof Int32Array &&
-    b.blockStarts instanceof Int32Array && b.blockOffsets instanceof Int32Array;
+  return b !== undefined && b !== null && Array.isArray(b.parts) && b.docOffsets instanceof Float64Array &&
+    b.blockStarts instanceof Float64Array && b.blockOffsets instanceof Float64Array;
+}
+
+/** A function giving block b's compressed bytes, found in the part that holds it. */
+function blockReader(blocks: ArticleBlocks): (b: number) => Uint8Array {
+  const { parts, blockOffsets } = blocks;
+  const partStarts = new Float64Array(parts.length + 1);
+  for (let k = 0; k < parts.length; k++) partStarts[k + 1] = partStarts[k] + parts[k].length;
+  if (partStarts[parts.length] !== blockOffsets[blockOffsets.length - 1]) {
+    throw new Error(`article parts hold ${partStarts[parts.length]} bytes, the block table says ${blockOffsets[blockOffsets.length - 1]}`);
+  }
+  return (b) => {
+    const start = blockOffsets[b];
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (partStarts[mid] <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const end = blockOffsets[b + 1] - partStarts[lo];
+    if (end > parts[lo].length) throw new Error(`article block ${b} straddles two parts`);
+    return parts[lo].subarray(start - partStarts[lo], end);
+  };
+}
+
+/** Joins `blocks` into parts of at most `partBytes` each (a block larger than that is a part of its own). */
+function intoParts(blocks: readonly Uint8Array[], partBytes: number): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  for (const block of blocks) {
+    if (pendingBytes > 0 && pendingBytes + block.length > partBytes) {
+      parts.push(Buffer.concat(pending));
+      pending = [];
+      pendingBytes = 0;
+    }
+    pending.push(block);
+    pendingBytes += block.length;
+  }
+  if (pendingBytes > 0 || parts.length === 0) parts.push(Buffer.concat(pending));
+  return parts;
 }
 
 /**
@@ -57,9 +108,10 @@ function firstDocs(src: ArticleBlocks): Int32Array {
  * bytes is copied as it is, compressed, instead of being inflated and deflated again: an
  * update that changes 1% of the articles re-compresses about 1% of the text.
  */
-export function packArticles(articles: StoredArticles): ArticleBlocks {
+export function packArticles(articles: StoredArticles, partBytes = ARTICLE_PART_BYTES): ArticleBlocks {
+  if (!(Number.isInteger(partBytes) && partBytes >= 1)) throw new RangeError(`partBytes must be a positive integer, got ${partBytes}`);
   const n = articles.numDocs;
-  const docOffsets = new Int32Array(n + 1);
+  const docOffsets = new Float64Array(n + 1);
   const blockStarts: number[] = [0];
   const blockOffsets: number[] = [0];
   const blocks: Uint8Array[] = [];
@@ -80,6 +132,7 @@ export function packArticles(articles: StoredArticles): ArticleBlocks {
   };
   const origin = articles.origin;
   const src = origin && isArticleBlocks(origin.stored.packed) ? origin.stored.packed : undefined;
+  const srcBlock = src ? blockReader(src) : undefined;
   const first = src ? firstDocs(src) : new Int32Array(1);
   const numSrcBlocks = first.length - 1;
   /** True when every document of source block b has the bytes it had there. */
@@ -94,12 +147,12 @@ export function packArticles(articles: StoredArticles): ArticleBlocks {
   let b = 0;
   for (let d = 0; d < n; ) {
     while (b < numSrcBlocks && first[b] < d) b++;
-    if (src && b < numSrcBlocks && first[b] === d && first[b + 1] > d && first[b + 1] <= n && reusable(b)) {
+    if (src && srcBlock && b < numSrcBlocks && first[b] === d && first[b + 1] > d && first[b + 1] <= n && reusable(b)) {
       if (pendingBytes > 0) close();
       const base = at - src.blockStarts[b];
       for (let k = first[b]; k < first[b + 1]; k++) docOffsets[k + 1] = base + src.docOffsets[k + 1];
       at += src.blockStarts[b + 1] - src.blockStarts[b];
-      push(src.data.subarray(src.blockOffsets[b], src.blockOffsets[b + 1]));
+      push(srcBlock(b));
       d = first[b + 1];
       b++;
       continue;
@@ -113,7 +166,7 @@ export function packArticles(articles: StoredArticles): ArticleBlocks {
     d++;
   }
   if (pendingBytes > 0) close();
-  return { data: Buffer.concat(blocks), docOffsets, blockStarts: Int32Array.from(blockStarts), blockOffsets: Int32Array.from(blockOffsets) };
+  return { parts: intoParts(blocks, partBytes), docOffsets, blockStarts: Float64Array.from(blockStarts), blockOffsets: Float64Array.from(blockOffsets) };
 }
 
 /**
@@ -121,9 +174,10 @@ export function packArticles(articles: StoredArticles): ArticleBlocks {
  * last inflated block is kept, so reading articles in order (a re-save) inflates each block once.
  */
 export function unpackArticles(blocks: ArticleBlocks): StoredArticles {
-  const { data, docOffsets, blockStarts, blockOffsets } = blocks;
+  const { docOffsets, blockStarts, blockOffsets } = blocks;
   const numBlocks = blockStarts.length - 1;
   if (blockOffsets.length !== blockStarts.length) throw new Error('article block tables differ in length');
+  const block = blockReader(blocks);
   let lastBlock = -1;
   let lastBytes: Uint8Array = EMPTY;
   return {
@@ -142,7 +196,7 @@ export function unpackArticles(blocks: ArticleBlocks): StoredArticles {
         else hi = mid - 1;
       }
       if (lo !== lastBlock) {
-        lastBytes = inflateRawSync(data.subarray(blockOffsets[lo], blockOffsets[lo + 1]));
+        lastBytes = inflateRawSync(block(lo));
         lastBlock = lo;
       }
       const from = start - blockStarts[lo];

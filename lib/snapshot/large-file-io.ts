@@ -1,30 +1,36 @@
 /**
- * File I/O for snapshots of any size Node can hold: `readFile` refuses files over 2 GiB
- * (ERR_FS_FILE_TOO_LARGE) and one `write` call is capped near 2 GiB too, so large snapshots
- * are read into one buffer and written from their pieces in slices. A snapshot is read into
- * one buffer because the index keeps typed-array views into it: the limit is then Node's
- * largest Buffer (`buffer.constants.MAX_LENGTH`, 4 GiB on 64-bit Node 20).
+ * File I/O for snapshots of any size: one `read` or `write` call moves at most ~2 GiB and a Node
+ * buffer holds at most 4 GiB (`buffer.constants.MAX_LENGTH` on Node 20), so snapshots are written
+ * from their pieces and read a range at a time, each in slices, and a range read goes into an
+ * `ArrayBuffer` of its own (which may be larger than a buffer), never into one buffer for the
+ * whole file.
  */
-import { constants } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 
-/** Bytes per read or write call: well under the ~2 GiB a single call may move. */
+/** Bytes per read, write or checksum call: well under the ~2 GiB a single call may move. */
 export const IO_SLICE_BYTES = 256 * 1024 * 1024;
 
-/** Reads a whole open file into one buffer, a slice at a time. */
-export async function readWhole(fh: FileHandle, slice = IO_SLICE_BYTES): Promise<Buffer> {
-  const { size } = await fh.stat();
-  if (size > constants.MAX_LENGTH) {
-    throw new RangeError(`the file is ${size} bytes, over the ${constants.MAX_LENGTH} bytes a Node buffer can hold`);
-  }
-  const bytes = Buffer.allocUnsafe(size);
+/**
+ * Reads `length` bytes at `position` of an open file into a fresh, 8-byte aligned ArrayBuffer,
+ * a slice at a time. Throws RangeError when the file ends first.
+ */
+export async function readRange(fh: FileHandle, position: number, length: number, slice = IO_SLICE_BYTES): Promise<Uint8Array> {
+  const bytes = new Uint8Array(new ArrayBuffer(length));
   let at = 0;
-  while (at < size) {
-    const { bytesRead } = await fh.read(bytes, at, Math.min(slice, size - at), at);
-    if (bytesRead === 0) break; // the file shrank while being read: the length check will say so
+  while (at < length) {
+    const n = Math.min(slice, length - at);
+    const { bytesRead } = await fh.read(new Uint8Array(bytes.buffer, at, n), 0, n, position + at);
+    if (bytesRead === 0) throw new RangeError(`the file ended at ${position + at} bytes, ${length - at} bytes short`);
     at += bytesRead;
   }
-  return at === size ? bytes : bytes.subarray(0, at);
+  return bytes;
+}
+
+/** CRC-32 of `bytes`, continuing from `crc`, a slice at a time (any length). */
+export function crc32Slices(bytes: Uint8Array, crc = 0, slice = IO_SLICE_BYTES): number {
+  for (let at = 0; at < bytes.length; at += slice) crc = crc32(bytes.subarray(at, Math.min(bytes.length, at + slice)), crc);
+  return crc;
 }
 
 /** Writes `pieces` one after the other, each in slices, without joining them into one buffer. */

@@ -99,8 +99,8 @@ describe('deployment: three replicas behind haproxy', function () {
       if (i > 100) throw new Error(`haproxy did not come up:\n${haproxyErr}`);
       await sleep(100);
     }
-    // Every replica must pass its health check before the loop starts (rise 2 × 200 ms).
-    await sleep(800);
+    // haproxy starts with every server up; one check round (inter 1 s) before the loop starts.
+    await sleep(1200);
 
     let stop = false;
     const failures: string[] = [];

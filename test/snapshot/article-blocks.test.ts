@@ -18,7 +18,8 @@ describe('article blocks', () => {
     const input = docs.reduce((n, b) => n + b.length, 0);
     expect(packed.blockStarts.length - 1).to.be.greaterThan(5);
     expect(packed.blockStarts[packed.blockStarts.length - 1]).to.equal(input);
-    expect(packed.data.length).to.be.below(input / 3);
+    expect(packed.parts).to.have.length(1);
+    expect(packed.parts[0].length).to.be.below(input / 3);
   });
 
   it('gives every document its bytes back, in any order, removed ones empty', () => {
@@ -28,6 +29,24 @@ describe('article blocks', () => {
     for (const d of order) expect(Buffer.from(stored.bytes(d)).equals(Buffer.from(docs[d])), `doc ${d}`).to.equal(true);
     expect(stored.bytes(3).length).to.equal(0);
     expect(stored.bytes(40).length).to.equal(200_000);
+  });
+
+  it('cuts the compressed blocks into parts of at most partBytes, and reads every document back from them', () => {
+    const partBytes = Math.floor(packed.parts[0].length / 6);
+    const small = packArticles({ numDocs: docs.length, bytes: (d) => docs[d] }, partBytes);
+    expect(small.parts.length).to.be.greaterThan(3);
+    const joined = Buffer.concat(small.parts);
+    expect(joined.equals(Buffer.from(packed.parts[0]))).to.equal(true);
+    // Each part ends on a block boundary, and only a part of one block may exceed partBytes.
+    let at = 0;
+    for (const part of small.parts) {
+      at += part.length;
+      expect([...small.blockOffsets]).to.include(at);
+      const blocksIn = [...small.blockOffsets].filter((o) => o > at - part.length && o <= at).length;
+      if (blocksIn > 1) expect(part.length).to.be.at.most(partBytes);
+    }
+    const stored = unpackArticles(small);
+    for (let d = docs.length - 1; d >= 0; d--) expect(Buffer.from(stored.bytes(d)).equals(Buffer.from(docs[d])), `doc ${d}`).to.equal(true);
   });
 
   it('packs an empty or all-removed set', () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { createSearchIndex, saveSnapshot, snapshotToBytes } from '../../lib/index.js';
-import { readWhole, writePieces } from '../../lib/snapshot/large-file-io.js';
+import { crc32 } from 'node:zlib';
+import { crc32Slices, readRange, writePieces } from '../../lib/snapshot/large-file-io.js';
 import { syntheticCorpus } from '../search/synthetic-corpus.js';
 
 describe('large snapshot file I/O', () => {
@@ -26,10 +27,23 @@ describe('large snapshot file I/O', () => {
     expect((await readFile(file)).equals(Buffer.concat(pieces))).to.equal(true);
     const r = await open(file, 'r');
     try {
-      expect((await readWhole(r, 1000)).equals(Buffer.concat(pieces))).to.equal(true);
+      const whole = await readRange(r, 0, 4506, 1000);
+      expect(Buffer.from(whole).equals(Buffer.concat(pieces))).to.equal(true);
+      expect(whole.byteOffset).to.equal(0); // an ArrayBuffer of its own: typed views need no copy
+      const mid = await readRange(r, 2400, 1200, 7);
+      expect(Buffer.from(mid).equals(Buffer.concat(pieces).subarray(2400, 3600))).to.equal(true);
+      let error: unknown;
+      await readRange(r, 4000, 600, 1000).catch((e: unknown) => (error = e));
+      expect(error).to.be.instanceOf(RangeError);
     } finally {
       await r.close();
     }
+  });
+
+  it('checksums in slices exactly as in one call', () => {
+    const bytes = randomBytes(10_007);
+    expect(crc32Slices(bytes, 0, 1000)).to.equal(crc32(bytes));
+    expect(crc32Slices(bytes.subarray(5000), crc32Slices(bytes.subarray(0, 5000), 0, 333), 999)).to.equal(crc32(bytes));
   });
 
   it('saveSnapshot writes exactly the bytes of snapshotToBytes, without joining them first', async () => {
