@@ -127,6 +127,21 @@ describe('search page with a declared schema (browser, newsroom example)', funct
     expect(counts.sort((a, b) => a - b)).to.deep.equal(expected.map((a) => declared(a, 'wordCount') as number).sort((a, b) => a - b));
   });
 
+  it('the from/to inputs of a declared date field filter by it (both days inclusive)', async () => {
+    await page.goto(h.baseUrl);
+    await waitForStatus(page, /in the archive/);
+    const to = page.locator('fieldset[data-field="updated"] input[data-bound="lte"]');
+    await to.fill('2024-03-31');
+    await to.dispatchEvent('change');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('updated.lte') === '2024-03-31');
+    const status = await waitForStatus(page, /articles? match/);
+    const fromApi = await api('api/search?updated=..2024-03-31&limit=0');
+    const expected = articles.filter((a) => { const d = declared(a, 'updated'); return typeof d === 'string' && d.slice(0, 10) <= '2024-03-31'; });
+    expect(fromApi.total).to.equal(expected.length);
+    expect(expected.length).to.be.within(1, 13);
+    expect(status).to.match(new RegExp(`^${expected.length} articles? match`));
+  });
+
   it('offers the declared sort orders, and sorting by one orders the hits as the API does', async () => {
     await page.goto(h.baseUrl);
     await waitForStatus(page, /in the archive/);
