@@ -10,6 +10,7 @@ import { getJson, isAbort } from './api.js';
 import { jumpToMatch, renderArticle } from './article-view.js';
 import { formatDate, h, isTypingTarget } from './dom.js';
 import { renderFacets } from './facets.js';
+import { DEFAULT_PAGE_SCHEMA, declaredSorts, pageSchema } from './page-schema.js';
 import { renderSearch, renderSearchError } from './search-view.js';
 import {
   articleApiUrl, similarApiUrl, countFilters, emptyState, parseState, searchApiUrl, searchKey, stateToQuery,
@@ -48,7 +49,9 @@ const els = {
   articleView: $('article-view'),
 };
 
-let state = parseState(location.search);
+/** The archive's fields (from `/api/schema`); the news fields until it has answered. */
+let schema = DEFAULT_PAGE_SCHEMA;
+let state = parseState(location.search, schema);
 /** Fields whose facet list is unfolded; survives re-renders, not reloads. */
 const expanded = new Set();
 /** The search on screen (its key and response), and the one in flight. */
@@ -153,7 +156,7 @@ async function runSearch(key) {
     const result = await getJson(searchApiUrl(forState), ctl.signal);
     if (ctl !== searchCtl) return;
     shown = { key, result };
-    renderSearch(els, forState, result, expanded);
+    renderSearch(els, forState, result, expanded, schema);
   } catch (err) {
     if (isAbort(err) || ctl !== searchCtl) return;
     shown = { key: null, result: null };
@@ -186,7 +189,7 @@ async function showArticle() {
   try {
     const data = await getJson(articleApiUrl(id, q), ctl.signal);
     if (ctl !== articleCtl) return;
-    renderArticle(els.articleView, data, q);
+    renderArticle(els.articleView, data, q, schema);
     void showRelated(id, ctl);
     matchIndex = -1;
     updateTitle();
@@ -278,10 +281,29 @@ for (const input of [els.from, els.to]) {
   });
 }
 els.clearDates.addEventListener('click', () => commitSearch({ from: '', to: '' }));
-els.clearFilters.addEventListener('click', () => commitSearch({ filters: {} }));
+els.clearFilters.addEventListener('click', () => commitSearch(NO_FILTERS));
+
+/** The state's part that "Clear all" empties: ticked values and ranges. */
+const NO_FILTERS = Object.freeze({ filters: {}, ranges: undefined });
+
+/**
+ * The state with one field's range filter replaced (`bounds` undefined: removed).
+ * @param {string} field
+ * @param {import('./url-state.js').RangeBounds | undefined} bounds
+ */
+function withRange(field, bounds) {
+  const ranges = { ...state.ranges };
+  if (bounds && Object.keys(bounds).length > 0) ranges[field] = bounds;
+  else delete ranges[field];
+  return { ranges: Object.keys(ranges).length > 0 ? ranges : undefined };
+}
 
 els.facets.addEventListener('change', (e) => {
   const box = e.target;
+  if (box instanceof HTMLInputElement && box.dataset.rangeField) {
+    changeRange(box);
+    return;
+  }
   if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
   const values = new Set(state.filters[box.name] ?? []);
   if (box.checked) values.add(box.value);
@@ -300,7 +322,17 @@ els.facets.addEventListener('click', (e) => {
     const field = button.dataset.field;
     if (expanded.has(field)) expanded.delete(field);
     else expanded.add(field);
-    if (shown.result) renderFacets(els.facets, shown.result.facets ?? {}, state.filters, expanded);
+    if (shown.result) renderFacets(els.facets, shown.result.facets ?? {}, state, expanded, schema);
+  } else if (button.dataset.bucket !== undefined && button.dataset.rangeField) {
+    // Pressing the bucket already chosen lets go of it.
+    const bounds = {};
+    if (button.dataset.gte) bounds.gte = button.dataset.gte;
+    if (button.dataset.lt) bounds.lt = button.dataset.lt;
+    if (filtersFold()) closeFilters();
+    commitSearch(withRange(button.dataset.rangeField, button.getAttribute('aria-pressed') === 'true' ? undefined : bounds));
+  } else if (button.dataset.clearRange) {
+    if (filtersFold()) closeFilters();
+    commitSearch(withRange(button.dataset.clearRange, undefined));
   } else if (button.dataset.clear) {
     const filters = { ...state.filters };
     delete filters[button.dataset.clear];
@@ -308,6 +340,29 @@ els.facets.addEventListener('click', (e) => {
     commitSearch({ filters });
   }
 });
+
+/**
+ * A range input of the sidebar changed: filters on both of its field's inputs (from and to,
+ * inclusive), unless one is half-typed or they are backwards, which is marked invalid.
+ * @param {HTMLInputElement} input
+ */
+function changeRange(input) {
+  if (input.validity.badInput) return;
+  const field = /** @type {string} */ (input.dataset.rangeField);
+  const group = input.closest('fieldset');
+  const inputs = group ? [...group.querySelectorAll('input[data-bound]')] : [input];
+  const value = (bound) => /** @type {HTMLInputElement | undefined} */ (inputs.find((i) => i instanceof HTMLInputElement && i.dataset.bound === bound))?.value ?? '';
+  const gte = value('gte');
+  const lte = value('lte');
+  const isNumber = input.type === 'number';
+  const backwards = gte !== '' && lte !== '' && (isNumber ? Number(gte) > Number(lte) : gte > lte);
+  input.setAttribute('aria-invalid', String(backwards));
+  if (backwards) return;
+  const bounds = {};
+  if (gte !== '') bounds.gte = gte;
+  if (lte !== '') bounds.lte = lte;
+  commitSearch(withRange(field, bounds));
+}
 
 els.filtersToggle.addEventListener('click', () => {
   setFiltersOpen(els.filtersToggle.getAttribute('aria-expanded') !== 'true');
@@ -372,7 +427,7 @@ document.addEventListener('click', (e) => {
     e.preventDefault();
     commit(emptyState());
     els.q.focus();
-  } else if (el.dataset.action === 'clear-filters') commitSearch({ filters: {} });
+  } else if (el.dataset.action === 'clear-filters') commitSearch(NO_FILTERS);
   else if (el.dataset.action === 'clear-dates') commitSearch({ from: '', to: '' });
   else if (el.dataset.action === 'retry') {
     shown = { key: null, result: null };
@@ -397,7 +452,7 @@ window.addEventListener('popstate', () => {
   clearTimeout(typingTimer);
   typingTimer = 0;
   typingEntry = false;
-  const next = parseState(location.search);
+  const next = parseState(location.search, schema);
   if (!state.article && next.article) resultsScroll = window.scrollY;
   state = next;
   update();
@@ -408,8 +463,23 @@ function isPlainClick(e) {
   return e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey;
 }
 
-update();
-if (!state.article && !state.q) els.q.focus();
+void start();
+
+/**
+ * Asks for the archive's schema, then shows the page the URL asks for. A server without
+ * `/api/schema` (or one that fails) leaves the news fields: the page still works.
+ */
+async function start() {
+  try {
+    schema = pageSchema(await getJson('api/schema', new AbortController().signal));
+  } catch {
+    schema = DEFAULT_PAGE_SCHEMA;
+  }
+  for (const option of declaredSorts(schema)) els.sort.append(h('option', { value: option.value, text: option.text }));
+  state = parseState(location.search, schema);
+  update();
+  if (!state.article && !state.q) els.q.focus();
+}
 
 /**
  * Lists related stories under the open article (from `/similar`); silent when there are none or
@@ -427,7 +497,7 @@ async function showRelated(id, ctl) {
   if (ctl.signal.aborted || shownArticle === '') return;
   const hits = Array.isArray(data?.hits) ? data.hits : [];
   if (hits.length === 0) return;
-  const s = parseState(location.search);
+  const s = parseState(location.search, schema);
   els.articleView.querySelector('article')?.append(
     h('section', { class: 'related', 'aria-labelledby': 'related-heading' },
       h('h3', { id: 'related-heading', text: 'Related stories' }),

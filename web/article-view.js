@@ -4,7 +4,8 @@
  * the next.
  */
 import { formatDate, h, plural, setMarkedHtml } from './dom.js';
-import { FIELD_LABELS } from './facets.js';
+import { fieldValue } from './field-values.js';
+import { DEFAULT_LABELS, DEFAULT_PAGE_SCHEMA } from './page-schema.js';
 
 const LIST_FIELDS = ['category', 'topics', 'places', 'people', 'organisations', 'exchanges'];
 
@@ -13,8 +14,9 @@ const LIST_FIELDS = ['category', 'topics', 'places', 'people', 'organisations', 
  * @param {HTMLElement} container
  * @param {{article: any, titleHtml: string, paragraphs: {html: string, matched: boolean}[]}} data
  * @param {string} query the query the words were marked for
+ * @param {import('./page-schema.js').PageSchema} [schema] which declared fields to show
  */
-export function renderArticle(container, data, query) {
+export function renderArticle(container, data, query, schema = DEFAULT_PAGE_SCHEMA) {
   const a = data.article;
   const title = h('h2', { class: 'article-title', id: 'article-title', tabindex: '-1' });
   setMarkedHtml(title, data.titleHtml, a.title || '(untitled)');
@@ -54,7 +56,7 @@ export function renderArticle(container, data, query) {
       h('header', { class: 'article-header' },
         h('button', { type: 'button', class: 'link-button back', id: 'back-to-results', 'aria-keyshortcuts': 'Escape', text: '← Back to results' }),
         title,
-        renderMeta(a),
+        renderMeta(a, schema),
       ),
       matchBar,
       h('div', { class: 'article-body' }, ...paragraphs),
@@ -66,12 +68,13 @@ export function renderArticle(container, data, query) {
  * The article's metadata as a description list; a link to the original only for http(s) URLs,
  * so a `javascript:` URL in the data never becomes something to click.
  * @param {any} a
+ * @param {import('./page-schema.js').PageSchema} schema
  */
-function renderMeta(a) {
+function renderMeta(a, schema) {
   const dl = h('dl', { class: 'article-meta' });
-  const add = (term, value) => {
+  const add = (term, value, field = undefined) => {
     if (value === undefined || value === null || value === '') return;
-    dl.append(h('div', {}, h('dt', { text: term }), h('dd', {}, value)));
+    dl.append(h('div', { 'data-field': field }, h('dt', { text: term }), h('dd', {}, value)));
   };
   if (a.date) add('Date', h('time', { datetime: a.date, text: formatDate(a.date) }));
   add('Publisher', a.publisher);
@@ -79,8 +82,10 @@ function renderMeta(a) {
   add('Author', a.author);
   add('Dateline', a.dateline);
   for (const field of LIST_FIELDS) {
-    if (Array.isArray(a[field]) && a[field].length > 0) add(FIELD_LABELS[field], a[field].join(', '));
+    if (Array.isArray(a[field]) && a[field].length > 0) add(DEFAULT_LABELS[field], a[field].join(', '));
   }
+  const declared = a.fields && typeof a.fields === 'object' ? a.fields : {};
+  for (const field of schema.returned) add(field.label, fieldValue(field, declared[field.name]), field.name);
   if (typeof a.url === 'string' && /^https?:\/\//i.test(a.url)) {
     let host = a.url;
     try {

@@ -1,42 +1,32 @@
 /**
- * The facet sidebar: one group of checkboxes per facet field, with the counts of the current
- * search. Counts are disjunctive (a field's counts ignore that field's own filter), so ticking a
- * second value of a field shows what it would add.
+ * The facet sidebar: one group of checkboxes per value field, with the counts of the current
+ * search, then a range group per declared number or date field (see range-facets.js). Counts
+ * are disjunctive (a field's counts ignore that field's own filter), so ticking a second value
+ * of a field shows what it would add. Which fields there are comes from the archive's schema.
  */
 import { h, plural } from './dom.js';
-import { FACET_FIELDS } from './url-state.js';
+import { DEFAULT_PAGE_SCHEMA } from './page-schema.js';
+import { renderRangeField } from './range-facets.js';
 
 /** Values shown before a field's list is folded behind "Show more". */
 export const FOLDED_SIZE = 6;
 
-/** Human names of the facet fields. */
-export const FIELD_LABELS = Object.freeze({
-  category: 'Category',
-  publisher: 'Publisher',
-  source: 'Source',
-  topics: 'Topics',
-  places: 'Places',
-  people: 'People',
-  organisations: 'Organisations',
-  exchanges: 'Exchanges',
-  author: 'Author',
-  dateline: 'Dateline',
-});
-
 /**
  * Renders the groups into `container`, keeping keyboard focus on the same control.
  * @param {HTMLElement} container
- * @param {Record<string, {value: string, count: number}[]>} facets counts from the search
- * @param {Record<string, string[]>} filters ticked values per field
+ * @param {Record<string, {value: string, count: number, from?: number, to?: number}[]>} facets counts from the search
+ * @param {import('./url-state.js').PageState} state ticked values and ranges
  * @param {Set<string>} expanded fields whose whole list is shown
+ * @param {import('./page-schema.js').PageSchema} [schema] the archive's fields
  */
-export function renderFacets(container, facets, filters, expanded) {
+export function renderFacets(container, facets, state, expanded, schema = DEFAULT_PAGE_SCHEMA) {
   const focus = describeFocus(container);
   const groups = [];
-  for (const field of FACET_FIELDS) {
-    const group = renderField(field, facets[field] ?? [], filters[field] ?? [], expanded.has(field));
+  for (const field of schema.valueFields) {
+    const group = renderField(field, schema.labels[field] ?? field, facets[field] ?? [], state.filters[field] ?? [], expanded.has(field));
     if (group) groups.push(group);
   }
+  for (const field of schema.rangeFields) groups.push(renderRangeField(field, facets[field.name] ?? [], state.ranges?.[field.name]));
   container.replaceChildren(...groups);
   if (groups.length === 0) container.append(h('p', { class: 'muted', text: 'No filters apply to these results.' }));
   restoreFocus(container, focus);
@@ -44,11 +34,12 @@ export function renderFacets(container, facets, filters, expanded) {
 
 /**
  * @param {string} field
+ * @param {string} label
  * @param {{value: string, count: number}[]} counted
  * @param {string[]} selected
  * @param {boolean} isExpanded
  */
-function renderField(field, counted, selected, isExpanded) {
+function renderField(field, label, counted, selected, isExpanded) {
   // A ticked value stays listed even when the current query gives it no count.
   const rows = counted.map((v) => ({ value: v.value, count: v.count }));
   for (const value of selected) {
@@ -58,7 +49,6 @@ function renderField(field, counted, selected, isExpanded) {
   const chosen = new Set(selected);
   const folded = !isExpanded && rows.length > FOLDED_SIZE;
   const shown = folded ? rows.filter((r, i) => i < FOLDED_SIZE || chosen.has(r.value)) : rows;
-  const label = FIELD_LABELS[field] ?? field;
   const listId = `facet-list-${field}`;
 
   const list = h('ul', { class: 'facet-values', id: listId });
@@ -105,6 +95,7 @@ function renderField(field, counted, selected, isExpanded) {
 function describeFocus(container) {
   const el = document.activeElement;
   if (!(el instanceof HTMLElement) || !container.contains(el)) return null;
+  if (el.dataset.rangeField) return { kind: 'range', field: el.dataset.rangeField, value: el.dataset.bound ?? el.dataset.bucket ?? '' };
   if (el instanceof HTMLInputElement) return { kind: 'box', field: el.name, value: el.value };
   if (el.dataset.field) return { kind: 'more', field: el.dataset.field };
   if (el.dataset.clear) return { kind: 'clear', field: el.dataset.clear };
@@ -121,6 +112,9 @@ function restoreFocus(container, focus) {
   if (focus.kind === 'box') {
     target = [...container.querySelectorAll('input[type=checkbox]')]
       .find((b) => b instanceof HTMLInputElement && b.name === focus.field && b.value === focus.value);
+  } else if (focus.kind === 'range') {
+    target = [...container.querySelectorAll('[data-range-field]')]
+      .find((b) => b instanceof HTMLElement && b.dataset.rangeField === focus.field && (b.dataset.bound ?? b.dataset.bucket) === focus.value);
   } else if (focus.kind === 'more') {
     target = [...container.querySelectorAll('button.facet-more')].find((b) => b instanceof HTMLElement && b.dataset.field === focus.field);
   }

@@ -2,6 +2,8 @@
  * The result list and the pagination under it.
  */
 import { formatDate, h, setMarkedHtml } from './dom.js';
+import { HIT_VALUE_CHARS, fieldValue } from './field-values.js';
+import { DEFAULT_PAGE_SCHEMA } from './page-schema.js';
 import { MAX_PAGE, PAGE_SIZE, stateToQuery } from './url-state.js';
 
 /**
@@ -11,17 +13,19 @@ import { MAX_PAGE, PAGE_SIZE, stateToQuery } from './url-state.js';
  * @param {HTMLOListElement} list
  * @param {any[]} hits
  * @param {import('./url-state.js').PageState} state
+ * @param {import('./page-schema.js').PageSchema} [schema] which declared fields hits carry
  */
-export function renderHits(list, hits, state) {
+export function renderHits(list, hits, state, schema = DEFAULT_PAGE_SCHEMA) {
   list.start = (state.page - 1) * PAGE_SIZE + 1;
-  list.replaceChildren(...hits.map((hit) => renderHit(hit, state)));
+  list.replaceChildren(...hits.map((hit) => renderHit(hit, state, schema)));
 }
 
 /**
  * @param {any} hit
  * @param {import('./url-state.js').PageState} state
+ * @param {import('./page-schema.js').PageSchema} schema
  */
-function renderHit(hit, state) {
+function renderHit(hit, state, schema) {
   const link = h('a', { href: stateToQuery({ ...state, article: hit.id }) || '?', class: 'hit-link', 'data-article': hit.id });
   setMarkedHtml(link, hit.titleHtml, hit.title || '(untitled)');
   if (!link.textContent) link.textContent = '(untitled)';
@@ -41,7 +45,23 @@ function renderHit(hit, state) {
     setMarkedHtml(p, s.html, s.text);
     return p;
   });
-  return h('li', { class: 'hit' }, h('h3', { class: 'hit-title' }, link), meta, ...snippets, renderCopies(hit, state));
+  return h('li', { class: 'hit' }, h('h3', { class: 'hit-title' }, link), meta, renderFields(hit, schema), ...snippets, renderCopies(hit, state));
+}
+
+/**
+ * The hit's declared fields (`hit.fields`) in schema order, as `Label: value` pairs; nothing
+ * with the default schema.
+ * @param {any} hit
+ * @param {import('./page-schema.js').PageSchema} schema
+ */
+function renderFields(hit, schema) {
+  const values = hit.fields && typeof hit.fields === 'object' ? hit.fields : {};
+  const items = [];
+  for (const field of schema.returned) {
+    const value = fieldValue(field, values[field.name], HIT_VALUE_CHARS);
+    if (value !== null) items.push(h('li', { class: 'hit-field', 'data-field': field.name }, h('span', { class: 'hit-field-label', text: `${field.label}: ` }), value));
+  }
+  return items.length > 0 ? h('ul', { class: 'hit-fields' }, ...items) : null;
 }
 
 /**

@@ -31,8 +31,9 @@ import { MAX_PAGE, PAGE_SIZE, countFilters, isBlank, stateToQuery, exportApiUrl 
  * @param {import('./url-state.js').PageState} s the state the search was made for
  * @param {any} result the `/api/search` response
  * @param {Set<string>} expanded facet fields shown unfolded
+ * @param {import('./page-schema.js').PageSchema} [schema] the archive's fields (default: the news fields)
  */
-export function renderSearch(els, s, result, expanded) {
+export function renderSearch(els, s, result, expanded, schema = undefined) {
   els.alert.hidden = true;
   els.alert.replaceChildren();
   const q = s.q.trim();
@@ -54,9 +55,9 @@ export function renderSearch(els, s, result, expanded) {
   // The status line is what a screen reader announces: it carries the interpretation too.
   if (interpreted) els.status.append(h('span', { class: 'visually-hidden', text: ` Searched for: ${interpreted}.` }));
   renderEmpty(els, s, result, pages);
-  renderHits(els.results, result.hits ?? [], s);
+  renderHits(els.results, result.hits ?? [], s, schema);
   renderPagination(els.pagination, total, s);
-  renderFacets(els.facets, result.facets ?? {}, s.filters, expanded);
+  renderFacets(els.facets, result.facets ?? {}, s, expanded, schema);
   const download = document.getElementById('download-csv');
   if (download) {
     download.setAttribute('href', exportApiUrl(s));

@@ -5,11 +5,10 @@
  * Pure functions, no DOM: the tests run them in Node as well as in the browser.
  */
 
-/** Facet fields in sidebar order (the library's FACET_FIELDS). */
-export const FACET_FIELDS = Object.freeze([
-  'category', 'publisher', 'source', 'topics', 'places', 'people', 'organisations', 'exchanges',
-  'author', 'dateline',
-]);
+import { DEFAULT_FACET_FIELDS, DEFAULT_PAGE_SCHEMA, declaredSorts } from './page-schema.js';
+
+/** Facet fields of the default schema in sidebar order (the library's FACET_FIELDS). */
+export const FACET_FIELDS = DEFAULT_FACET_FIELDS;
 
 /** Sort orders the API accepts, the default first. */
 export const SORTS = Object.freeze(['relevance', 'date', 'date_asc']);
@@ -33,6 +32,8 @@ export const FACET_LIMIT = 40;
  * @typedef {object} PageState
  * @property {string} q the query as typed
  * @property {Record<string, string[]>} filters accepted values per facet field (absent: no filter)
+ * @property {Record<string, RangeBounds>} [ranges] bounds per declared number or date field
+ *   (absent when there are none, so a default-schema state is what it always was)
  * @property {string} from earliest date `YYYY-MM-DD`, or ''
  * @property {string} to latest date `YYYY-MM-DD`, or ''
  * @property {string} sort one of {@link SORTS}
@@ -43,6 +44,16 @@ export const FACET_LIMIT = 40;
  * @property {string} compare a second query drawn on the timeline, or ''
  */
 
+/**
+ * A range filter as the API spells it (`field.gte=300&field.lt=800`): values as in the URL,
+ * numbers for number fields, `YYYY-MM-DD` for date fields. `gte`/`lt` are a facet bucket
+ * (from inclusive, to exclusive), `gte`/`lte` what the from/to inputs give.
+ * @typedef {{gte?: string, lt?: string, lte?: string}} RangeBounds
+ */
+
+/** The bounds a range filter may have, in URL order. */
+export const RANGE_BOUNDS = Object.freeze(/** @type {const} */ (['gte', 'lt', 'lte']));
+
 /** @returns {PageState} */
 export function emptyState() {
   return { q: '', filters: {}, from: '', to: '', sort: 'relevance', page: 1, article: '', share: false, interval: 'month', compare: '' };
@@ -50,26 +61,39 @@ export function emptyState() {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
 /**
  * Reads the state from a URL query string (`?q=korea&category=Korea&page=2`). Anything
  * malformed is dropped rather than passed on, so a hand-edited URL still gives a working page.
  * @param {string} search
+ * @param {import('./page-schema.js').PageSchema} [schema] the archive's fields (default: the news fields)
  * @returns {PageState}
  */
-export function parseState(search) {
+export function parseState(search, schema = DEFAULT_PAGE_SCHEMA) {
   const p = new URLSearchParams(search);
   const s = emptyState();
   s.q = p.get('q') ?? '';
-  for (const field of FACET_FIELDS) {
+  for (const field of schema.valueFields) {
     const values = [...new Set(p.getAll(field).filter((v) => v !== ''))];
     if (values.length > 0) s.filters[field] = values;
+  }
+  for (const field of schema.rangeFields) {
+    const valid = field.type === 'number' ? NUMBER : ISO_DAY;
+    /** @type {RangeBounds} */
+    const bounds = {};
+    for (const bound of RANGE_BOUNDS) {
+      const v = p.get(`${field.name}.${bound}`) ?? '';
+      if (valid.test(v)) bounds[bound] = v;
+    }
+    if (Object.keys(bounds).length > 0) (s.ranges ??= {})[field.name] = bounds;
   }
   const from = p.get('from') ?? '';
   const to = p.get('to') ?? '';
   if (ISO_DAY.test(from)) s.from = from;
   if (ISO_DAY.test(to)) s.to = to;
   const sort = p.get('sort') ?? '';
-  if (SORTS.includes(sort)) s.sort = sort;
+  if (SORTS.includes(sort) || declaredSorts(schema).some((o) => o.value === sort)) s.sort = sort;
   const page = Number(p.get('page'));
   if (Number.isInteger(page) && page > 1) s.page = Math.min(page, MAX_PAGE);
   s.article = p.get('article') ?? '';
@@ -161,10 +185,27 @@ export function articleApiUrl(id, q) {
 function searchParams(s) {
   const p = new URLSearchParams();
   if (s.q.trim()) p.append('q', s.q);
-  for (const field of FACET_FIELDS) for (const v of s.filters[field] ?? []) p.append(field, v);
+  for (const field of orderedKeys(s.filters)) for (const v of s.filters[field] ?? []) p.append(field, v);
+  for (const field of orderedKeys(s.ranges ?? {})) {
+    const bounds = s.ranges?.[field] ?? {};
+    for (const bound of RANGE_BOUNDS) if (bounds[bound] !== undefined && bounds[bound] !== '') p.append(`${field}.${bound}`, String(bounds[bound]));
+  }
   if (s.from) p.append('from', s.from);
   if (s.to) p.append('to', s.to);
   return p;
+}
+
+/**
+ * A record's keys in a fixed order (the default facet fields in sidebar order, then the others
+ * alphabetically), so equal states give equal URLs whatever order they were made in.
+ * @param {Record<string, unknown>} record
+ */
+function orderedKeys(record) {
+  const rank = (k) => {
+    const i = FACET_FIELDS.indexOf(k);
+    return i === -1 ? FACET_FIELDS.length : i;
+  };
+  return Object.keys(record).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -176,11 +217,11 @@ export function isBlank(s) {
 }
 
 /**
- * Number of ticked facet values.
+ * Number of ticked facet values plus the range-filtered fields.
  * @param {PageState} s
  */
 export function countFilters(s) {
-  return Object.values(s.filters).reduce((n, vs) => n + vs.length, 0);
+  return Object.values(s.filters).reduce((n, vs) => n + vs.length, 0) + Object.keys(s.ranges ?? {}).length;
 }
 
 /**

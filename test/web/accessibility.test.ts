@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import type * as Axe from 'axe-core';
-import { openPage, startHarness, waitForArticle, waitForStatus, type Harness, type TestPage } from './harness.js';
+import { openPage, startHarness, startIndexHarness, waitForArticle, waitForStatus, type Harness, type TestPage } from './harness.js';
+import { newsroomIndex } from './newsroom-index.js';
 
 declare global {
   interface Window {
@@ -119,5 +120,35 @@ describe('search page accessibility (browser, axe-core)', function () {
     expect(await page.locator('#empty').isVisible()).to.equal(true);
     expect(await page.locator('#did-you-mean').isVisible()).to.equal(true);
     expect(await violations(page)).to.deep.equal([]);
+  });
+});
+
+describe('search page accessibility with a declared schema (browser, axe-core, newsroom example)', function () {
+  this.timeout(60_000);
+  let h: Harness;
+
+  before(async () => {
+    h = await startIndexHarness((await newsroomIndex()).index);
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it('the range facets, declared sort orders, hit fields and article view: no violations', async () => {
+    const tp = await openPage(h, { viewport: LAPTOP });
+    try {
+      await tp.page.goto(`${h.baseUrl}?wordCount.gte=300&wordCount.lt=800&sort=-wordCount`);
+      await waitForStatus(tp.page, /articles match/);
+      expect(await tp.page.locator('.range-bucket[aria-pressed="true"]').count()).to.equal(1);
+      expect(await tp.page.locator('#results .hit-fields').count()).to.be.greaterThan(0);
+      expect(await violations(tp.page)).to.deep.equal([]);
+      await tp.page.locator('#results a.hit-link').first().click();
+      await waitForArticle(tp.page);
+      expect(await tp.page.locator('#article-view .article-meta [data-field]').count()).to.be.greaterThan(0);
+      expect(await violations(tp.page)).to.deep.equal([]);
+      expect(tp.errors).to.deep.equal([]);
+    } finally {
+      await tp.page.context().close();
+    }
   });
 });

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createSearchIndex, type Article } from '../../lib/index.js';
+import { createSearchIndex, type Article, type SearchIndex } from '../../lib/index.js';
 import { createApp } from '../../server/app.js';
 import { createIndexHolder } from '../../server/index-holder.js';
 import { fixtureArticles } from './fixture-corpus.js';
@@ -60,6 +60,16 @@ export interface Harness {
  * thing standing between the page and its readers.
  */
 export async function startHarness(extraArticles: readonly Article[] = []): Promise<Harness> {
+  const index = createSearchIndex();
+  index.addAll([...fixtureArticles(), ...extraArticles]);
+  return startIndexHarness(index);
+}
+
+/**
+ * Starts the real app over `index` (with the schema the index was made with, as the server
+ * does) and launches Chromium.
+ */
+export async function startIndexHarness(index: SearchIndex): Promise<Harness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH}, so the search page's browser tests cannot run. ` +
@@ -67,8 +77,6 @@ export async function startHarness(extraArticles: readonly Article[] = []): Prom
         'or point LEDESEARCH_CHROMIUM at a Chromium binary.',
     );
   }
-  const index = createSearchIndex();
-  index.addAll([...fixtureArticles(), ...extraArticles]);
   const app = createApp(createIndexHolder(index), { webDir: join(repoRoot(), 'web') });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
