@@ -30,7 +30,9 @@ export function haproxyConfig(port: number, replicas: readonly number[]): string
     // A replica is taken out after three failed checks in a row (checked every 250 ms once one
     // fails) and back after two good ones: one check slowed by a busy machine does not take a
     // live replica out, and requests that reach a dead one are retried elsewhere meanwhile.
-    '  default-server inter 1s fastinter 250ms downinter 500ms fall 3 rise 2',
+    // `observe layer4 … on-error mark-down`: a refused or reset connection (a killed replica, or
+    // one draining after SIGTERM) takes the replica out at once, so retries stop landing on it.
+    '  default-server inter 1s fastinter 250ms downinter 500ms fall 3 rise 2 observe layer4 error-limit 1 on-error mark-down',
     ...replicas.map((p, i) => `  server replica${i + 1} 127.0.0.1:${p} check`),
     '',
   ].join('\n');
