@@ -10,13 +10,13 @@ import type { FilteredQuery } from './queries.js';
 /** Options of a ranked-only query: the ten best ids and scores, no highlighting, no facets. */
 export const RANKED_OPTIONS: SearchOptions = { limit: 10, snippets: 0, highlight: false };
 /** Options of a full answer: ten hits with one highlighted snippet each, and every facet counted. */
-export const FULL_OPTIONS: SearchOptions = { limit: 10, snippets: 1, facets: [...FACET_FIELDS] };
+export const FULL_OPTIONS: SearchOptions = { limit: 10, snippets: 3, facets: [...FACET_FIELDS] };
 
 /** The ledesearch engine, with the extra query kinds only it is measured on. */
 export interface LedeEngine extends Engine {
   /** The index, once built. */
   readonly index: SearchIndex;
-  /** A full answer: ten hits with a snippet each, plus counts for every facet field. */
+  /** A full answer: ten hits with three snippets each (the library's and the server's default), plus counts for every facet field. */
   searchFull(q: string): number | Promise<number>;
   /** A ranked-only query with a facet filter and a date range. */
   searchFiltered(fq: FilteredQuery): number | Promise<number>;

@@ -83,7 +83,7 @@ function ledeSection(r: BenchResults): string {
     ['First query after build (lazy settling: length norms)', fmtMs(lede?.firstQueryMs)],
     ['prepare() (optional typo/prefix vocabulary; not in Build; the server runs it before serving)', fmtMs(r.lede.prepareMs)],
     ['Ranked p50 / p99 (snippets: 0)', `${fmtMs(lede?.ranked?.p50Ms)} / ${fmtMs(lede?.ranked?.p99Ms)}`],
-    ['Full answer p50 / p99 (10 hits × 1 snippet + all facets)', `${fmtMs(r.lede.full?.p50Ms)} / ${fmtMs(r.lede.full?.p99Ms)}`],
+    ['Full answer p50 / p99 (10 hits × 3 snippets + all facets)', `${fmtMs(r.lede.full?.p50Ms)} / ${fmtMs(r.lede.full?.p99Ms)}`],
     ['Declared schema (5 keyword + 2 number fields): build / heap / ranked p50 / full p50 (keyword facet, range, number sort), vs the default schema', r.lede.schema && lede?.buildMs !== undefined && lede.heapBytes !== undefined && lede.ranked && r.lede.full
       ? `${fmtMs(r.lede.schema.buildMs)} (${fmtX(r.lede.schema.buildMs / lede.buildMs, 2)}) / ${fmtMB(r.lede.schema.heapBytes)} (${fmtX(r.lede.schema.heapBytes / lede.heapBytes, 2)}) / ${fmtMs(r.lede.schema.ranked.p50Ms)} (${fmtX(r.lede.schema.ranked.p50Ms / lede.ranked.p50Ms, 2)}) / ${fmtMs(r.lede.schema.full.p50Ms)} (${fmtX(r.lede.schema.full.p50Ms / r.lede.full.p50Ms, 2)})`
       : '–'],

@@ -23,7 +23,7 @@ export const BENCH_SCHEMA = {
 
 /** Options of the run's full answer: every default facet plus a keyword facet, a range and a number sort. */
 export const SCHEMA_FULL_OPTIONS: SearchOptions<typeof BENCH_SCHEMA> = {
-  limit: 10, snippets: 1, facets: [...FACET_FIELDS, 'desk', 'wordCount'], ranges: { popularity: { gte: 100 } }, sort: '-popularity',
+  limit: 10, snippets: 3, facets: [...FACET_FIELDS, 'desk', 'wordCount'], ranges: { popularity: { gte: 100 } }, sort: '-popularity',
 };
 
 /** What the run measured. */
