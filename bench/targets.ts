@@ -77,8 +77,12 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
   // The build baseline comes from another run, so that row carries that run's noise too.
   rows.push(check('heap with positions ≤ 1.35× the index before them (44.8 MB)', ratio(lede?.heapBytes, BASELINE_HEAP_BYTES), 1.35, '<=', '×',
     lede?.heapBytes !== undefined ? `${mb(lede.heapBytes)} vs 44.8 MB` : ''));
-  rows.push(check('build with positions ≤ 1.4× the build before them (1216 ms)', ratio(lede?.buildMs, BASELINE_BUILD_MS), 1.4, '<=', '×',
-    lede?.buildMs !== undefined ? `${ms(lede.buildMs)} vs 1216 ms (a figure from an earlier run on this machine kind)` : ''));
+  // The index before positions had no duplicate groups (issue 14 came later and has its own
+  // budget below), so the like-for-like build is the one without them: the duplicate-cost step's.
+  const dupOff = r.lede.duplicateCost !== undefined && !isSkipped(r.lede.duplicateCost) ? r.lede.duplicateCost : undefined;
+  rows.push(check('build with positions ≤ 1.4× the build before them (1216 ms)', ratio(dupOff?.offMs, BASELINE_BUILD_MS), 1.4, '<=', '×',
+    dupOff ? `${ms(dupOff.offMs)} without duplicate groups, as the index before positions was, vs 1216 ms (a figure from an earlier run on this machine kind); with them (the default) ${ms(lede?.buildMs ?? NaN)}` : '',
+    'not measured (the duplicate-cost step did not run)'));
   rows.push(check('full answer p50 ≤ 3× ranked p50', ratio(r.lede.full?.p50Ms, lede?.ranked?.p50Ms), 3, '<=', '×',
     r.lede.full && lede?.ranked ? `${ms(r.lede.full.p50Ms)} vs ${ms(lede.ranked.p50Ms)} (10 hits × 3 snippets, facets)` : ''));
 
