@@ -75,18 +75,12 @@ export class DuplicateGroups {
 
   /**
    * Adds many documents at once, with the same result as adding them one by one. Candidates
-   * among the new documents come from sorting each band's keys instead of walking the band
-   * table once per document: the walks jump around memory (a cache miss per step on a large
-   * index), the sorted runs do not.
+   * among the new documents come from bucketing each band's values (a counting sort) instead of
+   * walking the band table once per document: the walks jump around memory (a cache miss per
+   * step on a large index), the buckets do not.
    */
   addMany(docs: readonly number[], signatures: readonly (DuplicateSignature | undefined)[]): void {
     if (docs.length !== signatures.length) throw new RangeError('addMany needs one signature per document');
-    // Past 2^21 documents the sort keys below would lose precision: add in slices.
-    const SLICE = 1 << 21;
-    if (docs.length > SLICE) {
-      for (let i = 0; i < docs.length; i += SLICE) this.addMany(docs.slice(i, i + SLICE), signatures.slice(i, i + SLICE));
-      return;
-    }
     const fresh: number[] = [];
     docs.forEach((doc, i) => { if (this.store(doc, signatures[i])) fresh.push(doc); });
     // Identical signatures (a story sent ten times, a corpus loaded twice) are found first, and
@@ -109,27 +103,39 @@ export class DuplicateGroups {
     };
     // New against indexed documents: through the band table, as add() does.
     if (this.numEntries > 0) for (const doc of primaries) for (const other of this.candidates(doc)) consider(doc, other);
-    // New against new: per band, sort (key, index) and take the runs of equal band values.
+    // New against new: per band, a counting sort of the documents by their band value's hash
+    // (O(n) per band, where sorting the keys was O(n log n)); documents of one bucket are compared
+    // pairwise on the band values themselves, so a bucket shared by two values only costs a
+    // comparison.
     const n = primaries.length;
-    const keys = new Float64Array(n);
     const r = this.options.bandSize;
     const m = this.options.numHashes;
     const v = this.values.data;
+    const numBuckets = 1 << Math.max(4, Math.ceil(Math.log2(Math.max(2, n))) + 1);
+    const mask = numBuckets - 1;
+    const bucketStart = new Int32Array(numBuckets + 1);
+    const cursor = new Int32Array(numBuckets);
+    const bucketOf = new Int32Array(n);
+    const byBucket = new Int32Array(n);
     for (let band = 0; band < this.numBands; band++) {
-      for (let i = 0; i < n; i++) keys[i] = this.bandKey(primaries[i], band) * SLICE + i;
-      keys.sort();
-      for (let start = 0; start < n;) {
-        const k = Math.floor(keys[start] / SLICE);
-        let end = start + 1;
-        while (end < n && Math.floor(keys[end] / SLICE) === k) end++;
-        for (let i = start; i < end; i++) for (let j = i + 1; j < end; j++) {
-          const a = primaries[keys[i] % SLICE];
-          const b = primaries[keys[j] % SLICE];
+      bucketStart.fill(0);
+      for (let i = 0; i < n; i++) {
+        const b = this.bandKey(primaries[i], band) & mask;
+        bucketOf[i] = b;
+        bucketStart[b + 1]++;
+      }
+      for (let b = 0; b < numBuckets; b++) bucketStart[b + 1] += bucketStart[b];
+      cursor.set(bucketStart.subarray(0, numBuckets));
+      for (let i = 0; i < n; i++) byBucket[cursor[bucketOf[i]]++] = primaries[i];
+      for (let b = 0; b < numBuckets; b++) {
+        const end = bucketStart[b + 1];
+        for (let i = bucketStart[b]; i < end - 1; i++) for (let j = i + 1; j < end; j++) {
+          const a = byBucket[i];
+          const c = byBucket[j];
           let same = true;
-          for (let t = band * r; same && t < (band + 1) * r; t++) same = v[a * m + t] === v[b * m + t];
-          if (same) consider(a, b);
+          for (let t = band * r; same && t < (band + 1) * r; t++) same = v[a * m + t] === v[c * m + t];
+          if (same) consider(a, c);
         }
-        start = end;
       }
     }
     // Each copy of a signature links as its first does, and to the others of its set when a
