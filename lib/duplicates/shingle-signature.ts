@@ -36,6 +36,41 @@ let termHashes = new Uint32Array(1024);
 let minimaScratch = new Uint32Array(0);
 let filledScratch = new Uint8Array(0);
 
+// An open-addressing set of hashes for countDistinct, emptied by bumping `setGen` (a slot is
+// occupied when its stamp equals it), so counting a text costs its shingles, not a sort of them.
+let setKeys = new Uint32Array(1024);
+let setStamp = new Int32Array(1024);
+let setGen = 0;
+
+/** The number of distinct values among `hashes[0 .. n)` (well-mixed 32-bit hashes). */
+function countDistinct(hashes: Uint32Array, n: number): number {
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  if (setKeys.length < size) {
+    setKeys = new Uint32Array(size);
+    setStamp = new Int32Array(size);
+    setGen = 0;
+  }
+  if (setGen === 0x7fffffff) {
+    setStamp.fill(0);
+    setGen = 0;
+  }
+  const gen = ++setGen;
+  const mask = size - 1;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    const h = hashes[i];
+    let slot = h & mask;
+    while (setStamp[slot] === gen && setKeys[slot] !== h) slot = (slot + 1) & mask;
+    if (setStamp[slot] !== gen) {
+      setStamp[slot] = gen;
+      setKeys[slot] = h;
+      distinct++;
+    }
+  }
+  return distinct;
+}
+
 /** The `attempt`-th bin probed for empty bin `bin` (a fixed pseudo-random sequence per bin). */
 function probe(bin: number, attempt: number, m: number): number {
   return mix32(combine32(bin, attempt)) % m;
@@ -84,16 +119,15 @@ export function computeSignature(
     }
     hashes[i] = mix32(h + end - i);
   }
-  const sorted = hashes.subarray(0, numShinglesMax).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const distinct = countDistinct(hashes, numShinglesMax);
   if (distinct < params.minCopyShingles) return undefined;
 
   if (minimaScratch.length < m) { minimaScratch = new Uint32Array(m); filledScratch = new Uint8Array(m); }
   const minima = minimaScratch.fill(0xffffffff, 0, m);
   const filled = filledScratch.fill(0, 0, m);
-  for (let i = 0; i < sorted.length; i++) {
-    const h = sorted[i];
+  // Repeated shingles change no minimum, so the hashes are binned as they are.
+  for (let i = 0; i < numShinglesMax; i++) {
+    const h = hashes[i];
     // The top bits pick the bin, an interval of hash values; the smallest hash in it is the bin's
     // minimum, and its low 8 bits (independent of the bin) are what is kept.
     const bin = Math.floor((h / 4294967296) * m);
