@@ -6,7 +6,7 @@
  */
 import { Command, Option } from 'commander';
 import { createSearchIndex, FACET_FIELDS, InvalidQueryError, type ResolvedSchema, type SearchIndex, type SearchOptions, type SearchResult } from '../lib/index.js';
-import { sortableFields } from '../server/declared-schemas.js';
+import { FACET_BUCKETS_PREFIX, sortableFields } from '../server/declared-schemas.js';
 import { loadOrBuildIndex } from '../lifecycle/load-index.js';
 import { schemaForCorpus } from '../lifecycle/schema-config.js';
 import { csvHeader, EXPORT_EXTRA_FIELDS, exportColumns, formatExportRow, type ExportExtraField, type ExportFormat } from '../server/export-format.js';
@@ -29,6 +29,8 @@ interface SearchFlags extends Partial<Record<(typeof FACET_FIELDS)[number], stri
   range?: string[];
   /** Facet fields to count, one per flag (repeatable; added to --facets). */
   facet?: string[];
+  /** `field=a..b,c..d` range-facet buckets of declared number fields (repeatable). */
+  facetBuckets?: string[];
   /** Comma-separated number or date fields whose min and max to print. */
   stats?: string;
   limit?: number;
@@ -160,8 +162,9 @@ function fieldAndValue(flag: string, text: string): [string, string] {
 }
 
 /**
- * Adds `--sort`, `--filter`, `--range`, `--facet` and `--stats` to the raw parameters, as the
- * HTTP query string spells them (`section=World`, `wordCount=300..800`), so the schema generated
+ * Adds `--sort`, `--filter`, `--range`, `--facet`, `--facet-buckets` and `--stats` to the raw
+ * parameters, as the HTTP query string spells them (`section=World`, `wordCount=300..800`,
+ * `facetBuckets.wordCount=..300,300..`), so the schema generated
  * from the declared schema checks them and names a bad one. A `--sort` the schema does not
  * take is refused here in commander's words, with the orders it does take.
  */
@@ -180,6 +183,10 @@ function addDeclaredFlags(raw: Record<string, unknown>, flags: SearchFlags, sche
   for (const text of flags.range ?? []) {
     const [field, value] = fieldAndValue('range', text);
     raw[field] = value;
+  }
+  for (const text of flags.facetBuckets ?? []) {
+    const [field, value] = fieldAndValue('facet-buckets', text);
+    raw[`${FACET_BUCKETS_PREFIX}${field}`] = value;
   }
   if (flags.facet !== undefined) raw.facets = [...(typeof raw.facets === 'string' ? [raw.facets] : []), ...flags.facet].join(',');
   if (flags.stats !== undefined) raw.stats = flags.stats;
@@ -200,6 +207,7 @@ export function createSearchCommand(io: CliIo): Command {
     .option('--filter <field=value>', 'keep articles whose declared keyword field has this value (repeatable: values of one field OR together)', collect)
     .option('--range <field=a..b>', 'keep articles whose declared number or date field is within a..b, inclusive (either end may be left out; repeatable)', collect)
     .option('--facet <field>', 'count this facet field, declared ones included (repeatable; added to --facets, else instead of all)', collect)
+    .option('--facet-buckets <field=buckets>', 'range-facet buckets of a declared number field for this search, from inclusive, to exclusive (wordCount=..300,300..800,800..); counts the field (repeatable)', collect)
     .option('--stats <fields>', 'comma-separated declared number or date fields whose min and max over the matches to print')
     .option('-n, --limit <n>', 'number of hits (at most 100)', parseCount)
     .option('--offset <n>', 'hits to skip', parseCount)

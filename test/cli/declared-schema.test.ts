@@ -46,6 +46,16 @@ describe('ledesearch with a declared schema (newsroom example)', function () {
     const counts = expected.map((a) => a.fields?.wordCount as number);
     expect((result.stats as Record<string, unknown>).wordCount).to.deep.include({ count: expected.length, min: Math.min(...counts), max: Math.max(...counts) });
 
+    const bucketed = await runCli(['search', '', '--corpus', 'newsroom', '--facet', 'section', '--facet-buckets', 'pageNumber=..10,10..', '--json'], work);
+    expect(bucketed.code, bucketed.stderr).to.equal(0);
+    const pages = (JSON.parse(bucketed.stdout) as SearchResult).facets as Record<string, { value: string; count: number }[]>;
+    const onPage = (ok: (n: number) => boolean): number => articles.filter((a) => typeof a.fields?.pageNumber === 'number' && ok(a.fields.pageNumber)).length;
+    expect(Object.keys(pages).sort()).to.deep.equal(['pageNumber', 'section']);
+    expect(pages.pageNumber).to.deep.equal([{ value: '..10', count: onPage((n) => n < 10), to: 10 }, { value: '10..', count: onPage((n) => n >= 10), from: 10 }]);
+    const reversed = await runCli(['search', '', '--corpus', 'newsroom', '--facet-buckets', 'pageNumber=10..5'], work);
+    expect(reversed.code).to.equal(2);
+    expect(reversed.stderr).to.contain('facetBuckets.pageNumber[0] has from 10 not below to 5');
+
     const text = await runCli(['search', 'budget', '--corpus', 'newsroom', '--filter', 'section=World', '-n', '1'], work);
     expect(text.code, text.stderr).to.equal(0);
     expect(text.stdout).to.match(/section: World · tags: /);
