@@ -9,7 +9,7 @@ import { createSearchIndex, FACET_FIELDS, InvalidQueryError, type ResolvedSchema
 import { FACET_BUCKETS_PREFIX, sortableFields } from '../server/declared-schemas.js';
 import { loadOrBuildIndex } from '../lifecycle/load-index.js';
 import { schemaForCorpus } from '../lifecycle/schema-config.js';
-import { csvHeader, EXPORT_EXTRA_FIELDS, exportColumns, formatExportRow, type ExportExtraField, type ExportFormat } from '../server/export-format.js';
+import { csvHeader, exportColumns, exportExtraFields, formatExportRow, type ExportField, type ExportFormat } from '../server/export-format.js';
 import { HttpError } from '../server/http-error.js';
 import { createSchemaRegistry } from '../server/schemas.js';
 import { parseSearchParams, toSearchOptions, type SearchParams } from '../server/search-params.js';
@@ -99,17 +99,14 @@ function checkOptions(query: string, options: SearchOptions, schema: ResolvedSch
   }
 }
 
-/** The extra export columns of `--fields`, checked against the HTTP API's list. */
-function exportFields(text: string): ExportExtraField[] {
+/** The extra export columns of `--fields`, checked against the HTTP API's list under `schema`. */
+function exportFields(text: string, schema: ResolvedSchema): ExportField[] {
   const names = text.split(',').map((f) => f.trim()).filter((f) => f !== '');
-  const known: readonly string[] = EXPORT_EXTRA_FIELDS;
-  const out: ExportExtraField[] = [];
+  const known = exportExtraFields(schema);
   for (const name of names) {
-    const field = EXPORT_EXTRA_FIELDS.find((f) => f === name);
-    if (!field) throw new UsageError(`--fields: unknown field ${JSON.stringify(name)} (one of ${known.join(', ')})`);
-    out.push(field);
+    if (!known.includes(name)) throw new UsageError(`--fields: unknown field ${JSON.stringify(name)} (one of ${known.join(', ')})`);
   }
-  return out;
+  return names;
 }
 
 /** Waits until `out` has taken what was written, when it is a stream that says it is full. */
@@ -130,7 +127,7 @@ const CHUNK_BYTES = 64 * 1024;
  * progress bar on stderr when that is a terminal. No row limit: the server's export cap guards
  * a shared service, not the user's own machine.
  */
-async function writeExport(io: CliIo, index: SearchIndex, query: string, options: SearchOptions, format: ExportFormat, fields: ExportExtraField[], collapsed: boolean): Promise<void> {
+async function writeExport(io: CliIo, index: SearchIndex, query: string, options: SearchOptions, format: ExportFormat, fields: ExportField[], collapsed: boolean): Promise<void> {
   const { limit: _l, offset: _o, snippets: _s, snippetLength: _sl, snippetParts: _sp, facets: _f, facetLimit: _fl, dateHistogram: _h, ...exportOptions } = options;
   const total = index.search(query, { ...exportOptions, collapseCount: 'groups', limit: 0, facets: [], snippets: 0, highlight: false }).total;
   const columns = exportColumns(fields, collapsed);
@@ -220,7 +217,7 @@ export function createSearchCommand(io: CliIo): Command {
     .option('--json', 'print the result as JSON, exactly as GET /api/search returns it')
     .option('--all', 'print every matching article (no paging) as CSV or NDJSON, as GET /api/export does')
     .addOption(new Option('--format <format>', 'with --all: csv (RFC 4180) or ndjson').choices(['csv', 'ndjson']).default('csv'))
-    .option('--fields <fields>', 'with --all: comma-separated extra columns (author, dateline, category, topics, places, people, organisations, exchanges, origin, text)')
+    .option('--fields <fields>', 'with --all: comma-separated extra columns (author, dateline, category, topics, places, people, organisations, exchanges, origin, text, and declared fields returned in hits)')
     .option('--collapse', 'one hit (or row) per near-duplicate group, the other copies listed (counted with --all)')
     .option('--corpus <dir>', 'corpus folder, used when the snapshot is missing or stale', DEFAULT_CORPUS)
     .option('--schema <file>', 'configuration file declaring the corpus\'s fields (default: ledesearch.config.json in the corpus folder, when there is one)')
@@ -245,8 +242,8 @@ export function createSearchCommand(io: CliIo): Command {
       if (flags.all && (flags.json || flags.limit !== undefined || flags.offset !== undefined)) {
         throw new UsageError('--all prints every match: it takes --format, not --json, --limit or --offset');
       }
-      const fields = flags.fields === undefined ? [] : exportFields(flags.fields);
       const { schema } = await schemaForCorpus(flags.corpus, flags.schema);
+      const fields = flags.fields === undefined ? [] : exportFields(flags.fields, schema);
       addDeclaredFlags(raw, flags, schema);
       const params = searchParams(raw, schema);
       const { query: q, options } = toSearchOptions(params, schema);

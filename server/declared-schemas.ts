@@ -5,10 +5,12 @@
  * field: `section=World` (keyword, repeatable), `wordCount=300..800` (number or date range,
  * inclusive; either end may be left open) or `wordCount.gte=300` (also `.lte`, `.gt`, `.lt`),
  * `sort=-wordCount`, `stats=wordCount`, and a number field's range-facet buckets for one query
- * (`facetBuckets.wordCount=..300,300..800,800..`). Unknown parameters stay refused (400 naming
+ * (`facetBuckets.wordCount=..300,300..800,800..`); an export's `fields=` takes the declared
+ * fields returned in hits as columns. Unknown parameters stay refused (400 naming
  * them). The OpenAPI document is assembled from these, so it shows the declared fields too.
  */
 import { MAX_NUMBER_BUCKETS, type ResolvedField, type ResolvedSchema } from '../lib/index.js';
+import { exportExtraFields } from './export-format.js';
 import type { SchemaDocument, SchemaName } from './schemas.js';
 
 /** The suffixes of a range bound parameter (`wordCount.gte`), as `RangeFilter` names them. */
@@ -48,7 +50,7 @@ export function countableFields(schema: ResolvedSchema): string[] {
 export const FACET_BUCKETS_PREFIX = 'facetBuckets.';
 
 /** A range-facet bucket as a query string spells it: `from..to`, from inclusive, to exclusive, either end open (not both). */
-export const BUCKET_PATTERN = `^((${NUMBER})\\.\\.(${NUMBER})?|\\.\\.(${NUMBER}))$`;
+const BUCKET_PATTERN = `^((${NUMBER})\\.\\.(${NUMBER})?|\\.\\.(${NUMBER}))$`;
 
 function bucketsParameter(field: ResolvedField): SchemaDocument {
   const declared = field.buckets.length > 0 ? 'replacing the declared ones' : 'the field declares none';
@@ -117,6 +119,16 @@ function declareRequest(doc: SchemaDocument, schema: ResolvedSchema, withPaging:
   }
   const facets = properties.facets as SchemaDocument | undefined;
   if (facets) properties.facets = { ...facets, maxItems: countableFields(schema).length };
+  const columns = properties.fields as SchemaDocument | undefined;
+  if (!withPaging && columns) {
+    const extra = exportExtraFields(schema);
+    properties.fields = {
+      ...columns,
+      description: `${String(columns.description)} Declared fields returned in hits are columns too (a multi-valued keyword joined as lists are).`,
+      maxItems: extra.length,
+      items: { type: 'string', enum: extra },
+    };
+  }
   return { ...doc, properties };
 }
 

@@ -6,11 +6,12 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createSearchIndex, loadCorpus, MAX_NUMBER_BUCKETS, type Article, type SearchIndex, type SearchResult } from '../../lib/index.js';
+import { createSearchIndex, loadCorpus, MAX_NUMBER_BUCKETS, resolveSchema, type Article, type SearchIndex, type SearchResult } from '../../lib/index.js';
 import { readSchemaConfig } from '../../lifecycle/schema-config.js';
 import { createApp, type SearchApp } from '../../server/app.js';
 import { createSchemaRegistry, type SchemaRegistry } from '../../server/schemas.js';
 import { IndexHolder } from '../../server/index-holder.js';
+import { declaredCell, parseCsv } from './csv.js';
 import { expectError, NEWSROOM_EXAMPLE, REPO_ROOT } from './helpers.js';
 import { join } from 'node:path';
 
@@ -153,6 +154,58 @@ describe('HTTP API with a declared schema (newsroom example)', () => {
       expect(names).to.include.members(['facetBuckets.wordCount', 'facetBuckets.pageNumber']);
       expect(names.filter((n) => n.startsWith('facetBuckets.'))).to.have.length(2);
       expect(params.find((p) => p.name === 'facetBuckets.wordCount')?.schema).to.include({ type: 'array', maxItems: MAX_NUMBER_BUCKETS });
+    });
+  });
+
+  describe('export with declared columns (fields=)', () => {
+    const DECLARED = ['section', 'tags', 'language', 'wordCount', 'pageNumber', 'updated', 'standfirst', 'byline', 'imageUrl'];
+    const byId = (): Map<string, Article> => new Map(articles.map((a) => [a.id, a]));
+
+    it('writes every declared returned field as a CSV column, lists joined with "; ", as read from the articles', async () => {
+      const res = await request(app).get(`/api/export?q=&fields=author,${DECLARED.join(',')}`);
+      expect(res.status, res.text).to.equal(200);
+      const [header, ...rows] = parseCsv(res.text);
+      expect(header).to.deep.equal(['id', 'date', 'title', 'source', 'publisher', 'url', 'score', 'author', ...DECLARED]);
+      expect(rows.map((r) => r[0]).sort()).to.deep.equal(articles.map((a) => a.id).sort());
+      const articleById = byId();
+      for (const row of rows) {
+        const a = articleById.get(row[0]) as Article;
+        expect(row.slice(8), a.id).to.deep.equal(DECLARED.map((f) => declaredCell(a, f)));
+      }
+      // What the escaping has to handle is there: a comma in a standfirst, a list of several tags.
+      expect(articles.some((a) => declaredCell(a, 'standfirst').includes(','))).to.equal(true);
+      expect(articles.some((a) => list(a, 'tags').length > 1)).to.equal(true);
+    });
+
+    it('keeps lists as arrays and numbers as numbers in NDJSON, and filters by declared fields', async () => {
+      const res = await request(app).get('/api/export?section=World&format=ndjson&fields=tags,wordCount').buffer(true).parse((r, cb) => {
+        let body = '';
+        r.setEncoding('utf8');
+        r.on('data', (c: string) => (body += c));
+        r.on('end', () => cb(null, body));
+      });
+      expect(res.status).to.equal(200);
+      const rows = (res.body as string).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const world = articles.filter((a) => str(a, 'section') === 'World');
+      expect(rows.map((r) => r.id).sort()).to.deep.equal(world.map((a) => a.id).sort());
+      const articleById = byId();
+      for (const row of rows) {
+        const a = articleById.get(row.id as string) as Article;
+        expect(row.wordCount).to.equal(a.fields?.wordCount);
+        if (a.fields?.tags !== undefined) expect(row.tags).to.deep.equal(a.fields.tags);
+        else expect(row).to.not.have.property('tags');
+      }
+    });
+
+    it('refuses dropped, unknown and unreturned fields with a 400 naming fields', async () => {
+      for (const name of ['exchanges', 'colour']) {
+        const res = await request(app).get(`/api/export?fields=${name}`);
+        expectError(res, 400, 'invalid_request');
+        expect(res.body.details[0].parameter).to.equal('fields');
+      }
+      const hidden = createSchemaRegistry(join(REPO_ROOT, 'schema'), resolveSchema({ fields: { notes: { type: 'text' }, shown: { type: 'text', returned: true } } }));
+      expect(hidden.parseRequest<{ fields: string[] }>('export-request', { fields: ['shown'] }).fields).to.deep.equal(['shown']);
+      expect(() => hidden.parseRequest('export-request', { fields: ['notes'] })).to.throw(/fields/);
     });
   });
 

@@ -4,44 +4,8 @@ import { createSearchIndex, type Article } from '../../lib/index.js';
 import { createApp, type SearchApp } from '../../server/app.js';
 import { csvField, exportFileName } from '../../server/export-format.js';
 import { createIndexHolder } from '../../server/index-holder.js';
+import { parseCsv } from './csv.js';
 import { expectError, fixtureApp, loadFixtureArticles, schemas } from './helpers.js';
-
-/** A small RFC 4180 reader: quoted fields with doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else field += c;
-      i += 1;
-      continue;
-    }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 1;
-    } else field += c;
-    i += 1;
-  }
-  if (field !== '' || record.length > 0) throw new Error('the CSV does not end with CRLF');
-  return records;
-}
 
 /** Supertest's body of a text download. */
 function text(res: { text: string }): string {

@@ -1,0 +1,48 @@
+/**
+ * CSV for the export tests: a small RFC 4180 reader, and a declared field's cell as the export
+ * should write it, computed directly from the article.
+ */
+import type { Article } from '../../lib/index.js';
+
+/** A small RFC 4180 reader: quoted fields with doubled quotes, CRLF records. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') quoted = false;
+      else field += c;
+      i += 1;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 1;
+    } else field += c;
+    i += 1;
+  }
+  if (field !== '' || record.length > 0) throw new Error('the CSV does not end with CRLF');
+  return records;
+}
+
+/** A declared field's value as an export cell: lists joined with "; ", numbers as written, nothing as empty. */
+export function declaredCell(article: Article, field: string): string {
+  const v = article.fields?.[field];
+  return v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
+}
