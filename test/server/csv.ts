@@ -1,7 +1,8 @@
 /**
- * CSV for the export tests: a small RFC 4180 reader, and a declared field's cell as the export
- * should write it, computed directly from the article.
+ * Reading exports in tests: a small RFC 4180 reader, a declared field's cell as the export
+ * should write it (computed directly from the article), and NDJSON rows of a response.
  */
+import type { Response, Test } from 'supertest';
 import type { Article } from '../../lib/index.js';
 
 /** A small RFC 4180 reader: quoted fields with doubled quotes, CRLF records. */
@@ -45,4 +46,16 @@ export function parseCsv(text: string): string[][] {
 export function declaredCell(article: Article, field: string): string {
   const v = article.fields?.[field];
   return v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
+}
+
+/** The NDJSON rows of an export request (supertest does not parse that type), with the response. */
+export async function ndjsonRows(test: Test): Promise<{ res: Response; rows: Record<string, unknown>[] }> {
+  const res = await test.buffer(true).parse((r, cb) => {
+    let body = '';
+    r.setEncoding('utf8');
+    r.on('data', (c: string) => (body += c));
+    r.on('end', () => cb(null, body));
+  });
+  const rows = (res.body as string).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { res, rows };
 }

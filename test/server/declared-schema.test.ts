@@ -11,7 +11,7 @@ import { readSchemaConfig } from '../../lifecycle/schema-config.js';
 import { createApp, type SearchApp } from '../../server/app.js';
 import { createSchemaRegistry, type SchemaRegistry } from '../../server/schemas.js';
 import { IndexHolder } from '../../server/index-holder.js';
-import { declaredCell, parseCsv } from './csv.js';
+import { declaredCell, ndjsonRows, parseCsv } from './csv.js';
 import { expectError, NEWSROOM_EXAMPLE, REPO_ROOT } from './helpers.js';
 import { join } from 'node:path';
 
@@ -178,14 +178,8 @@ describe('HTTP API with a declared schema (newsroom example)', () => {
     });
 
     it('keeps lists as arrays and numbers as numbers in NDJSON, and filters by declared fields', async () => {
-      const res = await request(app).get('/api/export?section=World&format=ndjson&fields=tags,wordCount').buffer(true).parse((r, cb) => {
-        let body = '';
-        r.setEncoding('utf8');
-        r.on('data', (c: string) => (body += c));
-        r.on('end', () => cb(null, body));
-      });
+      const { res, rows } = await ndjsonRows(request(app).get('/api/export?section=World&format=ndjson&fields=tags,wordCount'));
       expect(res.status).to.equal(200);
-      const rows = (res.body as string).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
       const world = articles.filter((a) => str(a, 'section') === 'World');
       expect(rows.map((r) => r.id).sort()).to.deep.equal(world.map((a) => a.id).sort());
       const articleById = byId();

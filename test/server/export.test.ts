@@ -4,7 +4,7 @@ import { createSearchIndex, type Article } from '../../lib/index.js';
 import { createApp, type SearchApp } from '../../server/app.js';
 import { csvField, exportFileName } from '../../server/export-format.js';
 import { createIndexHolder } from '../../server/index-holder.js';
-import { parseCsv } from './csv.js';
+import { ndjsonRows, parseCsv } from './csv.js';
 import { expectError, fixtureApp, loadFixtureArticles, schemas } from './helpers.js';
 
 /** Supertest's body of a text download. */
@@ -47,17 +47,10 @@ describe('GET /api/export', () => {
   });
 
   it('writes NDJSON with the chosen extra fields', async () => {
-    const res = await request(app).get('/api/export?q=missile&format=ndjson&fields=places,dateline').buffer(true).parse((r, cb) => {
-      let body = '';
-      r.setEncoding('utf8');
-      r.on('data', (c: string) => (body += c));
-      r.on('end', () => cb(null, body));
-    });
+    const { res, rows } = await ndjsonRows(request(app).get('/api/export?q=missile&format=ndjson&fields=places,dateline'));
     expect(res.status).to.equal(200);
     expect(res.headers['content-type']).to.match(/^application\/x-ndjson/);
     expect(res.headers['content-disposition']).to.contain('.ndjson"');
-    const lines = (res.body as string).split('\n').filter((l) => l !== '');
-    const rows = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const row = rows.find((r) => r.id === 'reuters/123');
     expect(row).to.include({ dateline: 'SEOUL', source: 'Reuters' });
     // JSON keeps lists as lists (only CSV joins them).
