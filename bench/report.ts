@@ -184,13 +184,14 @@ function scaleTables(points: readonly ScalePoint[], base: ScalePoint): string[] 
       s ? fmtX(p.buildMs / s.loadMs, 1) : '–',
       fmtMB(s?.loadHeapBytes),
       fmtMB(s?.loadRssBytes),
+      fmtMB(s?.loadPeakRssBytes ?? undefined),
       s ? `${s.numMismatched} / ${s.numChecked}` : '–',
     ];
   });
   return [
     mdTable(['Factor', 'Articles', 'Paragraphs', 'Build', 'Build CPU', 'Build growth', 'Heap', 'Peak RSS', 'Ranked p50', 'Ranked p99', 'p50 growth', 'Full p50 / p99'], rows),
     '',
-    mdTable(['Factor', 'Heap / article', 'Heap / paragraph', 'Snapshot', 'Snapshot / article', 'Snapshot / paragraph', 'Save', 'Load', 'Build ÷ load', 'Heap after load', 'RSS after load', 'Answers differing'], memoryRows),
+    mdTable(['Factor', 'Heap / article', 'Heap / paragraph', 'Snapshot', 'Snapshot / article', 'Snapshot / paragraph', 'Save', 'Load', 'Build ÷ load', 'Heap after load', 'RSS after load', 'Peak RSS of load', 'Answers differing'], memoryRows),
   ];
 }
 
@@ -198,8 +199,9 @@ const SCALE_NOTES = [
   'Copy 1 is Reuters as it is; each further copy of an article has a third of its words replaced by words drawn from the whole corpus by frequency, ' +
     'its id suffixed and its date moved back a quarter per copy (bench/corpus.ts): byte-identical copies would put every article in a near-duplicate group of ' +
     '`factor` members, which no archive has, and measure the duplicate detector\'s worst case instead of the user\'s path (duplicate detection stays on, as by default).',
-  'Peak RSS is taken after build and queries; the snapshot is then saved, the built index and the articles dropped, and the snapshot loaded from a settled heap, ' +
-    'so "heap after load" is the loaded index alone. Heap = `heapUsed + arrayBuffers` after forced GCs, minus the reading before the build (articles already in memory).',
+  'Peak RSS is the build\'s process after build and queries; that process then saves the snapshot and exits, and a fresh process loads it (bench/scale-load-child.ts), ' +
+    'so "heap after load", "RSS after load" (after a settled GC) and "peak RSS of load" (VmHWM) are the load\'s alone; where that column is "–" the run is older and took RSS after load in the build\'s process, counting what the build had left resident. ' +
+    'Heap = `heapUsed + arrayBuffers` after forced GCs, minus the reading before the build (articles already in memory).',
 ];
 
 function scaleSection(r: BenchResults): string {

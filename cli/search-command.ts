@@ -6,10 +6,10 @@
  */
 import { Command, Option } from 'commander';
 import { createSearchIndex, FACET_FIELDS, InvalidQueryError, type ResolvedSchema, type SearchIndex, type SearchOptions, type SearchResult } from '../lib/index.js';
-import { sortableFields } from '../server/declared-schemas.js';
+import { FACET_BUCKETS_PREFIX, sortableFields } from '../server/declared-schemas.js';
 import { loadOrBuildIndex } from '../lifecycle/load-index.js';
 import { schemaForCorpus } from '../lifecycle/schema-config.js';
-import { csvHeader, EXPORT_EXTRA_FIELDS, exportColumns, formatExportRow, type ExportExtraField, type ExportFormat } from '../server/export-format.js';
+import { csvHeader, exportColumns, exportExtraFields, formatExportRow, type ExportField, type ExportFormat } from '../server/export-format.js';
 import { HttpError } from '../server/http-error.js';
 import { createSchemaRegistry } from '../server/schemas.js';
 import { parseSearchParams, toSearchOptions, type SearchParams } from '../server/search-params.js';
@@ -29,6 +29,8 @@ interface SearchFlags extends Partial<Record<(typeof FACET_FIELDS)[number], stri
   range?: string[];
   /** Facet fields to count, one per flag (repeatable; added to --facets). */
   facet?: string[];
+  /** `field=a..b,c..d` range-facet buckets of declared number fields (repeatable). */
+  facetBuckets?: string[];
   /** Comma-separated number or date fields whose min and max to print. */
   stats?: string;
   limit?: number;
@@ -97,17 +99,14 @@ function checkOptions(query: string, options: SearchOptions, schema: ResolvedSch
   }
 }
 
-/** The extra export columns of `--fields`, checked against the HTTP API's list. */
-function exportFields(text: string): ExportExtraField[] {
+/** The extra export columns of `--fields`, checked against the HTTP API's list under `schema`. */
+function exportFields(text: string, schema: ResolvedSchema): ExportField[] {
   const names = text.split(',').map((f) => f.trim()).filter((f) => f !== '');
-  const known: readonly string[] = EXPORT_EXTRA_FIELDS;
-  const out: ExportExtraField[] = [];
+  const known = exportExtraFields(schema);
   for (const name of names) {
-    const field = EXPORT_EXTRA_FIELDS.find((f) => f === name);
-    if (!field) throw new UsageError(`--fields: unknown field ${JSON.stringify(name)} (one of ${known.join(', ')})`);
-    out.push(field);
+    if (!known.includes(name)) throw new UsageError(`--fields: unknown field ${JSON.stringify(name)} (one of ${known.join(', ')})`);
   }
-  return out;
+  return names;
 }
 
 /** Waits until `out` has taken what was written, when it is a stream that says it is full. */
@@ -128,7 +127,7 @@ const CHUNK_BYTES = 64 * 1024;
  * progress bar on stderr when that is a terminal. No row limit: the server's export cap guards
  * a shared service, not the user's own machine.
  */
-async function writeExport(io: CliIo, index: SearchIndex, query: string, options: SearchOptions, format: ExportFormat, fields: ExportExtraField[], collapsed: boolean): Promise<void> {
+async function writeExport(io: CliIo, index: SearchIndex, query: string, options: SearchOptions, format: ExportFormat, fields: ExportField[], collapsed: boolean): Promise<void> {
   const { limit: _l, offset: _o, snippets: _s, snippetLength: _sl, snippetParts: _sp, facets: _f, facetLimit: _fl, dateHistogram: _h, ...exportOptions } = options;
   const total = index.search(query, { ...exportOptions, collapseCount: 'groups', limit: 0, facets: [], snippets: 0, highlight: false }).total;
   const columns = exportColumns(fields, collapsed);
@@ -160,8 +159,9 @@ function fieldAndValue(flag: string, text: string): [string, string] {
 }
 
 /**
- * Adds `--sort`, `--filter`, `--range`, `--facet` and `--stats` to the raw parameters, as the
- * HTTP query string spells them (`section=World`, `wordCount=300..800`), so the schema generated
+ * Adds `--sort`, `--filter`, `--range`, `--facet`, `--facet-buckets` and `--stats` to the raw
+ * parameters, as the HTTP query string spells them (`section=World`, `wordCount=300..800`,
+ * `facetBuckets.wordCount=..300,300..`), so the schema generated
  * from the declared schema checks them and names a bad one. A `--sort` the schema does not
  * take is refused here in commander's words, with the orders it does take.
  */
@@ -180,6 +180,10 @@ function addDeclaredFlags(raw: Record<string, unknown>, flags: SearchFlags, sche
   for (const text of flags.range ?? []) {
     const [field, value] = fieldAndValue('range', text);
     raw[field] = value;
+  }
+  for (const text of flags.facetBuckets ?? []) {
+    const [field, value] = fieldAndValue('facet-buckets', text);
+    raw[`${FACET_BUCKETS_PREFIX}${field}`] = value;
   }
   if (flags.facet !== undefined) raw.facets = [...(typeof raw.facets === 'string' ? [raw.facets] : []), ...flags.facet].join(',');
   if (flags.stats !== undefined) raw.stats = flags.stats;
@@ -200,6 +204,7 @@ export function createSearchCommand(io: CliIo): Command {
     .option('--filter <field=value>', 'keep articles whose declared keyword field has this value (repeatable: values of one field OR together)', collect)
     .option('--range <field=a..b>', 'keep articles whose declared number or date field is within a..b, inclusive (either end may be left out; repeatable)', collect)
     .option('--facet <field>', 'count this facet field, declared ones included (repeatable; added to --facets, else instead of all)', collect)
+    .option('--facet-buckets <field=buckets>', 'range-facet buckets of a declared number field for this search, from inclusive, to exclusive (wordCount=..300,300..800,800..); counts the field (repeatable)', collect)
     .option('--stats <fields>', 'comma-separated declared number or date fields whose min and max over the matches to print')
     .option('-n, --limit <n>', 'number of hits (at most 100)', parseCount)
     .option('--offset <n>', 'hits to skip', parseCount)
@@ -212,7 +217,7 @@ export function createSearchCommand(io: CliIo): Command {
     .option('--json', 'print the result as JSON, exactly as GET /api/search returns it')
     .option('--all', 'print every matching article (no paging) as CSV or NDJSON, as GET /api/export does')
     .addOption(new Option('--format <format>', 'with --all: csv (RFC 4180) or ndjson').choices(['csv', 'ndjson']).default('csv'))
-    .option('--fields <fields>', 'with --all: comma-separated extra columns (author, dateline, category, topics, places, people, organisations, exchanges, origin, text)')
+    .option('--fields <fields>', 'with --all: comma-separated extra columns (author, dateline, category, topics, places, people, organisations, exchanges, origin, text, and declared fields returned in hits)')
     .option('--collapse', 'one hit (or row) per near-duplicate group, the other copies listed (counted with --all)')
     .option('--corpus <dir>', 'corpus folder, used when the snapshot is missing or stale', DEFAULT_CORPUS)
     .option('--schema <file>', 'configuration file declaring the corpus\'s fields (default: ledesearch.config.json in the corpus folder, when there is one)')
@@ -237,8 +242,8 @@ export function createSearchCommand(io: CliIo): Command {
       if (flags.all && (flags.json || flags.limit !== undefined || flags.offset !== undefined)) {
         throw new UsageError('--all prints every match: it takes --format, not --json, --limit or --offset');
       }
-      const fields = flags.fields === undefined ? [] : exportFields(flags.fields);
       const { schema } = await schemaForCorpus(flags.corpus, flags.schema);
+      const fields = flags.fields === undefined ? [] : exportFields(flags.fields, schema);
       addDeclaredFlags(raw, flags, schema);
       const params = searchParams(raw, schema);
       const { query: q, options } = toSearchOptions(params, schema);

@@ -4,10 +4,13 @@
  * number fields added), and the search and export requests take one parameter per declared
  * field: `section=World` (keyword, repeatable), `wordCount=300..800` (number or date range,
  * inclusive; either end may be left open) or `wordCount.gte=300` (also `.lte`, `.gt`, `.lt`),
- * `sort=-wordCount`, `stats=wordCount`. Unknown parameters stay refused (400 naming them). The
- * OpenAPI document is assembled from these, so it shows the declared fields too.
+ * `sort=-wordCount`, `stats=wordCount`, and a number field's range-facet buckets for one query
+ * (`facetBuckets.wordCount=..300,300..800,800..`); an export's `fields=` takes the declared
+ * fields returned in hits as columns. Unknown parameters stay refused (400 naming
+ * them). The OpenAPI document is assembled from these, so it shows the declared fields too.
  */
-import type { ResolvedField, ResolvedSchema } from '../lib/index.js';
+import { MAX_NUMBER_BUCKETS, type ResolvedField, type ResolvedSchema } from '../lib/index.js';
+import { exportExtraFields } from './export-format.js';
 import type { SchemaDocument, SchemaName } from './schemas.js';
 
 /** The suffixes of a range bound parameter (`wordCount.gte`), as `RangeFilter` names them. */
@@ -27,11 +30,38 @@ export function sortableFields(schema: ResolvedSchema): ResolvedField[] {
 }
 
 /**
- * Fields `facets` may name: the kept default facet fields, declared keyword fields (values),
- * and number fields with declared buckets (range buckets; the API takes no per-query buckets).
+ * Fields counted when `facets` is absent (and listed as `facetFields` by GET /api/schema): the
+ * kept default facet fields, declared keyword fields (values), and number fields with declared
+ * buckets (range buckets).
  */
 export function facetableFields(schema: ResolvedSchema): string[] {
   return [...schema.facetFields, ...schema.numberFields.filter((f) => f.buckets.length > 0).map((f) => f.name)];
+}
+
+/**
+ * Fields `facets` may name and a response's facets may hold: {@link facetableFields} and every
+ * other number field, whose buckets a query then gives (`facetBuckets.<field>`).
+ */
+export function countableFields(schema: ResolvedSchema): string[] {
+  return [...schema.facetFields, ...schema.numberFields.map((f) => f.name)];
+}
+
+/** The parameter prefix of a query's range-facet buckets: `facetBuckets.wordCount`, as the library's `facetBuckets` option. */
+export const FACET_BUCKETS_PREFIX = 'facetBuckets.';
+
+/** A range-facet bucket as a query string spells it: `from..to`, from inclusive, to exclusive, either end open (not both). */
+const BUCKET_PATTERN = `^((${NUMBER})\\.\\.(${NUMBER})?|\\.\\.(${NUMBER}))$`;
+
+function bucketsParameter(field: ResolvedField): SchemaDocument {
+  const declared = field.buckets.length > 0 ? 'replacing the declared ones' : 'the field declares none';
+  return {
+    description: `Buckets of the ${field.label} range facet for this query (${declared}): from..to, from inclusive, to exclusive, ` +
+      `either end open (..300,300..800,800..); comma-separated or repeated, at most ${MAX_NUMBER_BUCKETS}. Giving them counts ${field.name} as a facet, named in facets or not.`,
+    type: 'array',
+    minItems: 1,
+    maxItems: MAX_NUMBER_BUCKETS,
+    items: { type: 'string', pattern: BUCKET_PATTERN },
+  };
 }
 
 function rangeParameter(field: ResolvedField): SchemaDocument {
@@ -76,6 +106,9 @@ function declareRequest(doc: SchemaDocument, schema: ResolvedSchema, withPaging:
       enum: [...(sort.enum as string[]), ...sortable],
     };
   }
+  if (withPaging) {
+    for (const field of schema.numberFields) properties[FACET_BUCKETS_PREFIX + field.name] = bucketsParameter(field);
+  }
   if (withPaging && sortable.length > 0) {
     properties.stats = {
       description: 'Number or date fields whose min and max over the match set to return (comma-separated or repeated).',
@@ -85,14 +118,24 @@ function declareRequest(doc: SchemaDocument, schema: ResolvedSchema, withPaging:
     };
   }
   const facets = properties.facets as SchemaDocument | undefined;
-  if (facets) properties.facets = { ...facets, maxItems: facetableFields(schema).length };
+  if (facets) properties.facets = { ...facets, maxItems: countableFields(schema).length };
+  const columns = properties.fields as SchemaDocument | undefined;
+  if (!withPaging && columns) {
+    const extra = exportExtraFields(schema);
+    properties.fields = {
+      ...columns,
+      description: `${String(columns.description)} Declared fields returned in hits are columns too (a multi-valued keyword joined as lists are).`,
+      maxItems: extra.length,
+      items: { type: 'string', enum: extra },
+    };
+  }
   return { ...doc, properties };
 }
 
 /** The common definitions with the schema's facet fields. */
 function declareCommon(doc: SchemaDocument, schema: ResolvedSchema): SchemaDocument {
   const defs = { ...(doc.$defs as Record<string, SchemaDocument>) };
-  defs.facetField = { ...defs.facetField, enum: facetableFields(schema) };
+  defs.facetField = { ...defs.facetField, enum: countableFields(schema) };
   return { ...doc, $defs: defs };
 }
 

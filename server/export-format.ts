@@ -2,7 +2,7 @@
  * Rows of an export (GET /api/export, `ledesearch search --all`) as CSV (RFC 4180) or NDJSON:
  * pure functions, shared by the server and the CLI.
  */
-import type { ExportRow } from '../lib/index.js';
+import { DEFAULT_SCHEMA, type Article, type ExportRow, type FieldValue, type ResolvedSchema } from '../lib/index.js';
 
 /** Export formats. */
 export type ExportFormat = 'csv' | 'ndjson';
@@ -21,16 +21,33 @@ export const EXPORT_EXTRA_FIELDS = [
   'text',
 ] as const;
 
-/** An extra export column. */
+/** An extra export column of the default schema. */
 export type ExportExtraField = (typeof EXPORT_EXTRA_FIELDS)[number];
+
+/**
+ * An extra export column: a default one ({@link ExportExtraField}) or, under a declared schema,
+ * the name of a declared field returned in hits (see {@link exportExtraFields}).
+ */
+export type ExportField = ExportExtraField | (string & Record<never, never>);
+
+/**
+ * The extra columns `fields=` (and `--fields`) take under `schema`: the default ones the schema
+ * keeps (not dropped), then its declared fields that are returned in hits, in declaration order.
+ */
+export function exportExtraFields(schema: ResolvedSchema = DEFAULT_SCHEMA): ExportField[] {
+  return [...EXPORT_EXTRA_FIELDS.filter((f) => !schema.dropped.has(f)), ...schema.returnedFields.map((f) => f.name)];
+}
 
 /** The columns every export has, in order. */
 export const EXPORT_BASE_COLUMNS = ['id', 'date', 'title', 'source', 'publisher', 'url', 'score'] as const;
 
-/** A cell value: text, a number, a list (joined with "; "), or nothing. */
-type Cell = string | number | readonly string[] | undefined;
+/** Columns read from the article's own properties (a declared field is never named like one: lib/schema reserves them). */
+const ARTICLE_COLUMNS: ReadonlySet<string> = new Set(['date', 'title', 'source', 'publisher', 'url', ...EXPORT_EXTRA_FIELDS]);
 
-/** The value of `column` for `row`. */
+/** A cell value: text, a number, a yes/no, a list (joined with "; "), or nothing. */
+type Cell = FieldValue | undefined;
+
+/** The value of `column` for `row`: an article property, or a declared field's value. */
 function cellOf(row: ExportRow, column: ExportColumn): Cell {
   const a = row.article;
   switch (column) {
@@ -43,15 +60,15 @@ function cellOf(row: ExportRow, column: ExportColumn): Cell {
     case 'text':
       return a.paragraphs.join('\n\n');
     default:
-      return a[column];
+      return ARTICLE_COLUMNS.has(column) ? (a[column as keyof Article] as Cell) : a.fields?.[column];
   }
 }
 
 /** A column of an export: a fixed one, an extra field, or the copies count (with collapse). */
-export type ExportColumn = (typeof EXPORT_BASE_COLUMNS)[number] | ExportExtraField | 'duplicateCount';
+export type ExportColumn = (typeof EXPORT_BASE_COLUMNS)[number] | ExportField | 'duplicateCount';
 
 /** The columns of an export with these extra fields (`duplicateCount` last when collapsing). */
-export function exportColumns(fields: readonly ExportExtraField[], collapsed: boolean): ExportColumn[] {
+export function exportColumns(fields: readonly ExportField[], collapsed: boolean): ExportColumn[] {
   const out: ExportColumn[] = [...EXPORT_BASE_COLUMNS];
   for (const f of fields) if (!out.includes(f)) out.push(f);
   if (collapsed) out.push('duplicateCount');
@@ -64,12 +81,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled.
  * Text starting with = + - @ (or a tab or CR) gets a leading `'`, so that a spreadsheet shows it
- * rather than evaluating it (a headline "=HYPERLINK(…)" must not become a link). Numbers are
- * written as they are: they are ours, not the corpus's, and a score is never negative.
+ * rather than evaluating it (a headline "=HYPERLINK(…)" must not become a link). Numbers and
+ * yes/no values are written as they are: `String()` of a number is digits, a sign, a point and
+ * an exponent, which a spreadsheet reads as that number (a negative one included), never a formula.
  */
 export function csvField(value: Cell): string {
   if (value === undefined) return '';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   let text = typeof value === 'string' ? value : value.join('; ');
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -6,7 +6,7 @@
 import { once } from 'node:events';
 import type { RequestHandler } from 'express';
 import type { ApiContext } from './api-context.js';
-import { csvHeader, exportColumns, exportFileName, formatExportRow, type ExportExtraField, type ExportFormat } from './export-format.js';
+import { csvHeader, exportColumns, exportFileName, formatExportRow, type ExportField, type ExportFormat } from './export-format.js';
 import { exportRows } from './export-rows.js';
 import { HttpError } from './http-error.js';
 import { splitListParameters, toSearchOptions, type SearchParams } from './search-params.js';
@@ -20,7 +20,7 @@ const CHUNK_BYTES = 64 * 1024;
 /** Parameters of GET /api/export after validation (`schema/export-request.schema.json`). */
 type ExportParams = Omit<SearchParams, 'limit' | 'offset' | 'facets' | 'facetLimit' | 'histogram' | 'histogramNormalize' | 'compare' | 'collapseCount' | 'snippets' | 'snippetLength' | 'parts'> & {
   format: ExportFormat;
-  fields?: ExportExtraField[];
+  fields?: ExportField[];
 };
 
 /** The handler of GET /api/export, allowing at most `max` rows. */

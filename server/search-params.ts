@@ -4,10 +4,10 @@
  */
 import {
   DEFAULT_SCHEMA, FACET_FIELDS,
-  type DateHistogramOptions, type FacetField, type Filters, type HistogramInterval, type RangeFilter, type ResolvedSchema,
+  type DateHistogramOptions, type FacetField, type Filters, type HistogramInterval, type NumberBucket, type RangeFilter, type ResolvedSchema,
   type SearchOptions, type SnippetPart, type SortOrder,
 } from '../lib/index.js';
-import { facetableFields, RANGE_BOUNDS, sortableFields } from './declared-schemas.js';
+import { FACET_BUCKETS_PREFIX, facetableFields, RANGE_BOUNDS, sortableFields } from './declared-schemas.js';
 import type { SchemaRegistry } from './schemas.js';
 
 /**
@@ -39,6 +39,11 @@ export interface SearchParams extends Partial<Record<FacetField, string[]>> {
 /** Parameters that may be comma-separated as well as repeated. */
 const LIST_PARAMETERS: ReadonlySet<string> = new Set(['facets', 'fields', 'parts', 'stats']);
 
+/** True for the parameters that may be comma-separated: {@link LIST_PARAMETERS} and `facetBuckets.<field>`. */
+function isListParameter(key: string): boolean {
+  return LIST_PARAMETERS.has(key) || key.startsWith(FACET_BUCKETS_PREFIX);
+}
+
 /**
  * Spreads comma-separated list parameters (`facets=category,topics`) into arrays, so that
  * `facets=a,b` and `facets=a&facets=b` mean the same; empty items are dropped, so `facets=`
@@ -49,7 +54,7 @@ export function splitListParameters(query: Record<string, unknown>): Record<stri
   // copying the parameter, and `?__proto__=x` would slip past the schema's unknown-parameter check.
   const out = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(query)) {
-    if (LIST_PARAMETERS.has(key) && (typeof value === 'string' || Array.isArray(value))) {
+    if (isListParameter(key) && (typeof value === 'string' || Array.isArray(value))) {
       const items = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
       out[key] = items.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
     } else {
@@ -87,10 +92,33 @@ function rangeOf(p: Readonly<Record<string, unknown>>, name: string, isNumber: b
 }
 
 /**
+ * The range-facet buckets `facetBuckets.<field>=..300,300..800,800..` gives for each number
+ * field (`from..to`: from inclusive, to exclusive, as the library's buckets), or undefined when
+ * none does. The request schema has checked their spelling; the library checks the rest
+ * (`from` below `to`).
+ */
+function facetBucketsOf(p: Readonly<Record<string, unknown>>, schema: ResolvedSchema): Record<string, NumberBucket[]> | undefined {
+  const out: Record<string, NumberBucket[]> = {};
+  for (const field of schema.numberFields) {
+    const spelled = p[FACET_BUCKETS_PREFIX + field.name];
+    if (!Array.isArray(spelled)) continue;
+    out[field.name] = spelled.map((text) => {
+      const [low, high] = String(text).split('..');
+      const bucket: NumberBucket = {};
+      if (low !== '') bucket.from = Number(low);
+      if (high !== '') bucket.to = Number(high);
+      return bucket;
+    });
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
  * The library call a set of valid search parameters stands for, under the declared schema
  * `schema` (default: the default schema): declared keyword fields filter like the default
- * facet fields, number and date fields give `ranges`, `stats` is passed on, and absent `facets`
- * means every facet field of the schema (number fields as range buckets).
+ * facet fields, number and date fields give `ranges`, `stats` is passed on, absent `facets`
+ * means every facet field of the schema (number fields with declared buckets as range buckets),
+ * and `facetBuckets.<field>` gives a number field's buckets for this query (and counts it).
  */
 export function toSearchOptions(p: SearchParams, schema: ResolvedSchema = DEFAULT_SCHEMA): { query: string; options: SearchOptions } {
   const filters: Filters = {};
@@ -126,6 +154,12 @@ export function toSearchOptions(p: SearchParams, schema: ResolvedSchema = DEFAUL
       if (range !== undefined) ranges[field.name] = range;
     }
     if (Object.keys(ranges).length > 0) options.ranges = ranges;
+    const buckets = facetBucketsOf(raw, schema);
+    if (buckets !== undefined) {
+      // A field given buckets is counted, whether `facets` names it or not.
+      options.facetBuckets = buckets as SearchOptions['facetBuckets'];
+      options.facets = [...new Set([...(options.facets ?? []), ...Object.keys(buckets)])] as FacetField[];
+    }
     const stats = raw.stats;
     // Field names are the declared schema's (checked by the request schema and again by the library), which the default-typed options cannot name.
     if (Array.isArray(stats) && stats.length > 0) options.stats = stats as unknown as SearchOptions['stats'];

@@ -30,7 +30,7 @@ export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
   'publisher', 'source', 'author', 'dateline', 'category', 'topics', 'places', 'people', 'organisations', 'exchanges',
   'titleHtml', 'snippets', 'duplicates', 'duplicateCount', 'fieldsHtml', 'relevance', 'date_asc',
   'q', 'from', 'to', 'sort', 'limit', 'offset', 'facets', 'facetLimit', 'histogram', 'histogramNormalize',
-  'compare', 'collapse', 'collapseCount', 'parts', 'match', 'format', 'ranges', 'stats', 'filters',
+  'compare', 'collapse', 'collapseCount', 'parts', 'match', 'format', 'ranges', 'stats', 'filters', 'facetBuckets',
   'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf',
   'propertyIsEnumerable', 'toLocaleString',
 ]);

@@ -202,14 +202,14 @@ export function resolveSearchOptions(o: SearchOptions<SchemaDefinition>, schema:
   const buckets = new Map<string, readonly NumberBucket[]>();
   for (const [field, list] of Object.entries(bucketOption ?? {})) {
     if (!numberFields.includes(field)) throw new InvalidQueryError(`facetBuckets names "${field}", not a number field: ${known('number', numberFields)}`, { parameter: 'facetBuckets' });
-    buckets.set(field, checkNumberBuckets(`facetBuckets.${field}`, list, (m) => new InvalidQueryError(m, { parameter: 'facetBuckets' })));
+    buckets.set(field, checkNumberBuckets(`facetBuckets.${field}`, list, (m) => new InvalidQueryError(m, { parameter: `facetBuckets.${field}` })));
   }
   for (const f of facets) {
     if (typeof f === 'string' && filterFields.has(f)) continue;
     if (typeof f === 'string' && numberFields.includes(f)) {
       if (!buckets.has(f)) {
         const declared = schema.byName.get(f)?.buckets ?? [];
-        if (declared.length === 0) throw new InvalidQueryError(`number field "${f}" has no declared buckets: give facetBuckets.${f}`, { parameter: 'facetBuckets' });
+        if (declared.length === 0) throw new InvalidQueryError(`number field "${f}" has no declared buckets: give facetBuckets.${f}`, { parameter: 'facets' });
         buckets.set(f, declared);
       }
       continue;

@@ -98,8 +98,8 @@ export async function saveSnapshot(index: SearchIndex<unknown>, file: string, op
 
 /**
  * Loads a snapshot written by {@link saveSnapshot}, of any size: read section by section, so no
- * buffer holds the whole file and the index keeps views into what was read (memory at peak is
- * about the file's size). Throws {@link SnapshotError} if missing or invalid. Temporary files that a killed writer left next to it are removed on the way.
+ * buffer holds the whole file and the index keeps views into what was read (no second copy of
+ * the file at peak: see lib/snapshot/snapshot-file.ts). Throws {@link SnapshotError} if missing or invalid. Temporary files that a killed writer left next to it are removed on the way.
  */
 export async function loadSnapshot(file: string, options: LoadSnapshotOptions = {}): Promise<SearchIndex> {
   return (await loadSnapshotWithMetadata(file, options)).index;

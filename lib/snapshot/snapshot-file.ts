@@ -26,9 +26,13 @@
  * section: it is as large as the array was in memory.
  *
  * Loading reads the file once and keeps views into the section buffers: the posting arrays and
- * the compressed articles are not copied, so the memory of a load is the file's size (no second
- * copy at peak), and its work is the reads and one checksum pass (on a 2-core VM, reading and
- * first touching memory is what a load costs, so every byte and every avoided pass counts).
+ * the compressed articles are not copied, so no second copy of the file is held at any point.
+ * A loaded index holds the file's sections plus what the index derives from them, as a built
+ * index holds them too (each posting's offset into its positions, 4 bytes a posting; the
+ * per-document arrays, copied into arrays that can grow), and its peak is that plus transient
+ * parse garbage (docs/SCALING.md has the 100× figures, `bench/load-memory.ts` measures them).
+ * Its work is the reads and one checksum pass (on a 2-core VM, reading and first touching
+ * memory is what a load costs, so every byte and every avoided pass counts).
  * The flexsearch vocabulary indexes are not stored: they are derived from the term dictionary
  * and built lazily on first prefix/typo lookup, so storing them would only add bytes to load.
  *

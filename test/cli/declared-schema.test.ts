@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadCorpus, type Article, type SearchResult } from '../../lib/index.js';
+import { declaredCell, parseCsv } from '../server/csv.js';
 import { NEWSROOM_EXAMPLE } from '../server/helpers.js';
 import { runCli } from './run-cli.js';
 
@@ -46,9 +47,33 @@ describe('ledesearch with a declared schema (newsroom example)', function () {
     const counts = expected.map((a) => a.fields?.wordCount as number);
     expect((result.stats as Record<string, unknown>).wordCount).to.deep.include({ count: expected.length, min: Math.min(...counts), max: Math.max(...counts) });
 
+    const bucketed = await runCli(['search', '', '--corpus', 'newsroom', '--facet', 'section', '--facet-buckets', 'pageNumber=..10,10..', '--json'], work);
+    expect(bucketed.code, bucketed.stderr).to.equal(0);
+    const pages = (JSON.parse(bucketed.stdout) as SearchResult).facets as Record<string, { value: string; count: number }[]>;
+    const onPage = (ok: (n: number) => boolean): number => articles.filter((a) => typeof a.fields?.pageNumber === 'number' && ok(a.fields.pageNumber)).length;
+    expect(Object.keys(pages).sort()).to.deep.equal(['pageNumber', 'section']);
+    expect(pages.pageNumber).to.deep.equal([{ value: '..10', count: onPage((n) => n < 10), to: 10 }, { value: '10..', count: onPage((n) => n >= 10), from: 10 }]);
+    const reversed = await runCli(['search', '', '--corpus', 'newsroom', '--facet-buckets', 'pageNumber=10..5'], work);
+    expect(reversed.code).to.equal(2);
+    expect(reversed.stderr).to.contain('facetBuckets.pageNumber[0] has from 10 not below to 5');
+
     const text = await runCli(['search', 'budget', '--corpus', 'newsroom', '--filter', 'section=World', '-n', '1'], work);
     expect(text.code, text.stderr).to.equal(0);
     expect(text.stdout).to.match(/section: World · tags: /);
+  });
+
+  it('exports declared fields as columns with --all --fields, and refuses a dropped one', async () => {
+    const fields = ['tags', 'wordCount', 'standfirst', 'imageUrl'];
+    const r = await runCli(['search', '', '--corpus', 'newsroom', '--all', '--fields', fields.join(','), '--filter', 'section=World'], work);
+    expect(r.code, r.stderr).to.equal(0);
+    const [header, ...rows] = parseCsv(r.stdout);
+    expect(header.slice(7)).to.deep.equal(fields);
+    const world = new Map(articles.filter((a) => a.fields?.section === 'World').map((a) => [a.id, a]));
+    expect(rows.map((row) => row[0]).sort()).to.deep.equal([...world.keys()].sort());
+    for (const row of rows) expect(row.slice(7)).to.deep.equal(fields.map((f) => declaredCell(world.get(row[0]) as Article, f)));
+    const dropped = await runCli(['search', '', '--corpus', 'newsroom', '--all', '--fields', 'exchanges'], work);
+    expect(dropped.code).to.equal(2);
+    expect(dropped.stderr).to.contain('unknown field "exchanges"').and.contain('wordCount');
   });
 
   it('refuses unknown declared flags by name, and a bad configuration file with one line, exit 2', async () => {

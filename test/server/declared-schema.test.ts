@@ -6,11 +6,12 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createSearchIndex, loadCorpus, type Article, type SearchIndex, type SearchResult } from '../../lib/index.js';
+import { createSearchIndex, loadCorpus, MAX_NUMBER_BUCKETS, resolveSchema, type Article, type SearchIndex, type SearchResult } from '../../lib/index.js';
 import { readSchemaConfig } from '../../lifecycle/schema-config.js';
 import { createApp, type SearchApp } from '../../server/app.js';
 import { createSchemaRegistry, type SchemaRegistry } from '../../server/schemas.js';
 import { IndexHolder } from '../../server/index-holder.js';
+import { declaredCell, ndjsonRows, parseCsv } from './csv.js';
 import { expectError, NEWSROOM_EXAMPLE, REPO_ROOT } from './helpers.js';
 import { join } from 'node:path';
 
@@ -83,6 +84,123 @@ describe('HTTP API with a declared schema (newsroom example)', () => {
       const n = matched.filter((a) => { const w = num(a, 'wordCount'); return w !== undefined && (b.from === undefined || w >= b.from) && (b.to === undefined || w < b.to); }).length;
       expect(b.count, b.value).to.equal(n);
     }
+  });
+
+  describe('per-query range buckets (facetBuckets.<field>)', () => {
+    type Bucket = { value: string; count: number; from?: number; to?: number };
+    /** The matched articles' count in [from, to), computed from the articles. */
+    const countIn = (matched: readonly Article[], field: string, b: { from?: number; to?: number }): number =>
+      matched.filter((a) => { const n = num(a, field); return n !== undefined && (b.from === undefined || n >= b.from) && (b.to === undefined || n < b.to); }).length;
+    const bucketsOf = (r: SearchResult, field: string): Bucket[] => (r.facets as Record<string, Bucket[]>)[field];
+
+    it('counts a number field without declared buckets over the buckets given, as counted from the articles', async () => {
+      const r = await search('facets=pageNumber&facetBuckets.pageNumber=..5,5..10.5,10.5..&limit=100');
+      const buckets = bucketsOf(r, 'pageNumber');
+      expect(buckets.map((b) => [b.value, b.from, b.to])).to.deep.equal([['..5', undefined, 5], ['5..10.5', 5, 10.5], ['10.5..', 10.5, undefined]]);
+      for (const b of buckets) expect(b.count, b.value).to.equal(countIn(articles, 'pageNumber', b));
+      expect(buckets.filter((b) => b.count > 0).length).to.be.above(1);
+    });
+
+    it('replaces a field\'s declared buckets, over the match set and with filters', async () => {
+      const r = await search('q=budget&section=World&facets=wordCount&facetBuckets.wordCount=0..500&facetBuckets.wordCount=500..&limit=100');
+      const matched = articles.filter((a) => r.hits.some((h) => h.id === a.id));
+      expect(matched.length).to.equal(r.total);
+      const buckets = bucketsOf(r, 'wordCount');
+      expect(buckets.map((b) => b.value)).to.deep.equal(['0..500', '500..']);
+      for (const b of buckets) expect(b.count, b.value).to.equal(countIn(matched, 'wordCount', b));
+    });
+
+    it('counts the field when facets does not name it, beside the facets named', async () => {
+      const r = await search('facets=section&facetBuckets.pageNumber=..10,10..');
+      expect(Object.keys(r.facets ?? {})).to.have.members(['section', 'pageNumber']);
+      const all = await search('facetBuckets.pageNumber=..10,10..');
+      expect(Object.keys(all.facets ?? {})).to.include.members(['section', 'tags', 'wordCount', 'pageNumber']);
+      expect(bucketsOf(all, 'pageNumber').map((b) => b.count)).to.deep.equal([countIn(articles, 'pageNumber', { to: 10 }), countIn(articles, 'pageNumber', { from: 10 })]);
+    });
+
+    it('refuses a bad bucket list with a 400 whose JSON body names the parameter', async () => {
+      const cases: [string, string, string][] = [
+        ['facetBuckets.pageNumber=abc', 'facetBuckets.pageNumber', 'invalid_request'],
+        ['facetBuckets.pageNumber=..', 'facetBuckets.pageNumber', 'invalid_request'],
+        ['facetBuckets.pageNumber=1..2..3', 'facetBuckets.pageNumber', 'invalid_request'],
+        ['facetBuckets.pageNumber=', 'facetBuckets.pageNumber', 'invalid_request'],
+        [`facetBuckets.pageNumber=${Array.from({ length: 101 }, (_, i) => `${i}..${i + 1}`).join(',')}`, 'facetBuckets.pageNumber', 'invalid_request'],
+        ['facetBuckets.section=..3', 'facetBuckets.section', 'invalid_request'],
+        ['facetBuckets.updated=..3', 'facetBuckets.updated', 'invalid_request'],
+        ['facetBuckets.pageNumber=10..5', 'facetBuckets.pageNumber', 'invalid_query'],
+        ['facetBuckets.pageNumber=5..5', 'facetBuckets.pageNumber', 'invalid_query'],
+      ];
+      for (const [query, parameter, code] of cases) {
+        const res = await request(app).get(`/api/search?${query}`);
+        expectError(res, 400, code);
+        const body = res.body as { error: string; details?: { parameter?: string }[] };
+        expect(body.details?.map((d) => d.parameter), query).to.include(parameter);
+      }
+      const reversed = await request(app).get('/api/search?facetBuckets.pageNumber=10..5');
+      expect(reversed.body.error).to.match(/from 10 not below to 5/);
+    });
+
+    it('says to give buckets when facets names a number field that has none', async () => {
+      const res = await request(app).get('/api/search?facets=pageNumber');
+      expectError(res, 400, 'invalid_query');
+      expect(res.body.error).to.contain('facetBuckets.pageNumber');
+      expect(res.body.details[0].parameter).to.equal('facets');
+    });
+
+    it('documents the parameter in the OpenAPI document, for number fields only', async () => {
+      const res = await request(app).get('/api/openapi.json');
+      const params = res.body.paths['/api/search'].get.parameters as { name: string; schema: { type: string; maxItems: number } }[];
+      const names = params.map((p) => p.name);
+      expect(names).to.include.members(['facetBuckets.wordCount', 'facetBuckets.pageNumber']);
+      expect(names.filter((n) => n.startsWith('facetBuckets.'))).to.have.length(2);
+      expect(params.find((p) => p.name === 'facetBuckets.wordCount')?.schema).to.include({ type: 'array', maxItems: MAX_NUMBER_BUCKETS });
+    });
+  });
+
+  describe('export with declared columns (fields=)', () => {
+    const DECLARED = ['section', 'tags', 'language', 'wordCount', 'pageNumber', 'updated', 'standfirst', 'byline', 'imageUrl'];
+    const byId = (): Map<string, Article> => new Map(articles.map((a) => [a.id, a]));
+
+    it('writes every declared returned field as a CSV column, lists joined with "; ", as read from the articles', async () => {
+      const res = await request(app).get(`/api/export?q=&fields=author,${DECLARED.join(',')}`);
+      expect(res.status, res.text).to.equal(200);
+      const [header, ...rows] = parseCsv(res.text);
+      expect(header).to.deep.equal(['id', 'date', 'title', 'source', 'publisher', 'url', 'score', 'author', ...DECLARED]);
+      expect(rows.map((r) => r[0]).sort()).to.deep.equal(articles.map((a) => a.id).sort());
+      const articleById = byId();
+      for (const row of rows) {
+        const a = articleById.get(row[0]) as Article;
+        expect(row.slice(8), a.id).to.deep.equal(DECLARED.map((f) => declaredCell(a, f)));
+      }
+      // What the escaping has to handle is there: a comma in a standfirst, a list of several tags.
+      expect(articles.some((a) => declaredCell(a, 'standfirst').includes(','))).to.equal(true);
+      expect(articles.some((a) => list(a, 'tags').length > 1)).to.equal(true);
+    });
+
+    it('keeps lists as arrays and numbers as numbers in NDJSON, and filters by declared fields', async () => {
+      const { res, rows } = await ndjsonRows(request(app).get('/api/export?section=World&format=ndjson&fields=tags,wordCount'));
+      expect(res.status).to.equal(200);
+      const world = articles.filter((a) => str(a, 'section') === 'World');
+      expect(rows.map((r) => r.id).sort()).to.deep.equal(world.map((a) => a.id).sort());
+      const articleById = byId();
+      for (const row of rows) {
+        const a = articleById.get(row.id as string) as Article;
+        expect(row.wordCount).to.equal(a.fields?.wordCount);
+        if (a.fields?.tags !== undefined) expect(row.tags).to.deep.equal(a.fields.tags);
+        else expect(row).to.not.have.property('tags');
+      }
+    });
+
+    it('refuses dropped, unknown and unreturned fields with a 400 naming fields', async () => {
+      for (const name of ['exchanges', 'colour']) {
+        const res = await request(app).get(`/api/export?fields=${name}`);
+        expectError(res, 400, 'invalid_request');
+        expect(res.body.details[0].parameter).to.equal('fields');
+      }
+      const hidden = createSchemaRegistry(join(REPO_ROOT, 'schema'), resolveSchema({ fields: { notes: { type: 'text' }, shown: { type: 'text', returned: true } } }));
+      expect(hidden.parseRequest<{ fields: string[] }>('export-request', { fields: ['shown'] }).fields).to.deep.equal(['shown']);
+      expect(() => hidden.parseRequest('export-request', { fields: ['notes'] })).to.throw(/fields/);
+    });
   });
 
   it('sorts by a number field, descending with -field, and returns stats and hit.fields', async () => {

@@ -4,44 +4,8 @@ import { createSearchIndex, type Article } from '../../lib/index.js';
 import { createApp, type SearchApp } from '../../server/app.js';
 import { csvField, exportFileName } from '../../server/export-format.js';
 import { createIndexHolder } from '../../server/index-holder.js';
+import { ndjsonRows, parseCsv } from './csv.js';
 import { expectError, fixtureApp, loadFixtureArticles, schemas } from './helpers.js';
-
-/** A small RFC 4180 reader: quoted fields with doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else field += c;
-      i += 1;
-      continue;
-    }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 1;
-    } else field += c;
-    i += 1;
-  }
-  if (field !== '' || record.length > 0) throw new Error('the CSV does not end with CRLF');
-  return records;
-}
 
 /** Supertest's body of a text download. */
 function text(res: { text: string }): string {
@@ -83,17 +47,10 @@ describe('GET /api/export', () => {
   });
 
   it('writes NDJSON with the chosen extra fields', async () => {
-    const res = await request(app).get('/api/export?q=missile&format=ndjson&fields=places,dateline').buffer(true).parse((r, cb) => {
-      let body = '';
-      r.setEncoding('utf8');
-      r.on('data', (c: string) => (body += c));
-      r.on('end', () => cb(null, body));
-    });
+    const { res, rows } = await ndjsonRows(request(app).get('/api/export?q=missile&format=ndjson&fields=places,dateline'));
     expect(res.status).to.equal(200);
     expect(res.headers['content-type']).to.match(/^application\/x-ndjson/);
     expect(res.headers['content-disposition']).to.contain('.ndjson"');
-    const lines = (res.body as string).split('\n').filter((l) => l !== '');
-    const rows = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const row = rows.find((r) => r.id === 'reuters/123');
     expect(row).to.include({ dateline: 'SEOUL', source: 'Reuters' });
     // JSON keeps lists as lists (only CSV joins them).

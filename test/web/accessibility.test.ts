@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import type * as Axe from 'axe-core';
-import { openPage, startHarness, startIndexHarness, waitForArticle, waitForStatus, type Harness, type TestPage } from './harness.js';
+import { browserSuite, openPage, startIndexHarness, waitForArticle, waitForStatus, type Harness } from './harness.js';
 import { newsroomIndex } from './newsroom-index.js';
 
 declare global {
@@ -54,24 +54,11 @@ async function violations(page: Page): Promise<Violation[]> {
 describe('search page accessibility (browser, axe-core)', function () {
   this.timeout(60_000);
   let h: Harness;
-  let tp: TestPage;
   let page: Page;
-
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => {
-    await h?.close();
-  });
-  afterEach(async function () {
-    const errors = tp.errors;
-    await page.context().close();
-    if (this.currentTest?.state === 'passed') expect(errors, 'errors in the page').to.deep.equal([]);
-  });
+  const suite = browserSuite({ pagePerTest: false }, (s) => ({ h, page } = s));
 
   async function open(viewport: { width: number; height: number }, query: string, status: RegExp): Promise<void> {
-    tp = await openPage(h, { viewport });
-    page = tp.page;
+    await suite.reopen({ viewport });
     await page.goto(h.baseUrl + query);
     await waitForStatus(page, status);
   }

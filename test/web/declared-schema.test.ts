@@ -7,8 +7,8 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import type { Article } from '../../lib/index.js';
 import {
-  facetCounts, hitTitles, openPage, screenshot, startHarness, startIndexHarness, urlParams, waitForArticle, waitForStatus,
-  type Harness, type TestPage,
+  browserSuite, facetCounts, hitTitles, openPage, screenshot, startHarness, startIndexHarness, urlParams, waitForArticle, waitForStatus,
+  type Harness,
 } from './harness.js';
 import { HOSTILE_ARTICLE_ID, newsroomIndex } from './newsroom-index.js';
 
@@ -30,27 +30,15 @@ function countValues(articles: readonly Article[], field: string): Record<string
 describe('search page with a declared schema (browser, newsroom example)', function () {
   this.timeout(60_000);
   let h: Harness;
-  let tp: TestPage;
   let page: Page;
   let articles: Article[];
-
-  before(async () => {
-    const built = await newsroomIndex();
-    articles = built.articles;
-    h = await startIndexHarness(built.index);
-  });
-  after(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    tp = await openPage(h);
-    page = tp.page;
-  });
-  afterEach(async function () {
-    const errors = tp.errors;
-    await page.context().close();
-    if (this.currentTest?.state === 'passed') expect(errors, 'errors in the page').to.deep.equal([]);
-  });
+  browserSuite({
+    start: async () => {
+      const built = await newsroomIndex();
+      articles = built.articles;
+      return startIndexHarness(built.index);
+    },
+  }, (s) => ({ h, page } = s));
 
   async function api(path: string): Promise<any> {
     const res = await fetch(h.baseUrl + path);

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createSearchIndex, type Article, type SearchIndex } from '../../lib/index.js';
 import { createApp } from '../../server/app.js';
@@ -134,6 +135,65 @@ export interface TestPage {
   errors: string[];
   /** Paths and query strings of the API requests made, in order. */
   apiRequests: string[];
+}
+
+/** A browser suite's harness and page, current for the running test (see {@link browserSuite}). */
+export interface BrowserSuite {
+  h: Harness;
+  tp: TestPage;
+  page: Page;
+  /**
+   * Closes the test's page and opens a fresh one (say, with another viewport), which then is the
+   * one closed and checked for errors after the test.
+   */
+  reopen(options?: PageOptions): Promise<void>;
+}
+
+/** Options of {@link browserSuite}. */
+export interface BrowserSuiteOptions {
+  /** Starts the harness before the suite's first test; default {@link startHarness} over the fixture archive. */
+  start?: () => Promise<Harness>;
+  /** Options of the page opened before each test. */
+  page?: PageOptions;
+  /** Open a page before each test; default true. False: a test opens its own with `reopen`. */
+  pagePerTest?: boolean;
+}
+
+/**
+ * Registers, in the calling `describe`, the hooks the browser suites share: the harness started
+ * before the first test and closed after the last; a fresh page (own context) before each test;
+ * after each test its page closed and, when the test passed, the errors the page reported checked
+ * to be none (a test that expects some filters `tp.errors`). `bind` is called whenever the
+ * harness or the page changes, so a suite can keep them in its own variables
+ * (`(s) => ({ h, tp, page } = s)`).
+ */
+export function browserSuite(options: BrowserSuiteOptions = {}, bind: (s: BrowserSuite) => void = () => {}): BrowserSuite {
+  let open: TestPage | undefined;
+  const suite = {
+    async reopen(pageOptions: PageOptions = options.page ?? {}): Promise<void> {
+      await open?.page.context().close();
+      open = await openPage(suite.h, pageOptions);
+      suite.tp = open;
+      suite.page = open.page;
+      bind(suite);
+    },
+  } as BrowserSuite;
+  before(async () => {
+    suite.h = await (options.start ?? (() => startHarness()))();
+    bind(suite);
+  });
+  after(async () => {
+    await suite.h?.close();
+  });
+  if (options.pagePerTest ?? true) beforeEach(() => suite.reopen());
+  afterEach(async function () {
+    const tp = open;
+    open = undefined;
+    if (!tp) return;
+    await tp.page.context().close();
+    if (this.currentTest?.state === 'passed') expect(tp.errors, 'errors in the page').to.deep.equal([]);
+  });
+  return suite;
 }
 
 /** Saves a full-page screenshot under {@link SCREENSHOT_DIR}. */

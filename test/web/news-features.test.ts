@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import type { Article } from '../../lib/index.js';
-import { openPage, startHarness, waitForArticle, waitForStatus, type Harness, type TestPage } from './harness.js';
+import { browserSuite, startHarness, waitForArticle, waitForStatus, type Harness } from './harness.js';
 
 const BODY = [
   'Tin producers meeting in Kuala Lumpur agreed to extend export quotas for another year, delegates said.',
@@ -28,23 +28,8 @@ const EXTRA: Article[] = [
 describe('news features on the page (browser, issue 14)', function () {
   this.timeout(60_000);
   let h: Harness;
-  let tp: TestPage;
   let page: Page;
-  before(async () => {
-    h = await startHarness(EXTRA);
-  });
-  after(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    tp = await openPage(h);
-    page = tp.page;
-  });
-  afterEach(async function () {
-    const errors = tp.errors;
-    await page.context().close();
-    if (this.currentTest?.state === 'passed') expect(errors, 'errors in the page').to.deep.equal([]);
-  });
+  browserSuite({ start: () => startHarness(EXTRA) }, (s) => ({ h, page } = s));
 
   it('shows syndicated copies as one hit with an expandable "+2 copies" badge', async () => {
     await page.goto(`${h.baseUrl}?q=${encodeURIComponent('tin quotas kuala lumpur')}`);

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import type { Page, Route } from 'playwright-core';
-import { openPage, screenshot, startHarness, waitForStatus, type Harness, type TestPage } from './harness.js';
+import { browserSuite, screenshot, waitForStatus, type Harness } from './harness.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -72,24 +72,8 @@ function names(text: string, bar: { month: string; short: string }): boolean {
 describe('search page on a phone (browser)', function () {
   this.timeout(60_000);
   let h: Harness;
-  let tp: TestPage;
   let page: Page;
-
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    tp = await openPage(h, { viewport: PHONE });
-    page = tp.page;
-  });
-  afterEach(async function () {
-    const errors = tp.errors;
-    await page.context().close();
-    if (this.currentTest?.state === 'passed') expect(errors, 'errors in the page').to.deep.equal([]);
-  });
+  browserSuite({ page: { viewport: PHONE } }, (s) => ({ h, page } = s));
 
   describe('timeline', () => {
     // The fixture spans six months, which fit anywhere; these are the shapes that did not: a

@@ -8,7 +8,7 @@
  */
 import { expect } from 'chai';
 import type { Page, Route } from 'playwright-core';
-import { hitTitles, openPage, startHarness, waitForStatus, type Harness, type TestPage } from './harness.js';
+import { browserSuite, hitTitles, waitForStatus, type Harness } from './harness.js';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -17,24 +17,8 @@ function escapeRegExp(text: string): string {
 describe('search page and the query language (browser)', function () {
   this.timeout(60_000);
   let h: Harness;
-  let tp: TestPage;
   let page: Page;
-
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    tp = await openPage(h);
-    page = tp.page;
-  });
-  afterEach(async function () {
-    const errors = tp.errors;
-    await page.context().close();
-    if (this.currentTest?.state === 'passed') expect(errors, 'errors in the page').to.deep.equal([]);
-  });
+  browserSuite({}, (s) => ({ h, page } = s));
 
   /** Types into the search box like a person and waits for the answer. */
   async function search(words: string, status: RegExp): Promise<string> {

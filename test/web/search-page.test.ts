@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import type { Page, Request, Route } from 'playwright-core';
 import { IMG_TEXT, MALICIOUS_ID, SCRIPT_TEXT } from './fixture-corpus.js';
 import {
-  facetCounts, hitTitles, openPage, screenshot, startHarness, urlParams, waitForArticle, waitForStatus,
+  browserSuite, facetCounts, hitTitles, screenshot, urlParams, waitForArticle, waitForStatus,
   type Harness, type TestPage,
 } from './harness.js';
 
@@ -15,23 +15,8 @@ describe('search page (browser)', function () {
   let h: Harness;
   let tp: TestPage;
   let page: Page;
-
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    tp = await openPage(h);
-    page = tp.page;
-  });
-  afterEach(async function () {
-    const errors = tp.errors;
-    await page.context().close();
-    // Errors the page logged fail the test that caused them (unless it expected them).
-    if (this.currentTest?.state === 'passed') expect(errors, 'errors in the page').to.deep.equal([]);
-  });
+  // Errors the page logged fail the test that caused them (unless it expected them).
+  const suite = browserSuite({}, (s) => ({ h, tp, page } = s));
 
   const isSearchApi = (url: URL): boolean => url.pathname === '/api/search';
 
@@ -399,9 +384,7 @@ describe('search page (browser)', function () {
 
   describe('on a phone', () => {
     it('stacks into one column with the filters behind a button', async () => {
-      await page.context().close();
-      tp = await openPage(h, { viewport: { width: 390, height: 844 } });
-      page = tp.page;
+      await suite.reopen({ viewport: { width: 390, height: 844 } });
       await visit('?q=oil', /5 results/);
       const facets = page.locator('#facets');
       expect(await facets.isVisible()).to.equal(false);

@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { openPage, startHarness, urlParams, waitForStatus, type Harness, type TestPage } from './harness.js';
+import { browserSuite, urlParams, waitForStatus, type Harness } from './harness.js';
 
 /** Each construct of the query syntax, as the tips must spell it. */
 const CONSTRUCTS = ['"exact phrase"', '-word', '-"a phrase"', '+word', 'AND', 'OR', 'NOT', 'title:word', 'field:value', 'word*', '"a b" NEAR/5 c', 'SAME(a, b)'];
@@ -16,24 +16,8 @@ function escapeRegExp(text: string): string {
 describe('search tips (browser)', function () {
   this.timeout(60_000);
   let h: Harness;
-  let tp: TestPage;
   let page: Page;
-
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    tp = await openPage(h);
-    page = tp.page;
-  });
-  afterEach(async function () {
-    const errors = tp.errors;
-    await page.context().close();
-    if (this.currentTest?.state === 'passed') expect(errors, 'errors in the page').to.deep.equal([]);
-  });
+  browserSuite({}, (s) => ({ h, page } = s));
 
   it('lists every construct of the syntax with an example, folded until asked for', async () => {
     await page.goto(h.baseUrl);
