@@ -248,8 +248,10 @@ class Engine implements SearchIndex<SchemaDefinition> {
     this.dups = DuplicateIndex.create(options.duplicates);
     this.analyzer = rangeToSearchError('analyzer', () => createAnalyzer(options.analyzer));
     this.ranking = Object.freeze(rangeToSearchError('ranking', () => resolveRanking(options.ranking)));
-    this.ix = new InvertedIndex(this.analyzer);
-    this.evaluator = new QueryEvaluator(this.ix, this.ranking);
+    // Declared text fields are indexed beside title and body and weigh in BM25F with their weights.
+    const textFields = this.schema.textFields;
+    this.ix = new InvertedIndex(this.analyzer, textFields.map((f) => f.name));
+    this.evaluator = new QueryEvaluator(this.ix, this.ranking, textFields.map((f) => f.weight));
     this.matcher = new TreeMatcher(this.ix);
   }
 
