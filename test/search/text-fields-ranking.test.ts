@@ -9,36 +9,13 @@ import {
   createSearchIndex, snapshotFromBytes, snapshotToBytes, type Article, type SearchIndex, type SchemaDefinition,
 } from '../../lib/index.js';
 import { termsOf } from '../analysis/terms-of.js';
-import { referenceScores, type RefTextField } from './reference-scorer.js';
+import { referenceScores } from './reference-scorer.js';
 import { WORDS, rng, syntheticCorpus } from './synthetic-corpus.js';
-
-const SCHEMA = {
-  fields: {
-    standfirst: { type: 'text', weight: 2 },
-    byline: { type: 'text', weight: 0.5 },
-    section: { type: 'keyword' },
-  },
-} as const satisfies SchemaDefinition;
-const TEXT_FIELDS: RefTextField[] = [{ name: 'standfirst', weight: 2 }, { name: 'byline', weight: 0.5 }];
-/** Words that occur only in standfirsts or bylines, never in a title or a paragraph. */
-const FIELD_ONLY = ['zephyr', 'quorum', 'halcyon'];
-
-/** The synthetic corpus with standfirsts and bylines on some articles (and none on others). */
-function corpusWithTextFields(n: number, seed: number): Article[] {
-  const rand = rng(seed);
-  const words = [...WORDS, ...FIELD_ONLY];
-  const sentence = (len: number): string => Array.from({ length: len }, () => words[Math.floor(rand() * words.length)]).join(' ');
-  return syntheticCorpus(n, seed).map((a) => {
-    const fields: NonNullable<Article['fields']> = { section: rand() < 0.5 ? 'World' : 'Business' };
-    if (rand() < 0.7) fields.standfirst = sentence(3 + Math.floor(rand() * 15));
-    if (rand() < 0.5) fields.byline = sentence(1 + Math.floor(rand() * 3));
-    return { ...a, fields };
-  });
-}
+import { FIELD_ONLY_WORDS, TEXT_FIELDS, TEXT_FIELD_SCHEMA, textFieldCorpus } from './text-field-corpus.js';
 
 function randomQueries(seed: number, count: number): string[] {
   const rand = rng(seed);
-  const words = [...WORDS, ...FIELD_ONLY, ...FIELD_ONLY];
+  const words = [...WORDS, ...FIELD_ONLY_WORDS, ...FIELD_ONLY_WORDS];
   return Array.from({ length: count }, () =>
     Array.from({ length: 1 + Math.floor(rand() * 4) }, () => words[Math.floor(rand() * words.length)]).join(' '),
   );
@@ -60,9 +37,9 @@ function expectReferenceScores(ix: SearchIndex<SchemaDefinition>, articles: Arti
 }
 
 describe('declared text fields in BM25F', () => {
-  const corpus = corpusWithTextFields(300, 11);
+  const corpus = textFieldCorpus(300, 11);
   const build = (articles: Article[] = corpus): SearchIndex<SchemaDefinition> => {
-    const ix = createSearchIndex({ schema: SCHEMA });
+    const ix = createSearchIndex({ schema: TEXT_FIELD_SCHEMA });
     ix.addAll(articles);
     return ix;
   };
@@ -97,7 +74,7 @@ describe('declared text fields in BM25F', () => {
 
   it('finds an article by a word that is only in its standfirst', () => {
     const ix = build();
-    for (const word of FIELD_ONLY) {
+    for (const word of FIELD_ONLY_WORDS) {
       const want = corpus.filter((a) => termsOf(ix.analyzer, String(a.fields?.standfirst ?? '')).includes(word)).map((a) => a.id);
       expect(want.length, word).to.be.greaterThan(0);
       const got = new Set(ix.search(word, { limit: 1000, snippets: 0 }).hits.map((h) => h.id));
@@ -106,7 +83,7 @@ describe('declared text fields in BM25F', () => {
   });
 
   it('ranks a standfirst match (weight 2) above the same match in a byline (weight 0.5)', () => {
-    const ix = createSearchIndex({ schema: SCHEMA });
+    const ix = createSearchIndex({ schema: TEXT_FIELD_SCHEMA });
     const base = { title: 'Council meets', paragraphs: ['The council met on Monday.'] };
     ix.addAll([
       { id: 'in-byline', ...base, fields: { standfirst: 'A short note', byline: 'zephyr report' } },
