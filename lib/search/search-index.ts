@@ -784,6 +784,10 @@ class Engine implements SearchIndex<SchemaDefinition> {
     };
     const fields = this.returnedFields(a);
     if (fields) hit.fields = fields;
+    if (o.highlight && this.schema.textFields.length > 0) {
+      const marked = this.highlighterOf(plan).highlightFields(doc, a);
+      if (marked) hit.fieldsHtml = marked;
+    }
     if (o.collapse) {
       hit.duplicates = (others ?? []).map((d) => duplicateRef(this.article(d) as Article));
       hit.duplicateCount = hit.duplicates.length;
