@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import {
   createSearchIndex, snapshotFromBytes, snapshotToBytes, type Article, type SearchIndex, type SchemaDefinition,
 } from '../../lib/index.js';
+import { fieldOccurrenceWeight, idf, saturate } from '../../lib/ranking/bm25.js';
 import { termsOf } from '../analysis/terms-of.js';
 import { referenceScores } from './reference-scorer.js';
 import { WORDS, rng, syntheticCorpus } from './synthetic-corpus.js';
@@ -93,6 +94,26 @@ describe('declared text fields in BM25F', () => {
     const hits = ix.search('zephyr', { snippets: 0 }).hits;
     expect(hits.map((h) => h.id)).to.deep.equal(['in-standfirst', 'in-byline']);
     expect(hits[0].score).to.be.greaterThan(hits[1].score);
+  });
+
+  it('adds a phrase found in a field text as a BM25 term weighted like the field\'s words (hand-computed)', () => {
+    const ix = createSearchIndex({ schema: TEXT_FIELD_SCHEMA });
+    const base = { title: 'Council meets', paragraphs: ['The council met on Monday.'] };
+    ix.addAll([
+      { id: 'phrase', ...base, fields: { standfirst: 'zephyr quorum rises' } },
+      { id: 'apart', ...base, fields: { standfirst: 'quorum zephyr' } },
+      { id: 'none', ...base },
+    ]);
+    const r = ix.ranking;
+    // The words score alike in both queries (no pair of them is adjacent in a title or paragraph),
+    // so the phrase query adds exactly its own term: idf(zephyr) + idf(quorum) (N 3, df 2 each)
+    // times its one occurrence, weighted and length-normalised as a standfirst word (length 3, average 2.5).
+    const expected = 2 * idf(3, 2) * saturate(fieldOccurrenceWeight(2, r.textFieldB, 3, 2.5), r.k1);
+    const phrase = ix.search('"zephyr quorum"', { snippets: 0 }).hits;
+    const words = ix.search('zephyr quorum', { snippets: 0 }).hits;
+    expect(phrase.map((h) => h.id)).to.deep.equal(['phrase']);
+    const plain = words.find((h) => h.id === 'phrase')?.score as number;
+    expect(phrase[0].score - plain).to.be.closeTo(expected, 1e-5);
   });
 
   it('gives exactly the default schema\'s ids and scores when no article has the declared text field', () => {
