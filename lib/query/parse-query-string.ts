@@ -26,6 +26,9 @@ export const MAX_QUERY_DEPTH = 32;
 
 const FACET_SET: ReadonlySet<string> = new Set(FACET_FIELDS);
 
+/** The scopes every index has: `title:`. */
+const TITLE_SCOPE: ReadonlyMap<string, TextField> = new Map([['title', 'title']]);
+
 /** What the parser needs from an analyzer. */
 export type QueryAnalyzer = Pick<Analyzer, 'analyze' | 'normalize'>;
 
@@ -55,8 +58,12 @@ export function parseQueryString(
   isFacetField: (name: string) => boolean = (name) => FACET_SET.has(name),
   textFields: readonly string[] = [],
 ): ParsedQueryTree {
-  const scopes = new Map<string, TextField>([['title', 'title']]);
-  for (const name of textFields) if (!scopes.has(name.toLowerCase())) scopes.set(name.toLowerCase(), name);
+  let scopes = TITLE_SCOPE;
+  if (textFields.length > 0) {
+    const withFields = new Map(TITLE_SCOPE);
+    for (const name of textFields) if (!withFields.has(name.toLowerCase())) withFields.set(name.toLowerCase(), name);
+    scopes = withFields;
+  }
   const tokens = lexQuery(query, (name) => scopes.has(name) || isFacetField(name));
   const root = new Parser(tokens, analyzer, scopes).parseQuery();
   return { root, interpretedAs: root ? printQuery(root) : '' };

@@ -45,7 +45,7 @@ export function planQuery(
   r: ResolvedRankingOptions,
 ): QueryPlan {
   const parsed = parseQueryString(query, analyzer, (name) => ctx.facets.byField.has(name), ix.textFields);
-  const bound = bindQuery(parsed.root, { ...ctx, textFields: ix.textFields });
+  const bound = bindQuery(parsed.root, ctx);
   const unsearchable = parsed.root === null && query.trim() !== '';
   // Words with exclusions go to the fast path: the excluded documents come from their postings
   // (phrases from the phrase matcher), with no pass over every document as the tree would make.

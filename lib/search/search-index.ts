@@ -660,6 +660,7 @@ class Engine implements SearchIndex<SchemaDefinition> {
       facets: this.facets,
       optionFilterFields,
       matchAll,
+      textFields: this.ix.textFields,
     }, this.evaluator, this.ranking);
   }
 
