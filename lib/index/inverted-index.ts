@@ -67,7 +67,7 @@ export class InvertedIndex {
    * (body and title tf 0), so `df` counts the article and the article postings stay the list of
    * the articles holding a term. Sealed only when the schema declares text fields.
    */
-  readonly fieldTexts = new PostingTable(1, 0);
+  readonly fieldTexts = new PostingTable(1, 0, 16);
 
   /** Live documents containing each term (title, body or a declared text field). */
   readonly df = new GrowableArray(Int32Array);
@@ -108,8 +108,9 @@ export class InvertedIndex {
   private tfPara: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private tfBody: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private tfTitle: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  // 1 for a term of the current document's field texts (until its article posting is made).
-  private inFieldText: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  // 1 for a term of the current document's field texts (until its article posting is made); sized
+  // to the dictionary only when the schema declares text fields.
+  private inFieldText: Int32Array<ArrayBuffer> = new Int32Array(0);
   private readonly touchedPara: number[] = [];
   // Per term id: where its positions go (then end) in the grouped title / paragraph positions.
   private titlePosAt: Int32Array<ArrayBuffer> = new Int32Array(1024);
@@ -138,6 +139,7 @@ export class InvertedIndex {
     if (textFields.length > MAX_TEXT_FIELDS) throw new Error(`internal: more than ${MAX_TEXT_FIELDS} text fields`);
     this.numLiveFieldTexts = textFields.map(() => 0);
     this.sumFieldTextLen = textFields.map(() => 0);
+    if (textFields.length > 0) this.inFieldText = new Int32Array(this.tfPara.length);
   }
 
   /** Number of document ids handed out (live and removed). */
@@ -212,6 +214,7 @@ export class InvertedIndex {
     }
     if (this.textFields.length > 0) this.addFieldTexts(article, doc);
     const titleGrouped = this.titleGrouped;
+    const inFieldText = this.textFields.length > 0 ? this.inFieldText : null;
     for (const tid of touchedDoc) {
       const tfTitle = this.tfTitle[tid];
       this.art.add(
@@ -220,7 +223,7 @@ export class InvertedIndex {
       this.df.data[tid]++;
       this.tfBody[tid] = 0;
       this.tfTitle[tid] = 0;
-      this.inFieldText[tid] = 0;
+      if (inFieldText) inFieldText[tid] = 0;
     }
     touchedDoc.length = 0;
 
@@ -528,7 +531,7 @@ export class InvertedIndex {
     this.tfPara = grown(this.tfPara, size);
     this.tfBody = grown(this.tfBody, size);
     this.tfTitle = grown(this.tfTitle, size);
-    this.inFieldText = grown(this.inFieldText, size);
+    if (this.textFields.length > 0) this.inFieldText = grown(this.inFieldText, size);
     this.titlePosAt = grown(this.titlePosAt, size);
     this.paraPosAt = grown(this.paraPosAt, size);
   }

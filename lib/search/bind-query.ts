@@ -126,8 +126,8 @@ class Binder {
   readonly titlePhrases: (ReadonlySet<string> | null)[][] = [];
   readonly bodyPhrases: (ReadonlySet<string> | null)[][] = [];
   /** Terms and phrases of clauses scoped to one declared text field, by field. */
-  readonly fieldTerms = new Map<string, Set<string>>();
-  readonly fieldPhrases = new Map<string, (ReadonlySet<string> | null)[][]>();
+  fieldTerms: Map<string, Set<string>> | undefined;
+  fieldPhrases: Map<string, (ReadonlySet<string> | null)[][]> | undefined;
 
   constructor(private readonly c: BindContext) {}
 
@@ -180,6 +180,8 @@ class Binder {
   private scopeSets(field: string): { terms: Set<string>; phrases: (ReadonlySet<string> | null)[][] } {
     if (field === 'title') return { terms: this.titleTerms, phrases: this.titlePhrases };
     if (field === 'any') return { terms: this.bodyTerms, phrases: this.bodyPhrases };
+    this.fieldTerms ??= new Map();
+    this.fieldPhrases ??= new Map();
     let terms = this.fieldTerms.get(field);
     let phrases = this.fieldPhrases.get(field);
     if (!terms) this.fieldTerms.set(field, (terms = new Set()));
@@ -301,12 +303,15 @@ function highlightOf(terms: Set<string>, phrases: (ReadonlySet<string> | null)[]
   return { terms, phrases };
 }
 
+const NO_FIELD_HIGHLIGHTS: ReadonlyMap<string, HighlightQuery> = new Map();
+
 /** Per declared text field: the unscoped words and phrases (the body's), and the field's own. */
-function fieldHighlights(b: Binder, textFields: readonly string[]): Map<string, HighlightQuery> {
+function fieldHighlights(b: Binder, textFields: readonly string[]): ReadonlyMap<string, HighlightQuery> {
+  if (textFields.length === 0) return NO_FIELD_HIGHLIGHTS;
   const out = new Map<string, HighlightQuery>();
   for (const f of textFields) {
-    const own = b.fieldTerms.get(f);
-    const phrases = b.fieldPhrases.get(f);
+    const own = b.fieldTerms?.get(f);
+    const phrases = b.fieldPhrases?.get(f);
     out.set(f, {
       terms: own ? new Set([...b.bodyTerms, ...own]) : b.bodyTerms,
       phrases: phrases ? [...b.bodyPhrases, ...phrases] : b.bodyPhrases,
