@@ -5,7 +5,8 @@
  * construct is checked by its definition: a clause scoped to the title or to a text field looks
  * only in units of that kind.
  */
-import type { Analyzer, Article } from '../../lib/index.js';
+import { expect } from 'chai';
+import type { Analyzer, Article, SchemaDefinition, SearchIndex } from '../../lib/index.js';
 import type { PositionalNode, QueryNode } from '../../lib/query/query-node.js';
 
 interface RefToken {
@@ -111,5 +112,38 @@ export function refMatches(n: QueryNode, doc: RefDoc, matchAll: boolean): boolea
       if (n.mustNot.some((x) => refMatches(x, doc, matchAll))) return false;
       return must.length > 0 || should.length === 0 || should.some((x) => refMatches(x, doc, matchAll));
     }
+  }
+}
+
+/** Compares an index's match set for a query with the reference's; returns the (sorted) ids. */
+export type ReferenceCheck = (q: string, matchAll?: boolean) => string[];
+
+/**
+ * A {@link ReferenceCheck} over the index and reference documents `state()` gives (read at each
+ * call, so they may be built in a `before` hook); `parse` gives a query's tree as the index reads it.
+ */
+export function referenceCheck(
+  state: () => { index: SearchIndex<SchemaDefinition>; docs: readonly RefDoc[] },
+  parse: (q: string) => QueryNode | null,
+): ReferenceCheck {
+  return (q, matchAll = false) => {
+    const { index, docs } = state();
+    const r = index.search(q, { limit: Math.max(1, docs.length), snippets: 0, highlight: false, match: matchAll ? 'all' : 'any' });
+    expect(r.hits.length).to.equal(r.total);
+    const ids = r.hits.map((h) => h.id).sort();
+    const root = parse(q);
+    const expected = root === null ? [] : docs.filter((d) => refMatches(root, d, matchAll)).map((d) => d.article.id).sort();
+    expect(ids, `${q}${matchAll ? ' (match all)' : ''}`).to.deep.equal(expected);
+    return ids;
+  };
+}
+
+/** One test per `[what, query]` example: it matches something, and the reference's set, with and without `match: 'all'`. */
+export function itMatchesExamples(examples: readonly (readonly [string, string])[], check: ReferenceCheck): void {
+  for (const [what, q] of examples) {
+    it(`matches ${what}: ${q}`, () => {
+      expect(check(q).length, 'the example should match something').to.be.greaterThan(0);
+      check(q, true);
+    });
   }
 }

@@ -11,7 +11,7 @@ import { parseQueryString } from '../../lib/query/parse-query-string.js';
 import { printQuery } from '../../lib/query/print-query.js';
 import { rng } from '../search/synthetic-corpus.js';
 import { FIELD_ONLY_WORDS, TEXT_FIELD_SCHEMA, textFieldCorpus } from '../search/text-field-corpus.js';
-import { refDocs, refMatches, type RefDoc } from './reference-matcher.js';
+import { itMatchesExamples, refDocs, referenceCheck, type RefDoc } from './reference-matcher.js';
 
 const TEXT_FIELDS = ['standfirst', 'byline'];
 const all = textFieldCorpus(400, 17);
@@ -23,23 +23,7 @@ let docs: RefDoc[];
 const parse = (q: string): ReturnType<typeof parseQueryString> =>
   parseQueryString(q, index.analyzer, (name) => index.schema.facetFields.includes(name), TEXT_FIELDS);
 
-function engineIds(q: string, matchAll = false): string[] {
-  const r = index.search(q, { limit: all.length, snippets: 0, highlight: false, match: matchAll ? 'all' : 'any' });
-  expect(r.hits.length).to.equal(r.total);
-  return r.hits.map((h) => h.id).sort();
-}
-
-function referenceIds(q: string, matchAll = false): string[] {
-  const { root } = parse(q);
-  if (root === null) return [];
-  return docs.filter((d) => refMatches(root, d, matchAll)).map((d) => d.article.id).sort();
-}
-
-function check(q: string, matchAll = false): string[] {
-  const ids = engineIds(q, matchAll);
-  expect(ids, `${q}${matchAll ? ' (match all)' : ''}`).to.deep.equal(referenceIds(q, matchAll));
-  return ids;
-}
+const check = referenceCheck(() => ({ index, docs }), (q) => parse(q).root);
 
 describe('text field scope in the query language', () => {
   before(() => {
@@ -65,12 +49,7 @@ describe('text field scope in the query language', () => {
     ['a field name in capitals', 'Standfirst:korea'],
     ['AND across fields', 'standfirst:oil AND byline:korea'],
   ];
-  for (const [what, q] of examples) {
-    it(`matches ${what}: ${q}`, () => {
-      expect(check(q).length, 'the example should match something').to.be.greaterThan(0);
-      check(q, true);
-    });
-  }
+  itMatchesExamples(examples, check);
 
   it('matches nothing for a clause whose items are scoped to two different fields', () => {
     expect(check('standfirst:korea NEAR/5 title:korea')).to.deep.equal([]);
