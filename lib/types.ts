@@ -349,6 +349,13 @@ export interface Hit {
   duplicateCount?: number;
   /** The declared fields marked `returned` that the article has (lib/schema). */
   fields?: Record<string, FieldValue>;
+  /**
+   * The declared `text` fields the query matched in (a word or phrase of it, unscoped or scoped
+   * to that field), each whole, HTML-escaped, matched words in `<mark>`, as `titleHtml` is;
+   * whatever the field's `returned` says, as snippets show unreturned paragraphs. Absent when
+   * none matched or with `highlight: false`.
+   */
+  fieldsHtml?: Record<string, string>;
 }
 
 /** What {@link SearchIndex.search} returns. */

@@ -132,10 +132,20 @@ function declareRequest(doc: SchemaDocument, schema: ResolvedSchema, withPaging:
   return { ...doc, properties };
 }
 
-/** The common definitions with the schema's facet fields. */
+/** The common definitions with the schema's facet fields, and a hit's `fieldsHtml` when it declares text fields. */
 function declareCommon(doc: SchemaDocument, schema: ResolvedSchema): SchemaDocument {
   const defs = { ...(doc.$defs as Record<string, SchemaDocument>) };
   defs.facetField = { ...defs.facetField, enum: countableFields(schema) };
+  const hit = defs.hit as SchemaDocument | undefined;
+  if (hit && schema.textFields.length > 0) {
+    const fieldsHtml: SchemaDocument = {
+      description: 'The declared text fields the query matched in, each whole, HTML-escaped, matched words in <mark> (as titleHtml).',
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(schema.textFields.map((f) => [f.name, { description: `${f.label}, marked.`, type: 'string' }])),
+    };
+    defs.hit = { ...hit, properties: { ...(hit.properties as Record<string, SchemaDocument>), fieldsHtml } };
+  }
   return { ...doc, $defs: defs };
 }
 

@@ -49,17 +49,30 @@ function renderHit(hit, state, schema) {
 }
 
 /**
- * The hit's declared fields (`hit.fields`) in schema order, as `Label: value` pairs; nothing
- * with the default schema.
+ * The hit's declared fields (`hit.fields`) in schema order, as `Label: value` pairs; a text field
+ * the query matched in (`hit.fieldsHtml`, from the server already escaped) shown whole with its
+ * marks, also when the schema does not return it; nothing with the default schema.
  * @param {any} hit
  * @param {import('./page-schema.js').PageSchema} schema
  */
 function renderFields(hit, schema) {
   const values = hit.fields && typeof hit.fields === 'object' ? hit.fields : {};
+  const marked = hit.fieldsHtml && typeof hit.fieldsHtml === 'object' ? hit.fieldsHtml : {};
+  const item = (name, label, value) =>
+    h('li', { class: 'hit-field', 'data-field': name }, h('span', { class: 'hit-field-label', text: `${label}: ` }), value);
+  const markedValue = (name) => {
+    const span = h('span', { class: 'hit-field-marked' });
+    setMarkedHtml(span, marked[name], typeof values[name] === 'string' ? values[name] : undefined);
+    return span;
+  };
   const items = [];
   for (const field of schema.returned) {
-    const value = fieldValue(field, values[field.name], HIT_VALUE_CHARS);
-    if (value !== null) items.push(h('li', { class: 'hit-field', 'data-field': field.name }, h('span', { class: 'hit-field-label', text: `${field.label}: ` }), value));
+    const value = typeof marked[field.name] === 'string' ? markedValue(field.name) : fieldValue(field, values[field.name], HIT_VALUE_CHARS);
+    if (value !== null) items.push(item(field.name, field.label, value));
+  }
+  for (const name of Object.keys(marked)) {
+    if (typeof marked[name] !== 'string' || schema.returned.some((f) => f.name === name)) continue;
+    items.push(item(name, schema.labels[name] ?? name, markedValue(name)));
   }
   return items.length > 0 ? h('ul', { class: 'hit-fields' }, ...items) : null;
 }

@@ -1,9 +1,13 @@
 /**
- * The inverted index: term dictionary, article-level and paragraph-level postings, and the
- * per-document and per-paragraph statistics BM25 needs.
+ * The inverted index: term dictionary, article-level, paragraph-level and text-field postings,
+ * and the per-document, per-paragraph and per-field-text statistics BM25F needs.
  *
  * Documents get dense ids in insertion order; paragraphs get dense ids too, contiguous per
  * document, so "the paragraphs of document d" is the range paraStart[d] … paraStart[d] + numParas[d].
+ * Field texts (an article's value of a declared text field, lib/schema) get dense ids the same
+ * way, contiguous per document in the schema's field order; `fieldTextDoc` is ascending, so a
+ * document's field texts are found by binary search ({@link InvertedIndex.fieldTextsOf}) and the
+ * default schema, which has none, pays nothing per document.
  * Removal is a tombstone (postings stay, `alive` is cleared, statistics are decremented), which
  * keeps removal O(article) and every posting list sorted.
  */
@@ -16,6 +20,12 @@ import { TermDictionary } from './term-dictionary.js';
 
 /** Indexed tokens per estimated token of text (stop words are counted in positions, not indexed). */
 const POSITIONS_PER_TOKEN = 0.75;
+
+/**
+ * Most declared text fields an index takes: a field text's field is stored in one byte (the
+ * schema allows 64 declared fields of all kinds).
+ */
+export const MAX_TEXT_FIELDS = 255;
 
 /** Column indexes of the article posting table. */
 export const COL_TF_BODY = 0;
@@ -31,10 +41,15 @@ export interface InvertedIndexState {
    * Per-document and per-term arrays, and the postings (`art*`, `para*`; tf and position columns
    * may be narrow). `artPositions` / `paraPositions` hold the token positions, posting after
    * posting, and `artCharStarts` / `paraCharStarts` beside them where each position's token starts
-   * in its text; their per-posting ranges are derived from the tf columns on import.
+   * in its text; their per-posting ranges are derived from the tf columns on import. The
+   * text-field postings (`fieldText*`) are laid out as the paragraph ones.
    */
   arrays: Record<string, Int32Array | Float64Array | Uint8Array | Uint16Array>;
-  scalars: { numLive: number; numLiveParas: number; sumTitleLen: number; sumBodyLen: number; sumParaLen: number };
+  scalars: {
+    numLive: number; numLiveParas: number; sumTitleLen: number; sumBodyLen: number; sumParaLen: number;
+    /** Per declared text field (schema order): live field texts, and their summed lengths. */
+    numLiveFieldTexts: number[]; sumFieldTextLen: number[];
+  };
 }
 
 export class InvertedIndex {
@@ -46,7 +61,15 @@ export class InvertedIndex {
   readonly art = new PostingTable(2, COL_TF_TITLE);
   /** Paragraph postings: id = paragraph, cols = [tf]; positions (and character starts): the term's tokens in the paragraph. */
   readonly para = new PostingTable(1, 0);
-  /** Live documents containing each term (title or body). */
+  /**
+   * Text-field postings: id = field text, cols = [tf]; positions (and character starts): the
+   * term's tokens in that text. A term found only in field texts still has an article posting
+   * (body and title tf 0), so `df` counts the article and the article postings stay the list of
+   * the articles holding a term. Sealed only when the schema declares text fields.
+   */
+  readonly fieldTexts = new PostingTable(1, 0, 16);
+
+  /** Live documents containing each term (title, body or a declared text field). */
   readonly df = new GrowableArray(Int32Array);
   /** Live paragraphs containing each term. */
   readonly pdf = new GrowableArray(Int32Array);
@@ -60,6 +83,10 @@ export class InvertedIndex {
   readonly dateMs = new GrowableArray(Float64Array);
   readonly paraDoc = new GrowableArray(Int32Array);
   readonly paraLen = new GrowableArray(Int32Array);
+  /** Per field text: its document (ascending), its field (index in {@link textFields}) and its indexed tokens. */
+  readonly fieldTextDoc = new GrowableArray(Int32Array, 16);
+  readonly fieldTextField = new GrowableArray(Uint8Array, 16);
+  readonly fieldTextLen = new GrowableArray(Int32Array, 16);
 
   /**
    * The body's term ids in reading order for the document added last (duplicate signatures are
@@ -72,11 +99,18 @@ export class InvertedIndex {
   sumTitleLen = 0;
   sumBodyLen = 0;
   sumParaLen = 0;
+  /** Per declared text field: live field texts. */
+  numLiveFieldTexts: number[];
+  /** Per declared text field: the summed lengths (indexed tokens) of its live field texts. */
+  sumFieldTextLen: number[];
 
   // Scratch counters indexed by term id, reset after each use via the touched lists.
   private tfPara: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private tfBody: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private tfTitle: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  // 1 for a term of the current document's field texts (until its article posting is made); sized
+  // to the dictionary only when the schema declares text fields.
+  private inFieldText: Int32Array<ArrayBuffer> = new Int32Array(0);
   private readonly touchedPara: number[] = [];
   // Per term id: where its positions go (then end) in the grouped title / paragraph positions.
   private titlePosAt: Int32Array<ArrayBuffer> = new Int32Array(1024);
@@ -93,7 +127,20 @@ export class InvertedIndex {
   private ordinalTid: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private readonly touchedDoc: number[] = [];
 
-  constructor(private readonly analyzer: TokenSource) {}
+  /**
+   * @param analyzer - The analyzer of titles, paragraphs and field texts.
+   * @param textFields - The schema's declared text fields, in order: the article's
+   *   `fields[name]` string values are indexed as field texts (none by default).
+   */
+  constructor(
+    private readonly analyzer: TokenSource,
+    readonly textFields: readonly string[] = [],
+  ) {
+    if (textFields.length > MAX_TEXT_FIELDS) throw new Error(`internal: more than ${MAX_TEXT_FIELDS} text fields`);
+    this.numLiveFieldTexts = textFields.map(() => 0);
+    this.sumFieldTextLen = textFields.map(() => 0);
+    if (textFields.length > 0) this.inFieldText = new Int32Array(this.tfPara.length);
+  }
 
   /** Number of document ids handed out (live and removed). */
   get numDocs(): number {
@@ -165,7 +212,9 @@ export class InvertedIndex {
       this.sumParaLen += len;
       bodyTokens += len;
     }
+    if (this.textFields.length > 0) this.addFieldTexts(article, doc);
     const titleGrouped = this.titleGrouped;
+    const inFieldText = this.textFields.length > 0 ? this.inFieldText : null;
     for (const tid of touchedDoc) {
       const tfTitle = this.tfTitle[tid];
       this.art.add(
@@ -174,6 +223,7 @@ export class InvertedIndex {
       this.df.data[tid]++;
       this.tfBody[tid] = 0;
       this.tfTitle[tid] = 0;
+      if (inFieldText) inFieldText[tid] = 0;
     }
     touchedDoc.length = 0;
 
@@ -187,6 +237,59 @@ export class InvertedIndex {
     this.sumTitleLen += titleTokens;
     this.sumBodyLen += bodyTokens;
     return doc;
+  }
+
+  /**
+   * Indexes document `doc`'s field texts (after its title and paragraphs, whose terms are in
+   * `touchedDoc` already), each as a paragraph is: positions and character starts grouped by term.
+   */
+  private addFieldTexts(article: Article, doc: number): void {
+    const fields = article.fields;
+    if (!fields) return;
+    const touchedDoc = this.touchedDoc;
+    const touched = this.touchedPara;
+    const grouped = this.paraGrouped;
+    for (let f = 0; f < this.textFields.length; f++) {
+      const value = fields[this.textFields[f]];
+      if (typeof value !== 'string' || value.length === 0) continue;
+      const ft = this.fieldTextDoc.length;
+      let len = 0;
+      this.tokenize(value, (tid, position, start) => {
+        if (this.tfPara[tid] === 0) touched.push(tid);
+        this.tfPara[tid]++;
+        this.recordToken(len, tid, position, start);
+        len++;
+      });
+      this.groupPositions(touched, this.tfPara, len, this.paraPosAt, grouped);
+      for (const tid of touched) {
+        const tf = this.tfPara[tid];
+        this.tfPara[tid] = 0;
+        this.fieldTexts.add(tid, ft, tf, 0, grouped.positions, grouped.starts, this.paraPosAt[tid] - tf);
+        if (this.tfTitle[tid] === 0 && this.tfBody[tid] === 0 && this.inFieldText[tid] === 0) touchedDoc.push(tid);
+        this.inFieldText[tid] = 1;
+      }
+      touched.length = 0;
+      this.fieldTextDoc.push(doc);
+      this.fieldTextField.push(f);
+      this.fieldTextLen.push(len);
+      this.numLiveFieldTexts[f]++;
+      this.sumFieldTextLen[f] += len;
+    }
+  }
+
+  /** The field texts of document `doc`: ids `start … end` (exclusive; empty when it has none). */
+  fieldTextsOf(doc: number): { start: number; end: number } {
+    const docs = this.fieldTextDoc.data;
+    let lo = 0;
+    let hi = this.fieldTextDoc.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (docs[mid] < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < this.fieldTextDoc.length && docs[end] === doc) end++;
+    return { start: lo, end };
   }
 
   /**
@@ -212,11 +315,22 @@ export class InvertedIndex {
       seenPara.add(tid);
       seenDoc.add(tid);
     };
-    this.tokenizeExisting(article.title, (tid) => seenDoc.add(tid));
+    const addToDoc = (tid: number): void => {
+      seenDoc.add(tid);
+    };
+    this.tokenizeExisting(article.title, addToDoc);
     for (const text of article.paragraphs) {
       seenPara.clear();
       this.tokenizeExisting(text, countTerm);
       for (const tid of seenPara) this.pdf.data[tid]--;
+    }
+    const { start, end } = this.fieldTextsOf(doc);
+    for (let ft = start; ft < end; ft++) {
+      const f = this.fieldTextField.data[ft];
+      const value = article.fields?.[this.textFields[f]];
+      if (typeof value === 'string') this.tokenizeExisting(value, addToDoc);
+      this.numLiveFieldTexts[f]--;
+      this.sumFieldTextLen[f] -= this.fieldTextLen.data[ft];
     }
     for (const tid of seenDoc) this.df.data[tid]--;
     this.numLiveParas -= this.numParas.data[doc];
@@ -231,11 +345,13 @@ export class InvertedIndex {
     const n = this.dict.size;
     this.art.seal(n);
     this.para.seal(n);
+    // Without declared text fields the table stays empty and unsealed (no offsets per term).
+    if (this.textFields.length > 0) this.fieldTexts.seal(n);
   }
 
   /** True when documents were added since the last seal. */
   get dirty(): boolean {
-    return this.art.dirty || this.para.dirty || this.art.numTerms !== this.dict.size;
+    return this.art.dirty || this.para.dirty || this.fieldTexts.dirty || this.art.numTerms !== this.dict.size;
   }
 
   /** Everything needed to rebuild this index without re-analysing text (for snapshots). */
@@ -245,10 +361,13 @@ export class InvertedIndex {
     for (const [name, g] of this.growables()) arrays[name] = g.data.subarray(0, g.length);
     const art = this.art.exportState();
     const para = this.para.exportState();
+    const ft = this.fieldTexts.exportState();
     Object.assign(arrays, {
       artOffsets: art.offsets, artIds: art.ids, artTfBody: art.cols[0], artTfTitle: art.cols[1], artPositions: art.positions,
       artCharStarts: art.charStarts,
       paraOffsets: para.offsets, paraIds: para.ids, paraTf: para.cols[0], paraPositions: para.positions, paraCharStarts: para.charStarts,
+      fieldTextOffsets: ft.offsets, fieldTextIds: ft.ids, fieldTextTf: ft.cols[0], fieldTextPositions: ft.positions,
+      fieldTextCharStarts: ft.charStarts,
     });
     return {
       terms: this.dict.terms,
@@ -257,6 +376,7 @@ export class InvertedIndex {
       scalars: {
         numLive: this.numLive, numLiveParas: this.numLiveParas, sumTitleLen: this.sumTitleLen,
         sumBodyLen: this.sumBodyLen, sumParaLen: this.sumParaLen,
+        numLiveFieldTexts: [...this.numLiveFieldTexts], sumFieldTextLen: [...this.sumFieldTextLen],
       },
     };
   }
@@ -298,7 +418,20 @@ export class InvertedIndex {
       offsets: i32('paraOffsets'), ids: i32('paraIds'), cols: [col('paraTf')], positions: col('paraPositions'),
       charStarts: starts('paraCharStarts'), numTerms: n,
     });
-    Object.assign(this, s.scalars);
+    const ftOffsets = i32('fieldTextOffsets');
+    this.fieldTexts.importState({
+      offsets: ftOffsets, ids: i32('fieldTextIds'), cols: [col('fieldTextTf')], positions: col('fieldTextPositions'),
+      charStarts: starts('fieldTextCharStarts'), numTerms: ftOffsets.length - 1,
+    });
+    const { numLiveFieldTexts, sumFieldTextLen, ...scalars } = s.scalars;
+    const nf = this.textFields.length;
+    if (!Array.isArray(numLiveFieldTexts) || !Array.isArray(sumFieldTextLen) || numLiveFieldTexts.length !== nf || sumFieldTextLen.length !== nf) {
+      throw new Error(`internal: snapshot text-field statistics do not fit the schema's ${nf} text fields`);
+    }
+    if (this.fieldTexts.numTerms !== (nf > 0 ? n : 0)) throw new Error('internal: snapshot text-field postings do not fit the term dictionary');
+    Object.assign(this, scalars);
+    this.numLiveFieldTexts = [...numLiveFieldTexts];
+    this.sumFieldTextLen = [...sumFieldTextLen];
   }
 
   private growables(): [string, GrowableArray<Int32Array | Float64Array | Uint8Array>][] {
@@ -306,6 +439,7 @@ export class InvertedIndex {
       ['df', this.df], ['pdf', this.pdf], ['alive', this.alive], ['titleLen', this.titleLen],
       ['bodyLen', this.bodyLen], ['paraStart', this.paraStart], ['numParas', this.numParas],
       ['dateMs', this.dateMs], ['paraDoc', this.paraDoc], ['paraLen', this.paraLen],
+      ['fieldTextDoc', this.fieldTextDoc], ['fieldTextField', this.fieldTextField], ['fieldTextLen', this.fieldTextLen],
     ] as [string, GrowableArray<Int32Array | Float64Array | Uint8Array>][];
   }
 
@@ -397,6 +531,7 @@ export class InvertedIndex {
     this.tfPara = grown(this.tfPara, size);
     this.tfBody = grown(this.tfBody, size);
     this.tfTitle = grown(this.tfTitle, size);
+    if (this.textFields.length > 0) this.inFieldText = grown(this.inFieldText, size);
     this.titlePosAt = grown(this.titlePosAt, size);
     this.paraPosAt = grown(this.paraPosAt, size);
   }

@@ -81,20 +81,26 @@ export class PostingTable {
 
   /** posOffsets[i] … posOffsets[i + 1] is posting i's range in `positions`. */
   private posOffsets: Int32Array = new Int32Array(1);
-  private readonly pendingTerm = new GrowableArray(Int32Array, 4096);
-  private readonly pendingId = new GrowableArray(Int32Array, 4096);
+  private readonly pendingTerm: GrowableArray<Int32Array>;
+  private readonly pendingId: GrowableArray<Int32Array>;
   private readonly pendingCols: GrowableArray<Int32Array>[];
-  private readonly pendingPos = new GrowableArray(Int32Array, 4096);
-  private readonly pendingStarts = new GrowableArray(Int32Array, 4096);
+  private readonly pendingPos: GrowableArray<Int32Array>;
+  private readonly pendingStarts: GrowableArray<Int32Array>;
 
   /**
    * @param numCols number of value columns.
    * @param posCol the value column that counts a posting's positions.
+   * @param initialCapacity pending postings (and positions) room for at first; a table that may
+   *   stay empty (the text fields' under the default schema) starts small.
    */
-  constructor(numCols: 1 | 2, private readonly posCol: number) {
+  constructor(numCols: 1 | 2, private readonly posCol: number, initialCapacity = 4096) {
     if (posCol >= numCols) throw new Error('internal: position count column out of range');
     this.cols = Array.from({ length: numCols }, () => new Int32Array(0));
-    this.pendingCols = Array.from({ length: numCols }, () => new GrowableArray(Int32Array, 4096));
+    this.pendingTerm = new GrowableArray(Int32Array, initialCapacity);
+    this.pendingId = new GrowableArray(Int32Array, initialCapacity);
+    this.pendingCols = Array.from({ length: numCols }, () => new GrowableArray(Int32Array, initialCapacity));
+    this.pendingPos = new GrowableArray(Int32Array, initialCapacity);
+    this.pendingStarts = new GrowableArray(Int32Array, initialCapacity);
   }
 
   /** True when postings were added since the last seal. */

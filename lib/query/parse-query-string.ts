@@ -12,6 +12,8 @@
  * unary   := ("NOT" | "-" | "+")* primary ("NEAR/n" primary)?
  * primary := "(" query ")" | "SAME(" item* ")" | word | "phrase" | field ":" (word | "phrase")
  * ```
+ * A `field:` is `title:` or a declared text field (a scope: the clause looks only there), or a
+ * facet field (a field clause); any other `word:` is text.
  */
 import type { Analyzer } from '../analysis/analyzer.js';
 import { FACET_FIELDS } from '../types.js';
@@ -23,6 +25,9 @@ import { printQuery } from './print-query.js';
 export const MAX_QUERY_DEPTH = 32;
 
 const FACET_SET: ReadonlySet<string> = new Set(FACET_FIELDS);
+
+/** The scopes every index has: `title:`. */
+const TITLE_SCOPE: ReadonlyMap<string, TextField> = new Map([['title', 'title']]);
 
 /** What the parser needs from an analyzer. */
 export type QueryAnalyzer = Pick<Analyzer, 'analyze' | 'normalize'>;
@@ -44,11 +49,23 @@ interface Clause {
  * Parses a query string into a tree. Never throws on syntax (limits are checked where the tree is
  * bound to an index); a query with nothing searchable gives `root: null`. `isFacetField` says
  * which `name:` prefixes are field clauses (default: the default facet fields; an index passes
- * its schema's).
+ * its schema's); `textFields` are the declared text fields, which scope a clause like `title:`
+ * (default none; matched without regard to case, printed as declared).
  */
-export function parseQueryString(query: string, analyzer: QueryAnalyzer, isFacetField: (name: string) => boolean = (name) => FACET_SET.has(name)): ParsedQueryTree {
-  const tokens = lexQuery(query, (name) => name === 'title' || isFacetField(name));
-  const root = new Parser(tokens, analyzer).parseQuery();
+export function parseQueryString(
+  query: string,
+  analyzer: QueryAnalyzer,
+  isFacetField: (name: string) => boolean = (name) => FACET_SET.has(name),
+  textFields: readonly string[] = [],
+): ParsedQueryTree {
+  let scopes = TITLE_SCOPE;
+  if (textFields.length > 0) {
+    const withFields = new Map(TITLE_SCOPE);
+    for (const name of textFields) if (!withFields.has(name.toLowerCase())) withFields.set(name.toLowerCase(), name);
+    scopes = withFields;
+  }
+  const tokens = lexQuery(query, (name) => scopes.has(name) || isFacetField(name));
+  const root = new Parser(tokens, analyzer, scopes).parseQuery();
   return { root, interpretedAs: root ? printQuery(root) : '' };
 }
 
@@ -107,7 +124,14 @@ class Parser {
   constructor(
     private readonly toks: readonly LexToken[],
     private readonly analyzer: QueryAnalyzer,
+    /** Lower-cased `name:` prefixes that scope a clause (`title`, declared text fields) → their scope. */
+    private readonly scopes: ReadonlyMap<string, TextField>,
   ) {}
+
+  /** Where a token's clause looks: `any` without a field, a scope, or null for a facet field's clause. */
+  private scopeOf(field: string | null): TextField | null {
+    return field === null ? 'any' : (this.scopes.get(field) ?? null);
+  }
 
   parseQuery(): QueryNode | null {
     return this.parseJuxt(false);
@@ -209,7 +233,7 @@ class Parser {
     const op = this.peek();
     if (op?.t === 'near' && isPositional(node)) {
       const right = this.toks[this.pos + 1];
-      if (right && (right.t === 'word' || right.t === 'phrase') && (right.field === null || right.field === 'title')) {
+      if (right && (right.t === 'word' || right.t === 'phrase') && this.scopeOf(right.field) !== null) {
         this.pos++;
         const r = this.parsePrimary();
         if (r && isPositional(r)) node = { kind: 'near', distance: op.distance, left: node, right: r };
@@ -231,11 +255,11 @@ class Parser {
       case 'same':
         return this.parseSame();
       case 'word':
-        if (tok.field !== null && tok.field !== 'title') return fieldNode(tok.field, tok.text);
-        return this.leaf(tok.text, tok.prefix, tok.field === 'title' ? 'title' : 'any', false);
-      case 'phrase':
-        if (tok.field !== null && tok.field !== 'title') return fieldNode(tok.field, tok.text);
-        return this.leaf(tok.text, false, tok.field === 'title' ? 'title' : 'any', true);
+      case 'phrase': {
+        const scope = this.scopeOf(tok.field);
+        if (scope === null) return fieldNode(tok.field as string, tok.text);
+        return tok.t === 'word' ? this.leaf(tok.text, tok.prefix, scope, false) : this.leaf(tok.text, false, scope, true);
+      }
       default:
         return null;
     }
@@ -247,8 +271,9 @@ class Parser {
     for (let tok = this.peek(); tok; tok = this.peek()) {
       this.pos++;
       if (tok.t === 'rparen') break;
-      if (tok.t === 'word' && (tok.field === null || tok.field === 'title')) {
-        const field: TextField = tok.field === 'title' ? 'title' : 'any';
+      const scope = tok.t === 'word' || tok.t === 'phrase' ? this.scopeOf(tok.field) : null;
+      if (tok.t === 'word' && scope !== null) {
+        const field = scope;
         // Commas separate items, except inside a number ("1,000").
         const pieces = tok.text.split(/(?<!\d),|,(?!\d)/);
         pieces.forEach((piece, k) => {
@@ -257,8 +282,8 @@ class Parser {
           const leaf = this.leaf(word, star !== null || (tok.prefix && k === pieces.length - 1), field, false);
           if (leaf) items.push(leaf);
         });
-      } else if (tok.t === 'phrase' && (tok.field === null || tok.field === 'title')) {
-        const leaf = this.leaf(tok.text, false, tok.field === 'title' ? 'title' : 'any', true);
+      } else if (tok.t === 'phrase' && scope !== null) {
+        const leaf = this.leaf(tok.text, false, scope, true);
         if (leaf) items.push(leaf);
       }
     }

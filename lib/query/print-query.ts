@@ -11,7 +11,7 @@ function needsQuotes(word: string): boolean {
 }
 
 function printPositional(n: PositionalNode): string {
-  const scope = n.field === 'title' ? 'title:' : '';
+  const scope = n.field === 'any' ? '' : `${n.field}:`;
   switch (n.kind) {
     case 'term':
       return scope + (needsQuotes(n.text) ? `"${n.text}"` : n.text);

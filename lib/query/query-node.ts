@@ -4,10 +4,14 @@
  * query string ({@link printQuery}) that parses to the same tree.
  */
 
-/** Where a text clause looks: `any` (title and paragraphs) or only the `title`. */
-export type TextField = 'any' | 'title';
+/**
+ * Where a text clause looks: `any` (the title, the paragraphs and the declared text fields), only
+ * the `title`, or only one declared text field of the index's schema (its name, as declared:
+ * `standfirst:budget`). Declared names never clash with these two: `any` and `title` are reserved.
+ */
+export type TextField = 'any' | 'title' | (string & {});
 
-/** One word: matches articles whose title or paragraphs hold its term. */
+/** One word: matches articles whose title, paragraphs or text fields (or only the scoped field) hold its term. */
 export interface TermNode {
   kind: 'term';
   field: TextField;
@@ -26,7 +30,7 @@ export interface PrefixNode {
 }
 
 /**
- * `"exact phrase"`: the terms at consecutive positions inside one title or one paragraph. A stop
+ * `"exact phrase"`: the terms at consecutive positions inside one title, paragraph or field text. A stop
  * word keeps its slot as `null` (`"bank of england"` → `bank, null, england`); `prefix`, when not
  * null, is one more slot after `terms` matching any term that starts with it (`"north kor*"`).
  */
@@ -42,7 +46,7 @@ export interface PhraseNode {
 /** A clause that has positions: what NEAR and SAME combine. */
 export type PositionalNode = TermNode | PrefixNode | PhraseNode;
 
-/** `a NEAR/n b`: both within `distance` positions of each other in one paragraph or the title. */
+/** `a NEAR/n b`: both within `distance` positions of each other in one paragraph, the title or one field text. */
 export interface NearNode {
   kind: 'near';
   distance: number;
@@ -50,7 +54,7 @@ export interface NearNode {
   right: PositionalNode;
 }
 
-/** `SAME(a, b, …)`: every item in one paragraph (or all in the title). */
+/** `SAME(a, b, …)`: every item in one paragraph (or all in the title, or all in one field text). */
 export interface SameNode {
   kind: 'same';
   items: PositionalNode[];

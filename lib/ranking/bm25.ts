@@ -2,8 +2,9 @@
  * BM25-class scoring as pure functions over plain statistics.
  *
  * The engine scores an article from two kinds of evidence and mixes them:
- * - whole-article evidence: BM25F over the title and body fields (each field's term frequency
- *   length-normalised with its own `b` and weighted, then saturated once with `k1`);
+ * - whole-article evidence: BM25F over the title, the body and the schema's declared text fields
+ *   (each field's term frequency length-normalised with its own `b` and average length and
+ *   weighted, then saturated once with `k1`);
  * - best-paragraph evidence: plain BM25 of the best-scoring paragraph, with paragraph statistics
  *   (a news article is relevant when one paragraph answers the query).
  * The functions here know nothing of postings or flexsearch, so the fast path in the engine can be
@@ -20,6 +21,11 @@ export interface RankingOptions {
   titleB?: number;
   /** Weight of a title occurrence relative to a body occurrence (BM25F field weight). Range [0, ∞). */
   titleWeight?: number;
+  /**
+   * Length normalisation of the schema's declared text fields (`standfirst`, `byline`; each
+   * normalised by its own average length, its weight from the schema). Range [0, 1].
+   */
+  textFieldB?: number;
   /** Share of the best-paragraph score in the final score. Range [0, 1]; 0 = whole article only. */
   paragraphWeight?: number;
   /** Paragraph length normalisation. Range [0, 1]. */
@@ -59,6 +65,8 @@ export type ResolvedRankingOptions = Required<RankingOptions>;
  * - k1 1.6, b 0.85: more tf saturation room and stronger length normalisation than Lucene's
  *   1.2/0.75; news and abstracts vary a lot in length and long ones gather chance matches.
  * - titleWeight 6, titleB 0.5: a headline word is strong evidence; headlines vary little in length.
+ * - textFieldB 0.5, as the title's: declared text fields (standfirsts, bylines) are short and vary
+ *   little in length too; their weights are the schema's (not measured: no collection here has them).
  * - paragraphWeight 0.2, paragraphB 0.5: a fifth of the score from the best paragraph rewards
  *   articles where one passage answers the query, without losing whole-article evidence.
  * - coordination 1 up to 4 terms: keyword queries prefer articles with every word; measured,
@@ -73,6 +81,7 @@ export const DEFAULT_RANKING: Readonly<ResolvedRankingOptions> = Object.freeze({
   b: 0.85,
   titleB: 0.5,
   titleWeight: 6,
+  textFieldB: 0.5,
   paragraphWeight: 0.2,
   paragraphB: 0.5,
   coordination: 1,
@@ -92,7 +101,7 @@ export function resolveRanking(options: RankingOptions = {}): ResolvedRankingOpt
     }
     r[key] = v;
   }
-  for (const key of ['b', 'titleB', 'paragraphWeight', 'paragraphB'] as const) {
+  for (const key of ['b', 'titleB', 'textFieldB', 'paragraphWeight', 'paragraphB'] as const) {
     if (r[key] > 1) throw new RangeError(`ranking option ${key} must be within [0, 1], got ${r[key]}`);
   }
   if (r.k1 === 0) throw new RangeError('ranking option k1 must be > 0');
@@ -119,6 +128,27 @@ export function saturate(tf: number, k1: number): number {
   return (tf * (k1 + 1)) / (tf + k1);
 }
 
+/**
+ * What one occurrence of a term in a field adds to the BM25F term frequency: the field's weight
+ * over its length normalisation, weight / (1 − b + b · len / avgLen). The engine precomputes it
+ * per document (title, body) and per declared text field's text.
+ */
+export function fieldOccurrenceWeight(weight: number, b: number, len: number, avgLen: number): number {
+  return weight / lengthNorm(b, len, avgLen);
+}
+
+/** A declared text field's statistics for one term in one article (see {@link ArticleTermStats}). */
+export interface TextFieldTermStats {
+  /** The term's frequency in the article's text of this field. */
+  tf: number;
+  /** Indexed tokens of the article's text of this field. */
+  len: number;
+  /** Average {@link len} over the live articles that have the field. */
+  avgLen: number;
+  /** The field's BM25F weight (the schema's `weight`). */
+  weight: number;
+}
+
 /** Per-field statistics needed to score one term in one article. */
 export interface ArticleTermStats {
   tfTitle: number;
@@ -127,13 +157,26 @@ export interface ArticleTermStats {
   bodyLen: number;
   avgTitleLen: number;
   avgBodyLen: number;
+  /** The declared text fields the article has a text in (none under the default schema). */
+  textFields?: readonly TextFieldTermStats[];
 }
 
-/** BM25F contribution of one term to one article, without idf. */
+/**
+ * The BM25F term frequency of one term in one article, before saturation: the sum over fields
+ * of tf × {@link fieldOccurrenceWeight} (title: `titleWeight`, `titleB`; body: 1, `b`; each
+ * declared text field: its weight, `textFieldB`).
+ */
+export function bm25fTf(s: ArticleTermStats, r: ResolvedRankingOptions): number {
+  let tf =
+    s.tfTitle * fieldOccurrenceWeight(r.titleWeight, r.titleB, s.titleLen, s.avgTitleLen) +
+    s.tfBody * fieldOccurrenceWeight(1, r.b, s.bodyLen, s.avgBodyLen);
+  for (const f of s.textFields ?? []) tf += f.tf * fieldOccurrenceWeight(f.weight, r.textFieldB, f.len, f.avgLen);
+  return tf;
+}
+
+/** BM25F contribution of one term to one article, without idf: {@link bm25fTf} saturated with k1. */
 export function bm25fTerm(s: ArticleTermStats, r: ResolvedRankingOptions): number {
-  const tf =
-    (r.titleWeight * s.tfTitle) / lengthNorm(r.titleB, s.titleLen, s.avgTitleLen) +
-    s.tfBody / lengthNorm(r.b, s.bodyLen, s.avgBodyLen);
+  const tf = bm25fTf(s, r);
   return tf > 0 ? saturate(tf, r.k1) : 0;
 }
 

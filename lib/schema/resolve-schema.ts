@@ -23,10 +23,11 @@ export const DROPPABLE_FIELDS: readonly string[] = [...FACET_FIELDS, 'url'];
 /**
  * Names a declared field may not take: the default article fields, the names of hits and
  * results, the sort orders, the HTTP search parameters (`?section=World` must not collide with
- * `?limit=`), and the properties every JavaScript object has.
+ * `?limit=`), `any` (the query tree's scope of unscoped words), and the properties every
+ * JavaScript object has.
  */
 export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
-  'id', 'title', 'paragraphs', 'body', 'text', 'date', 'origin', 'fields', 'score', 'url',
+  'id', 'title', 'paragraphs', 'body', 'text', 'any', 'date', 'origin', 'fields', 'score', 'url',
   'publisher', 'source', 'author', 'dateline', 'category', 'topics', 'places', 'people', 'organisations', 'exchanges',
   'titleHtml', 'snippets', 'duplicates', 'duplicateCount', 'fieldsHtml', 'relevance', 'date_asc',
   'q', 'from', 'to', 'sort', 'limit', 'offset', 'facets', 'facetLimit', 'histogram', 'histogramNormalize',

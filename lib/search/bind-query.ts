@@ -77,6 +77,11 @@ export interface BoundQuery {
   /** What to mark in titles and in paragraphs (`title:` clauses are marked only in titles). */
   highlightTitle: HighlightQuery;
   highlightBody: HighlightQuery;
+  /**
+   * What to mark in each declared text field's texts: the unscoped words and phrases, and those
+   * scoped to that field (`standfirst:budget`). One entry per {@link BindContext.textFields}.
+   */
+  highlightFields: ReadonlyMap<string, HighlightQuery>;
 }
 
 /** What binding needs from the engine. */
@@ -88,6 +93,8 @@ export interface BindContext {
   /** Fields the `filters` option already filters on (their clauses stay in the tree). */
   optionFilterFields: ReadonlySet<string>;
   matchAll: boolean;
+  /** The index's declared text fields (default none). */
+  textFields?: readonly string[];
 }
 
 /** Documents carrying one of a field's values: exactly as `filters` matches, else ignoring case. */
@@ -118,6 +125,9 @@ class Binder {
   readonly bodyTerms = new Set<string>();
   readonly titlePhrases: (ReadonlySet<string> | null)[][] = [];
   readonly bodyPhrases: (ReadonlySet<string> | null)[][] = [];
+  /** Terms and phrases of clauses scoped to one declared text field, by field. */
+  fieldTerms: Map<string, Set<string>> | undefined;
+  fieldPhrases: Map<string, (ReadonlySet<string> | null)[][]> | undefined;
 
   constructor(private readonly c: BindContext) {}
 
@@ -166,9 +176,22 @@ class Binder {
     else this.slots.set(key, { key, termIds, weight: 1, text, prefix });
   }
 
+  /** The highlight terms and phrases of a clause's scope: unscoped clauses are the body's (and mirrored elsewhere). */
+  private scopeSets(field: string): { terms: Set<string>; phrases: (ReadonlySet<string> | null)[][] } {
+    if (field === 'title') return { terms: this.titleTerms, phrases: this.titlePhrases };
+    if (field === 'any') return { terms: this.bodyTerms, phrases: this.bodyPhrases };
+    this.fieldTerms ??= new Map();
+    this.fieldPhrases ??= new Map();
+    let terms = this.fieldTerms.get(field);
+    let phrases = this.fieldPhrases.get(field);
+    if (!terms) this.fieldTerms.set(field, (terms = new Set()));
+    if (!phrases) this.fieldPhrases.set(field, (phrases = []));
+    return { terms, phrases };
+  }
+
   /** Binds a positional clause; `scored` when it is not under an exclusion. */
   positional(n: PositionalNode, scored: boolean): BoundPositional {
-    const terms = scored ? (n.field === 'title' ? this.titleTerms : this.bodyTerms) : null;
+    const terms = scored ? this.scopeSets(n.field).terms : null;
     const pattern: (ReadonlySet<string> | null)[] = [];
     const slots: (readonly number[] | null)[] = [];
     const add = (ids: number[], key: string): void => {
@@ -208,7 +231,7 @@ class Binder {
       this.addSlot(`${n.prefix}*`, ids, `${n.prefix}*`, true, scored);
       add(ids, `${n.prefix}*`);
     }
-    if (scored) (n.field === 'title' ? this.titlePhrases : this.bodyPhrases).push(pattern);
+    if (scored) this.scopeSets(n.field).phrases.push(pattern);
     if (scored && n.field === 'any') this.titlePhrases.push(pattern);
     return { kind: 'pos', field: n.field, slots };
   }
@@ -280,6 +303,23 @@ function highlightOf(terms: Set<string>, phrases: (ReadonlySet<string> | null)[]
   return { terms, phrases };
 }
 
+const NO_FIELD_HIGHLIGHTS: ReadonlyMap<string, HighlightQuery> = new Map();
+
+/** Per declared text field: the unscoped words and phrases (the body's), and the field's own. */
+function fieldHighlights(b: Binder, textFields: readonly string[]): ReadonlyMap<string, HighlightQuery> {
+  if (textFields.length === 0) return NO_FIELD_HIGHLIGHTS;
+  const out = new Map<string, HighlightQuery>();
+  for (const f of textFields) {
+    const own = b.fieldTerms?.get(f);
+    const phrases = b.fieldPhrases?.get(f);
+    out.set(f, {
+      terms: own ? new Set([...b.bodyTerms, ...own]) : b.bodyTerms,
+      phrases: phrases ? [...b.bodyPhrases, ...phrases] : b.bodyPhrases,
+    });
+  }
+  return out;
+}
+
 /**
  * Binds a parsed query tree. Throws InvalidQueryError `query_too_complex` past
  * {@link MAX_QUERY_CLAUSES} or {@link MAX_QUERY_EXPANSIONS}.
@@ -317,12 +357,13 @@ export function bindQuery(root: QueryNode | null, c: BindContext): BoundQuery {
     proximity: b.proximity,
     highlightTitle: highlightOf(b.titleTerms, b.titlePhrases),
     highlightBody: highlightOf(b.bodyTerms, b.bodyPhrases),
+    highlightFields: fieldHighlights(b, c.textFields ?? []),
   };
 }
 
 /**
  * The words of a plain query, answered by the fast path alone: one word or prefix, words side
- * by side, or words all joined by AND (`all`); none of them title-scoped. Null otherwise.
+ * by side, or words all joined by AND (`all`); none of them scoped (`title:`, a text field). Null otherwise.
  */
 function plainWords(n: QueryNode): { words: PositionalNode[]; all: boolean } | null {
   const isWord = (x: QueryNode): x is PositionalNode => (x.kind === 'term' || x.kind === 'prefix') && x.field === 'any';

@@ -1,21 +1,24 @@
 /**
  * Highlighting for one query's hits from the index's stored offsets: titles from the article
  * postings' title offsets, snippets and article-view paragraphs from the paragraph postings'
- * offsets, so no text is re-analysed (lib/highlight/stored-matches.ts). What is marked, and how
- * snippets are chosen, is lib/highlight's, unchanged.
+ * offsets, declared text fields from the field-text postings' offsets, so no text is re-analysed
+ * (lib/highlight/stored-matches.ts). What is marked, and how snippets are chosen, is
+ * lib/highlight's, unchanged.
  */
 import type { HighlightQuery } from '../highlight/highlight-query.js';
 import type { TokenMatches, TokenSource } from '../highlight/matches.js';
 import { highlightFromMatches, snippetsFromMatches, type SnippetsOptions } from '../highlight/snippet.js';
 import { bindHighlightQuery, phrasesOnly, storedMatches, type BoundHighlightQuery } from '../highlight/stored-matches.js';
 import type { InvertedIndex } from '../index/inverted-index.js';
-import type { Range, Snippet } from '../types.js';
+import type { Article, Range, Snippet } from '../types.js';
 
 /** The highlighting of one query's hits; made once per query plan (term ids bound once). */
 export class HitHighlighter {
   private readonly title: BoundHighlightQuery;
   private readonly body: BoundHighlightQuery;
   private readonly bodyPhrases: BoundHighlightQuery;
+  /** Per text field of the index (its `textFields` order): what to mark in its texts. */
+  private readonly fields: BoundHighlightQuery[];
 
   /**
    * @param ix - The sealed index the hits come from.
@@ -25,7 +28,7 @@ export class HitHighlighter {
   constructor(
     private readonly ix: InvertedIndex,
     private readonly analyzer: TokenSource,
-    plan: { highlightTitle: HighlightQuery; highlightBody: HighlightQuery },
+    plan: { highlightTitle: HighlightQuery; highlightBody: HighlightQuery; highlightFields: ReadonlyMap<string, HighlightQuery> },
   ) {
     const dict = ix.dict;
     const termId = (t: string): number => dict.get(t);
@@ -33,6 +36,28 @@ export class HitHighlighter {
     this.title = bindHighlightQuery(plan.highlightTitle, termId, termOf);
     this.body = bindHighlightQuery(plan.highlightBody, termId, termOf);
     this.bodyPhrases = phrasesOnly(this.body);
+    this.fields = ix.textFields.map((f) => bindHighlightQuery(plan.highlightFields.get(f) ?? plan.highlightBody, termId, termOf));
+  }
+
+  /**
+   * Document `doc`'s field texts that hold a match, highlighted whole (escaped HTML with
+   * `<mark>`s) by field name; undefined when none does. `article` is the document's article.
+   */
+  highlightFields(doc: number, article: Article): Record<string, string> | undefined {
+    const ix = this.ix;
+    const { start, end } = ix.fieldTextsOf(doc);
+    let out: Record<string, string> | undefined;
+    for (let k = start; k < end; k++) {
+      const f = ix.fieldTextField.data[k];
+      const q = this.fields[f];
+      if (q.terms.length === 0 && q.phrases.length === 0) continue;
+      const name = ix.textFields[f];
+      const text = article.fields?.[name];
+      if (typeof text !== 'string') continue;
+      const matches = storedMatches(text, k, ix.fieldTexts, q, this.analyzer);
+      if (matches.starts.length > 0) (out ??= {})[name] = highlightFromMatches(text, matches).html;
+    }
+    return out;
   }
 
   /** Document `doc`'s title (`title`) highlighted: escaped HTML with `<mark>`s, and the ranges. */

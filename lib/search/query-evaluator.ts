@@ -6,7 +6,7 @@
  * cleared or allocated per query. The arithmetic is lib/ranking/bm25.ts's own functions, with
  * the per-document length normalisation and every posting's impact precomputed once per index change.
  */
-import { bm25ParagraphTerm, combineScores, idf, lengthNorm, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import { bm25ParagraphTerm, combineScores, fieldOccurrenceWeight, idf, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
 import type { QuerySlot } from './bind-query.js';
 import { forEachPairTogether } from '../index/pairs-together.js';
@@ -96,6 +96,8 @@ export class QueryEvaluator {
   /** Per document: 1 / length norm of the body, and title weight / length norm of the title. */
   normBody = new Float64Array(0);
   normTitle = new Float64Array(0);
+  /** Per field text: its field's weight / its length norm (empty without declared text fields). */
+  normFieldText = new Float64Array(0);
   // The last evaluate()'s proximity pairs and what each adds when found (empty: no proximity).
   private lastPairs: readonly QueryPair<number>[] = [];
   private lastPairWeights: number[] = [];
@@ -105,10 +107,19 @@ export class QueryEvaluator {
   /** Paragraph scores of one document, for exactScore(). */
   private paraScratch = new Float64Array(64);
 
+  /**
+   * @param index - The index evaluated.
+   * @param r - The ranking parameters.
+   * @param textFieldWeights - The BM25F weight of each of the index's declared text fields, in
+   *   the index's `textFields` order (none by default).
+   */
   constructor(
     private readonly index: InvertedIndex,
     private readonly r: ResolvedRankingOptions,
-  ) {}
+    private readonly textFieldWeights: readonly number[] = [],
+  ) {
+    if (textFieldWeights.length !== index.textFields.length) throw new Error('internal: one weight per text field expected');
+  }
 
   /** Recomputes length norms and grows scratch space; `version` changes whenever the index does. */
   prepare(version: number): void {
@@ -148,16 +159,19 @@ export class QueryEvaluator {
     const normBody = new Float64Array(nd);
     const normTitle = new Float64Array(nd);
     for (let d = 0; d < nd; d++) {
-      normBody[d] = 1 / lengthNorm(r.b, ix.bodyLen.data[d], avgBody);
-      normTitle[d] = r.titleWeight / lengthNorm(r.titleB, ix.titleLen.data[d], avgTitle);
+      normBody[d] = fieldOccurrenceWeight(1, r.b, ix.bodyLen.data[d], avgBody);
+      normTitle[d] = fieldOccurrenceWeight(r.titleWeight, r.titleB, ix.titleLen.data[d], avgTitle);
     }
     const art = ix.art;
     const tfB = art.cols[COL_TF_BODY];
     const tfT = art.cols[COL_TF_TITLE];
     const artImpact = new Float32Array(art.ids.length);
+    // The declared text fields' share of each article posting's BM25F tf (null when no article has one).
+    const fieldTf = this.fieldTextTf();
     for (let i = 0; i < artImpact.length; i++) {
       const d = art.ids[i];
-      const tf = tfT[i] * normTitle[d] + tfB[i] * normBody[d];
+      let tf = tfT[i] * normTitle[d] + tfB[i] * normBody[d];
+      if (fieldTf) tf += fieldTf[i];
       artImpact[i] = saturate(tf, k1);
     }
     const para = ix.para;
@@ -186,6 +200,41 @@ export class QueryEvaluator {
     this.paraImpact = paraImpact;
     this.paraBound = paraBound;
     this.normVersion = version;
+  }
+
+  /**
+   * Per article posting, what the term's occurrences in the document's field texts add to its
+   * BM25F term frequency (lib/ranking/bm25.ts `bm25fTf`): Σ tf × weight / length norm over the
+   * field texts holding it. Sets {@link normFieldText}. Null when there are no field texts.
+   */
+  private fieldTextTf(): Float64Array | null {
+    const ix = this.index;
+    const ft = ix.fieldTexts;
+    const nft = ix.fieldTextDoc.length;
+    const norms = new Float64Array(nft);
+    this.normFieldText = norms;
+    if (ft.ids.length === 0) return null;
+    const avg = ix.textFields.map((_, f) => (ix.numLiveFieldTexts[f] ? ix.sumFieldTextLen[f] / ix.numLiveFieldTexts[f] : 0));
+    const field = ix.fieldTextField.data;
+    const len = ix.fieldTextLen.data;
+    for (let k = 0; k < nft; k++) norms[k] = fieldOccurrenceWeight(this.textFieldWeights[field[k]], this.r.textFieldB, len[k], avg[field[k]]);
+    const art = ix.art;
+    const out = new Float64Array(art.ids.length);
+    const artPos = new Int32Array(ix.numDocs); // document → its article posting of the current term
+    const ftDoc = ix.fieldTextDoc.data;
+    const tf = ft.cols[0];
+    // Every field-text posting has an article posting (a term only in field texts gets one with tf 0).
+    for (let t = 0, nt = Math.min(art.numTerms, ft.numTerms); t < nt; t++) {
+      const s = ft.offsets[t];
+      const e = ft.offsets[t + 1];
+      if (s === e) continue;
+      for (let i = art.offsets[t], ae = art.offsets[t + 1]; i < ae; i++) artPos[art.ids[i]] = i;
+      for (let i = s; i < e; i++) {
+        const k = ft.ids[i];
+        out[artPos[ftDoc[k]]] += tf[i] * norms[k];
+      }
+    }
+    return out;
   }
 
   /**

@@ -27,6 +27,13 @@ export interface QueryPlan extends BoundQuery {
   bonus: Float64Array | null;
 }
 
+/** The evaluator's per-document (and per-field-text) BM25F factors, for proximity evidence. */
+interface ProximityNorms {
+  normTitle: Float64Array;
+  normBody: Float64Array;
+  normFieldText: Float64Array;
+}
+
 /** Plans a query against an index whose statistics are settled. */
 export function planQuery(
   query: string,
@@ -34,10 +41,10 @@ export function planQuery(
   ix: InvertedIndex,
   matcher: TreeMatcher,
   ctx: Omit<BindContext, 'analyzer'> & { analyzer: QueryAnalyzer & BindContext['analyzer'] },
-  norms: { normTitle: Float64Array; normBody: Float64Array },
+  norms: ProximityNorms,
   r: ResolvedRankingOptions,
 ): QueryPlan {
-  const parsed = parseQueryString(query, analyzer, (name) => ctx.facets.byField.has(name));
+  const parsed = parseQueryString(query, analyzer, (name) => ctx.facets.byField.has(name), ix.textFields);
   const bound = bindQuery(parsed.root, ctx);
   const unsearchable = parsed.root === null && query.trim() !== '';
   // Words with exclusions go to the fast path: the excluded documents come from their postings
@@ -81,7 +88,7 @@ function addProximity(
   node: BoundNode,
   ix: InvertedIndex,
   matcher: TreeMatcher,
-  norms: { normTitle: Float64Array; normBody: Float64Array },
+  norms: ProximityNorms,
   r: ResolvedRankingOptions,
 ): void {
   const counts = matcher.proximity(node);
@@ -96,8 +103,17 @@ function addProximity(
       w += idf(ix.numLive, df);
     }
   }
+  // Occurrences in field texts weigh as the field's words do (lib/ranking/bm25.ts bm25fTf).
+  let fieldTf: Float64Array | null = null;
+  if (counts.fieldTexts.length > 0) {
+    fieldTf = new Float64Array(ix.numDocs);
+    counts.fieldTexts.forEach((k, j) => {
+      (fieldTf as Float64Array)[ix.fieldTextDoc.data[k]] += counts.fieldTextCounts[j] * norms.normFieldText[k];
+    });
+  }
   for (const d of counts.docs) {
-    const tf = counts.title[d] * norms.normTitle[d] + counts.body[d] * norms.normBody[d];
+    let tf = counts.title[d] * norms.normTitle[d] + counts.body[d] * norms.normBody[d];
+    if (fieldTf) tf += fieldTf[d];
     bonus[d] += w * saturate(tf, r.k1);
   }
 }

@@ -248,8 +248,10 @@ class Engine implements SearchIndex<SchemaDefinition> {
     this.dups = DuplicateIndex.create(options.duplicates);
     this.analyzer = rangeToSearchError('analyzer', () => createAnalyzer(options.analyzer));
     this.ranking = Object.freeze(rangeToSearchError('ranking', () => resolveRanking(options.ranking)));
-    this.ix = new InvertedIndex(this.analyzer);
-    this.evaluator = new QueryEvaluator(this.ix, this.ranking);
+    // Declared text fields are indexed beside title and body and weigh in BM25F with their weights.
+    const textFields = this.schema.textFields;
+    this.ix = new InvertedIndex(this.analyzer, textFields.map((f) => f.name));
+    this.evaluator = new QueryEvaluator(this.ix, this.ranking, textFields.map((f) => f.weight));
     this.matcher = new TreeMatcher(this.ix);
   }
 
@@ -658,6 +660,7 @@ class Engine implements SearchIndex<SchemaDefinition> {
       facets: this.facets,
       optionFilterFields,
       matchAll,
+      textFields: this.ix.textFields,
     }, this.evaluator, this.ranking);
   }
 
@@ -782,6 +785,10 @@ class Engine implements SearchIndex<SchemaDefinition> {
     };
     const fields = this.returnedFields(a);
     if (fields) hit.fields = fields;
+    if (o.highlight && this.schema.textFields.length > 0) {
+      const marked = this.highlighterOf(plan).highlightFields(doc, a);
+      if (marked) hit.fieldsHtml = marked;
+    }
     if (o.collapse) {
       hit.duplicates = (others ?? []).map((d) => duplicateRef(this.article(d) as Article));
       hit.duplicateCount = hit.duplicates.length;

@@ -2,16 +2,18 @@
  * Evaluates a bound query tree to the set of documents it matches, and the proximity evidence
  * (phrase, NEAR and SAME frequencies) that adds to their scores. Boolean clauses combine
  * per-document flags; phrases, NEAR and SAME are answered from the index's token positions,
- * inside one paragraph or the title, never across two.
+ * inside one paragraph, the title or one field text (a declared text field's value), never
+ * across two. A clause scoped to the title or to one text field (`standfirst:"a phrase"`) looks
+ * only there; a clause combining items of two different scopes matches nowhere.
  *
- * Term-at-a-time like the evaluator: a unit (paragraph or title) is a candidate only when every
+ * Term-at-a-time like the evaluator: a unit (paragraph, title or field text) is a candidate only when every
  * word of the clause has a posting in it, found by stamping units word after word; positions
  * are then read for those few units only.
  */
 import type { InvertedIndex } from '../index/inverted-index.js';
 import type { BoundNode, BoundPositional } from './bind-query.js';
 
-/** A posting table with positions (the index's `art` for titles, `para` for paragraphs). */
+/** A posting table with positions (the index's `art` for titles, `para` for paragraphs, `fieldTexts`). */
 interface PositionedPostings {
   readonly offsets: Int32Array;
   readonly ids: Int32Array;
@@ -24,11 +26,14 @@ interface PositionedPostings {
 /** A span of positions `[start, end]` (inclusive) where a clause occurs in one unit. */
 type Spans = number[]; // flattened start, end pairs, ascending by start
 
-/** Per-document occurrence counts of one proximity clause, in titles and in paragraphs. */
+/** Per-document occurrence counts of one proximity clause, in titles, in paragraphs and in field texts. */
 export interface ProximityCounts {
   docs: number[];
   title: Float64Array;
   body: Float64Array;
+  /** The field texts holding the clause, and how often (parallel lists; a field text's document is the index's `fieldTextDoc`). */
+  fieldTexts: number[];
+  fieldTextCounts: number[];
 }
 
 export class TreeMatcher {
@@ -98,11 +103,15 @@ export class TreeMatcher {
     }
   }
 
-  /** Documents holding a word (or a prefix's words), straight from the article postings. */
+  /** Documents holding a word (or a prefix's words), straight from the article (or a text field's) postings. */
   private termFlags(node: BoundPositional, nd: number): Uint8Array {
     const out = new Uint8Array(nd);
     const { art, alive } = this.ix;
     const live = alive.data;
+    if (node.field !== 'any' && node.field !== 'title') {
+      for (const d of this.proximity(node).docs) out[d] = 1;
+      return out;
+    }
     const tfTitle = art.cols[1];
     const titleOnly = node.field === 'title';
     for (const t of node.slots[0] ?? []) {
@@ -142,9 +151,11 @@ export class TreeMatcher {
   private occurrences(node: Exclude<BoundNode, { kind: 'field' | 'bool' }>): ProximityCounts {
     const ix = this.ix;
     const nd = ix.numDocs;
-    const res: ProximityCounts = { docs: [], title: new Float64Array(nd), body: new Float64Array(nd) };
+    const res: ProximityCounts = { docs: [], title: new Float64Array(nd), body: new Float64Array(nd), fieldTexts: [], fieldTextCounts: [] };
     const alive = ix.alive.data;
-    if (node.kind === 'pos' && node.slots.length === 1) {
+    const seen = new Uint8Array(nd);
+    if (node.kind === 'pos' && node.slots.length === 1 && (node.field === 'any' || node.field === 'title')) {
+      // A word's documents (for matching only: field-text occurrences are not counted here).
       const art = ix.art;
       const tfBody = art.cols[0];
       const tfTitle = art.cols[1];
@@ -152,7 +163,10 @@ export class TreeMatcher {
         for (let i = art.offsets[t], e = art.offsets[t + 1]; i < e; i++) {
           const d = art.ids[i];
           if (!alive[d] || (node.field === 'title' && tfTitle[i] === 0)) continue;
-          if (res.title[d] === 0 && res.body[d] === 0) res.docs.push(d);
+          if (!seen[d]) {
+            seen[d] = 1;
+            res.docs.push(d);
+          }
           res.title[d] += tfTitle[i];
           if (node.field === 'any') res.body[d] += tfBody[i];
         }
@@ -166,23 +180,41 @@ export class TreeMatcher {
       if (node.kind === 'same') return 1;
       return node.kind === 'near' ? nearCount(spans[0], spans[1], node.distance) : 0;
     };
-    // Titles: every item may match there. Paragraphs: only when no item is title-scoped.
-    const seen = new Uint8Array(nd);
-    this.units(ix.art, items, ix.numDocs, (d) => alive[d] === 1, count, (d, n) => {
+    const found = (d: number): void => {
       if (!seen[d]) {
         seen[d] = 1;
         res.docs.push(d);
       }
-      res.title[d] += n;
-    }, true);
-    if (items.every((it) => it.field === 'any')) {
+    };
+    // The one scope the items share beyond `any` (`any` when none has one; null for two scopes).
+    let scope: string | null = 'any';
+    for (const it of items) if (it.field !== 'any') scope = scope === 'any' || scope === it.field ? it.field : null;
+    if (scope === null) return res;
+    // Titles: unless an item is scoped to a text field. Paragraphs: only when no item is scoped.
+    if (scope === 'any' || scope === 'title') {
+      this.units(ix.art, items, ix.numDocs, (d) => alive[d] === 1, count, (d, n) => {
+        found(d);
+        res.title[d] += n;
+      }, true);
+    }
+    if (scope !== 'title' && ix.fieldTexts.numTerms > 0) {
+      // Field texts: all of them for unscoped items, else those of the one field.
+      const field = scope === 'any' ? -1 : ix.textFields.indexOf(scope);
+      const ftDoc = ix.fieldTextDoc.data;
+      const ftField = ix.fieldTextField.data;
+      if (scope === 'any' || field >= 0) {
+        this.units(ix.fieldTexts, items, ftDoc.length, (k) => alive[ftDoc[k]] === 1 && (field < 0 || ftField[k] === field), count, (k, n) => {
+          found(ftDoc[k]);
+          res.fieldTexts.push(k);
+          res.fieldTextCounts.push(n);
+        }, false);
+      }
+    }
+    if (scope === 'any') {
       const paraDoc = ix.paraDoc.data;
       this.units(ix.para, items, paraDoc.length, (p) => alive[paraDoc[p]] === 1, count, (p, n) => {
         const d = paraDoc[p];
-        if (!seen[d]) {
-          seen[d] = 1;
-          res.docs.push(d);
-        }
+        found(d);
         res.body[d] += n;
       }, false);
     }

@@ -13,7 +13,8 @@
  *          in deflated blocks of about 64 KiB, the blocks in parts: see article-blocks.ts),
  *          terms (JSON string arrays, in parts) and facet values (JSON), typed arrays (8-byte
  *          aligned; term-frequency columns in the narrowest of u8/u16/i32 that holds them;
- *          positions and their character starts; the declared number and date columns as f64,
+ *          positions and their character starts; the declared text fields' postings, laid out
+ *          as the paragraphs' (`fieldText*`, format 9); the declared number and date columns as f64,
  *          `number.<field>`). The declared schema (lib/schema) is in the header's options,
  *          absent for the default schema.
  *   end 4  CRC-32 of everything before it (corruption is what a snapshot must detect, not
@@ -51,7 +52,7 @@ import { crc32Slices, readRange, writePieces } from './large-file-io.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
-export const SNAPSHOT_FORMAT_VERSION = 8;
+export const SNAPSHOT_FORMAT_VERSION = 9;
 /**
  * Largest part of a sectioned value (the compressed articles, the ids and term lists), bytes:
  * 256 MiB, under Node's largest string (512 MiB of UTF-16 units) and largest buffer (4 GiB).
@@ -105,7 +106,7 @@ const FACET_PREFIX = 'facet.';
 const NUMBER_PREFIX = 'number.';
 
 /** Term-frequency columns: small counts, so stored (and then used) in the narrowest type. */
-const NARROWED = new Set(['artTfBody', 'artTfTitle', 'paraTf']);
+const NARROWED = new Set(['artTfBody', 'artTfTitle', 'paraTf', 'fieldTextTf']);
 
 function kindOf(a: StoredArray): ArrayKind {
   return a instanceof Int32Array ? 'i32' : a instanceof Float64Array ? 'f64' : a instanceof Uint16Array ? 'u16' : 'u8';

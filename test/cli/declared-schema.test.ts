@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { loadCorpus, type Article, type SearchResult } from '../../lib/index.js';
+import { createAnalyzer, loadCorpus, type Article, type SearchResult } from '../../lib/index.js';
 import { declaredCell, parseCsv } from '../server/csv.js';
 import { NEWSROOM_EXAMPLE } from '../server/helpers.js';
 import { runCli } from './run-cli.js';
@@ -74,6 +74,24 @@ describe('ledesearch with a declared schema (newsroom example)', function () {
     const dropped = await runCli(['search', '', '--corpus', 'newsroom', '--all', '--fields', 'exchanges'], work);
     expect(dropped.code).to.equal(2);
     expect(dropped.stderr).to.contain('unknown field "exchanges"').and.contain('wordCount');
+  });
+
+  it('finds the README\'s standfirst-only word (councillors), unscoped and as standfirst:councillors, marked in fieldsHtml', async () => {
+    const analyzer = createAnalyzer();
+    const terms = (text: unknown): string[] => (typeof text === 'string' ? analyzer.analyze(text).map((t) => t.term) : []);
+    const [term] = terms('councillors');
+    expect(articles.some((a) => [a.title, ...a.paragraphs].some((t) => terms(t).includes(term))), 'councillors is in no title or paragraph').to.equal(false);
+    const holding = articles.filter((a) => terms(a.fields?.standfirst).includes(term) || terms(a.fields?.byline).includes(term)).map((a) => a.id).sort();
+    expect(holding.length).to.be.above(0);
+    const indexed = await runCli(['index', 'newsroom'], work);
+    expect(indexed.code, indexed.stderr).to.equal(0);
+    for (const q of ['councillors', 'standfirst:councillors']) {
+      const r = await runCli(['search', q, '--corpus', 'newsroom', '--json'], work);
+      expect(r.code, r.stderr).to.equal(0);
+      const result = JSON.parse(r.stdout) as SearchResult;
+      expect(result.hits.map((h) => h.id).sort(), q).to.deep.equal(holding);
+      for (const hit of result.hits) expect(hit.fieldsHtml?.standfirst, q).to.match(/<mark>councillors<\/mark>/i);
+    }
   });
 
   it('refuses unknown declared flags by name, and a bad configuration file with one line, exit 2', async () => {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { createSearchIndex, InvalidQueryError, type Article, type Filters, type SearchIndex } from '../../lib/index.js';
 import { parseQueryString } from '../../lib/query/parse-query-string.js';
 import { syntheticCorpus, rng } from '../search/synthetic-corpus.js';
-import { refDocs, refMatches, type RefDoc } from './reference-matcher.js';
+import { itMatchesExamples, refDocs, referenceCheck, type RefDoc } from './reference-matcher.js';
 
 const all = syntheticCorpus(400, 7);
 const removed = new Set(all.filter((_, i) => i % 9 === 4).map((a) => a.id));
@@ -16,23 +16,7 @@ const live = all.filter((a) => !removed.has(a.id));
 let index: SearchIndex;
 let docs: RefDoc[];
 
-function engineIds(q: string, matchAll = false): string[] {
-  const r = index.search(q, { limit: all.length, snippets: 0, highlight: false, match: matchAll ? 'all' : 'any' });
-  expect(r.hits.length).to.equal(r.total);
-  return r.hits.map((h) => h.id).sort();
-}
-
-function referenceIds(q: string, matchAll = false): string[] {
-  const { root } = parseQueryString(q, index.analyzer);
-  if (root === null) return [];
-  return docs.filter((d) => refMatches(root, d, matchAll)).map((d) => d.article.id).sort();
-}
-
-function check(q: string, matchAll = false): string[] {
-  const ids = engineIds(q, matchAll);
-  expect(ids, `${q}${matchAll ? ' (match all)' : ''}`).to.deep.equal(referenceIds(q, matchAll));
-  return ids;
-}
+const check = referenceCheck(() => ({ index, docs }), (q) => parseQueryString(q, index.analyzer).root);
 
 describe('query language against a reference evaluation', () => {
   before(() => {
@@ -62,12 +46,7 @@ describe('query language against a reference evaluation', () => {
     ['SAME with a phrase', 'SAME("oil price", gold)'],
     ['nested groups and exclusions', '(korea (seoul -tokyo)) OR (gold AND NOT (sugar OR coffee))'],
   ];
-  for (const [what, q] of examples) {
-    it(`matches ${what}: ${q}`, () => {
-      expect(check(q).length, 'the example should match something').to.be.greaterThan(0);
-      check(q, true);
-    });
-  }
+  itMatchesExamples(examples, check);
 
   it('never matches a phrase across two paragraphs', () => {
     const ix = createSearchIndex();

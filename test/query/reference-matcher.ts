@@ -1,10 +1,12 @@
 /**
  * A straightforward evaluation of query trees over the analysed text of each article, with no
  * index: the yardstick the engine's match sets are checked against. Every unit (the title, each
- * paragraph) is analysed into tokens with positions, and each construct is checked by its
- * definition.
+ * paragraph, each declared text field's value) is analysed into tokens with positions, and each
+ * construct is checked by its definition: a clause scoped to the title or to a text field looks
+ * only in units of that kind.
  */
-import type { Analyzer, Article } from '../../lib/index.js';
+import { expect } from 'chai';
+import type { Analyzer, Article, SchemaDefinition, SearchIndex } from '../../lib/index.js';
 import type { PositionalNode, QueryNode } from '../../lib/query/query-node.js';
 
 interface RefToken {
@@ -14,6 +16,8 @@ interface RefToken {
 }
 interface RefUnit {
   title: boolean;
+  /** The declared text field whose value this unit is; undefined for the title and paragraphs. */
+  field?: string;
   tokens: RefToken[];
 }
 export interface RefDoc {
@@ -25,15 +29,21 @@ export interface RefDoc {
   prefixCache: Map<string, Set<string>>;
 }
 
-export function refDocs(articles: readonly Article[], analyzer: Analyzer): RefDoc[] {
-  const unit = (text: string, title: boolean): RefUnit => ({
+/** The reference documents of `articles`; `textFields` are the declared text fields (`fields[name]` strings). */
+export function refDocs(articles: readonly Article[], analyzer: Analyzer, textFields: readonly string[] = []): RefDoc[] {
+  const unit = (text: string, title: boolean, field?: string): RefUnit => ({
     title,
+    ...(field !== undefined ? { field } : {}),
     tokens: analyzer.analyze(text).map((t) => ({ term: t.term, norm: analyzer.normalize(text.slice(t.start, t.end)), pos: t.position })),
   });
   const all: RefDoc[] = [];
   const prefixCache = new Map<string, Set<string>>();
   for (const article of articles) {
-    all.push({ article, units: [unit(article.title, true), ...article.paragraphs.map((p) => unit(p, false))], all, analyzer, prefixCache });
+    const texts = textFields.flatMap((f) => {
+      const v = article.fields?.[f];
+      return typeof v === 'string' && v !== '' ? [unit(v, false, f)] : [];
+    });
+    all.push({ article, units: [unit(article.title, true), ...article.paragraphs.map((p) => unit(p, false)), ...texts], all, analyzer, prefixCache });
   }
   return all;
 }
@@ -57,6 +67,7 @@ function prefixTerms(doc: RefDoc, prefix: string): Set<string> {
 /** [start, end] position spans of a positional clause in one unit. */
 function spans(n: PositionalNode, u: RefUnit, doc: RefDoc): [number, number][] {
   if (n.field === 'title' && !u.title) return [];
+  if (n.field !== 'title' && n.field !== 'any' && u.field !== n.field) return [];
   const at = (pos: number): RefToken | undefined => u.tokens.find((t) => t.pos === pos);
   if (n.kind === 'term') return u.tokens.filter((t) => t.term === n.term).map((t) => [t.pos, t.pos]);
   if (n.kind === 'prefix') {
@@ -90,7 +101,7 @@ export function refMatches(n: QueryNode, doc: RefDoc, matchAll: boolean): boolea
     case 'same':
       return doc.units.some((u) => inUnit(n.items, u, doc));
     case 'field': {
-      const v = doc.article[n.field as keyof typeof doc.article];
+      const v = doc.article[n.field as keyof typeof doc.article] ?? doc.article.fields?.[n.field];
       return Array.isArray(v) ? v.includes(n.value) : v === n.value;
     }
     case 'bool': {
@@ -101,5 +112,38 @@ export function refMatches(n: QueryNode, doc: RefDoc, matchAll: boolean): boolea
       if (n.mustNot.some((x) => refMatches(x, doc, matchAll))) return false;
       return must.length > 0 || should.length === 0 || should.some((x) => refMatches(x, doc, matchAll));
     }
+  }
+}
+
+/** Compares an index's match set for a query with the reference's; returns the (sorted) ids. */
+export type ReferenceCheck = (q: string, matchAll?: boolean) => string[];
+
+/**
+ * A {@link ReferenceCheck} over the index and reference documents `state()` gives (read at each
+ * call, so they may be built in a `before` hook); `parse` gives a query's tree as the index reads it.
+ */
+export function referenceCheck(
+  state: () => { index: SearchIndex<SchemaDefinition>; docs: readonly RefDoc[] },
+  parse: (q: string) => QueryNode | null,
+): ReferenceCheck {
+  return (q, matchAll = false) => {
+    const { index, docs } = state();
+    const r = index.search(q, { limit: Math.max(1, docs.length), snippets: 0, highlight: false, match: matchAll ? 'all' : 'any' });
+    expect(r.hits.length).to.equal(r.total);
+    const ids = r.hits.map((h) => h.id).sort();
+    const root = parse(q);
+    const expected = root === null ? [] : docs.filter((d) => refMatches(root, d, matchAll)).map((d) => d.article.id).sort();
+    expect(ids, `${q}${matchAll ? ' (match all)' : ''}`).to.deep.equal(expected);
+    return ids;
+  };
+}
+
+/** One test per `[what, query]` example: it matches something, and the reference's set, with and without `match: 'all'`. */
+export function itMatchesExamples(examples: readonly (readonly [string, string])[], check: ReferenceCheck): void {
+  for (const [what, q] of examples) {
+    it(`matches ${what}: ${q}`, () => {
+      expect(check(q).length, 'the example should match something').to.be.greaterThan(0);
+      check(q, true);
+    });
   }
 }

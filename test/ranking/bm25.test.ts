@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DEFAULT_RANKING, bm25fTerm, combineScores, idf, resolveRanking, saturate } from '../../lib/ranking/bm25.js';
+import { DEFAULT_RANKING, bm25fTerm, bm25fTf, combineScores, idf, resolveRanking, saturate } from '../../lib/ranking/bm25.js';
 import { createSearchIndex } from '../../lib/index.js';
 
 describe('bm25', () => {
@@ -19,6 +19,18 @@ describe('bm25', () => {
       const s = bm25fTerm({ tfTitle: 1, tfBody: 1, titleLen: 3, bodyLen: 10, avgTitleLen: 3, avgBodyLen: 10 }, r);
       expect(s).to.be.closeTo(saturate(3, r.k1), 1e-12);
     });
+
+    it('adds each declared text field\'s tf × weight / length norm (textFieldB) before saturating once', () => {
+      const r = resolveRanking({ titleWeight: 2, b: 0, titleB: 0, textFieldB: 1 });
+      // Title 1 × 2, body 1 × 1; standfirst 1 × 2 / (4 / 2) = 1; byline 2 × 0.5 / (2 / 2) = 1: tf 5.
+      const stats = {
+        tfTitle: 1, tfBody: 1, titleLen: 3, bodyLen: 10, avgTitleLen: 3, avgBodyLen: 10,
+        textFields: [{ tf: 1, len: 4, avgLen: 2, weight: 2 }, { tf: 2, len: 2, avgLen: 2, weight: 0.5 }],
+      };
+      expect(bm25fTf(stats, r)).to.be.closeTo(5, 1e-12);
+      expect(bm25fTerm(stats, r)).to.be.closeTo(saturate(5, r.k1), 1e-12);
+      expect(bm25fTerm({ ...stats, tfTitle: 0, tfBody: 0, textFields: [{ tf: 0, len: 4, avgLen: 2, weight: 2 }] }, r)).to.equal(0);
+    });
   });
 
   describe('#combineScores', () => {
@@ -32,6 +44,7 @@ describe('bm25', () => {
     it('fills defaults and rejects out-of-range values', () => {
       expect(resolveRanking({})).to.deep.equal({ ...DEFAULT_RANKING });
       expect(() => resolveRanking({ b: 1.5 })).to.throw(RangeError, /b must be within/);
+      expect(() => resolveRanking({ textFieldB: 2 })).to.throw(RangeError, /textFieldB must be within/);
       expect(() => resolveRanking({ k1: -1 })).to.throw(RangeError, /k1/);
     });
   });

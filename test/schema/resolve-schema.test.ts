@@ -101,6 +101,7 @@ describe('resolveSchema', () => {
       ['a default name', { fields: { title: { type: 'text' } } }, /"title" has a default or reserved name/],
       ['a default facet name', { fields: { topics: { type: 'keyword' } } }, /"topics" has a default or reserved name/],
       ['a reserved name', { fields: { score: { type: 'number' } } }, /"score" has a default or reserved name/],
+      ['the query tree\'s unscoped name', { fields: { any: { type: 'text' } } }, /"any" has a default or reserved name/],
       ['an HTTP parameter name', { fields: { limit: { type: 'number' } } }, /"limit"/],
       ['an Object.prototype name', { fields: { constructor: { type: 'keyword' } } }, /"constructor"/],
       ['weight 0', { fields: { s: { type: 'text', weight: 0 } } }, /"s".*weight must be a number above 0/],

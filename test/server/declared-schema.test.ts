@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import { createSearchIndex, loadCorpus, MAX_NUMBER_BUCKETS, resolveSchema, type Article, type SearchIndex, type SearchResult } from '../../lib/index.js';
+import { createAnalyzer, createSearchIndex, escapeHtml, loadCorpus, MAX_NUMBER_BUCKETS, resolveSchema, type Article, type SearchIndex, type SearchResult } from '../../lib/index.js';
 import { readSchemaConfig } from '../../lifecycle/schema-config.js';
 import { createApp, type SearchApp } from '../../server/app.js';
 import { createSchemaRegistry, type SchemaRegistry } from '../../server/schemas.js';
@@ -213,6 +213,33 @@ describe('HTTP API with a declared schema (newsroom example)', () => {
     expect(asc.hits[0].fields?.wordCount).to.equal(Math.min(...all));
     const n01 = r.hits.find((h) => h.id === 'n01');
     expect(n01?.fields).to.include({ section: 'World', imageUrl: 'https://news.example/img/n01.jpg' });
+  });
+
+  it('finds a word only in standfirsts, scoped or not, with the standfirst marked in hit.fieldsHtml (declared in the response schema)', async () => {
+    const analyzer = createAnalyzer();
+    const terms = (text: string | undefined): string[] => (text === undefined ? [] : analyzer.analyze(text).map((t) => t.term));
+    const inBody = new Set(articles.flatMap((a) => [a.title, ...a.paragraphs]).flatMap(terms));
+    let word = '';
+    for (const a of articles) {
+      const text = str(a, 'standfirst');
+      const t = text === undefined ? undefined : analyzer.analyze(text).find((x) => !inBody.has(x.term) && /^[a-z]+$/i.test(text.slice(x.start, x.end)));
+      if (text !== undefined && t) {
+        word = text.slice(t.start, t.end);
+        break;
+      }
+    }
+    expect(word, 'the example has a word only in a standfirst').to.not.equal('');
+    const term = terms(word)[0];
+    const holding = (f: string): string[] => articles.filter((a) => terms(str(a, f)).includes(term)).map((a) => a.id).sort();
+    const r = await search(`q=${encodeURIComponent(word)}&limit=100`);
+    expect(r.hits.map((h) => h.id).sort()).to.deep.equal([...new Set([...holding('standfirst'), ...holding('byline')])].sort());
+    for (const hit of r.hits.filter((h) => holding('standfirst').includes(h.id))) {
+      expect(hit.fieldsHtml?.standfirst, hit.id).to.match(new RegExp(`<mark>${word}</mark>`, 'i'));
+      expect(hit.fieldsHtml?.standfirst?.replace(/<\/?mark>/g, ''), hit.id).to.equal(escapeHtml(str(articles.find((a) => a.id === hit.id) as Article, 'standfirst') as string));
+    }
+    const scoped = await search(`q=${encodeURIComponent(`standfirst:${word}`)}&limit=100`);
+    expect(scoped.hits.map((h) => h.id).sort()).to.deep.equal(holding('standfirst'));
+    expect(scoped.interpretedAs).to.equal(`standfirst:${word}`);
   });
 
   it('refuses unknown, dropped and misspelt fields and bad ranges with a 400 naming them', async () => {

@@ -176,6 +176,17 @@ describe('search page with a declared schema (browser, newsroom example)', funct
     expect(await hit.locator('.hit-field[data-field="section"]').textContent()).to.equal('Section: <img src=x onerror=alert(1)>');
     expect(await hit.locator('.hit-field a').count()).to.equal(0);
     expect(await page.locator('#results img').count()).to.equal(0);
+
+    // A word only in the standfirst: the hit shows the standfirst with the word marked, its markup as text.
+    await page.goto(`${h.baseUrl}?q=breakwater`);
+    await waitForStatus(page, /result/);
+    const fromApi = await api('api/search?q=breakwater');
+    const marked = fromApi.hits.find((x: { id: string }) => x.id === HOSTILE_ARTICLE_ID)?.fieldsHtml?.standfirst;
+    expect(marked).to.be.a('string');
+    const standfirst = page.locator('#results .hit', { hasText: 'harbour wall' }).locator('.hit-field[data-field="standfirst"]');
+    expect(await standfirst.textContent()).to.equal(`Standfirst: ${declared(articles.find((a) => a.id === HOSTILE_ARTICLE_ID) as Article, 'standfirst') as string}`);
+    expect(await standfirst.locator('mark').allTextContents()).to.deep.equal(['Breakwater']);
+    expect(await page.locator('#results b, #results script').count()).to.equal(0);
   });
 });
 

@@ -8,7 +8,10 @@ import { createSearchIndex, loadCorpus, type Article, type SearchIndex } from '.
 import { readSchemaConfig } from '../../lifecycle/schema-config.js';
 import { repoRoot } from './harness.js';
 
-/** An article whose declared values must stay text: a script-like section and a `javascript:` URL. */
+/**
+ * An article whose declared values must stay text: a script-like section, a `javascript:` URL and
+ * a standfirst with markup around a word found nowhere else (`breakwater`).
+ */
 export const HOSTILE_ARTICLE_ID = 'hostile-fields';
 
 /** The newsroom articles (plus {@link HOSTILE_ARTICLE_ID}) and an index of them. */
@@ -22,7 +25,10 @@ export async function newsroomIndex(): Promise<{ articles: Article[]; index: Sea
     paragraphs: ['The council published its notes on the harbour wall repairs.'],
     date: '2024-02-02',
     publisher: 'Example Daily',
-    fields: { section: '<img src=x onerror=alert(1)>', wordCount: 90, imageUrl: 'javascript:alert(1)' },
+    fields: {
+      section: '<img src=x onerror=alert(1)>', wordCount: 90, imageUrl: 'javascript:alert(1)',
+      standfirst: '<b>Breakwater</b> & <script>alert(1)</script> costs rise',
+    },
   });
   const index = createSearchIndex({ schema: schema.definition }) as unknown as SearchIndex;
   index.addAll(articles);
