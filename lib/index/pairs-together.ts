@@ -8,24 +8,54 @@
  * cursors, so the cost is about the wanted documents' postings of the two terms.
  */
 import { standsTogether } from '../ranking/proximity.js';
+import { gallop } from './gallop.js';
 import { COL_TF_TITLE, type InvertedIndex } from './inverted-index.js';
 
-/** First index in [lo, end) whose id is ≥ target (end when none): galloping, then binary search. */
-function gallop(ids: Int32Array, lo: number, end: number, target: number): number {
-  let step = 1;
-  let hi = lo;
-  while (hi < end && ids[hi] < target) {
-    lo = hi + 1;
-    hi += step;
-    step *= 2;
+/**
+ * Whether term b follows term a by 1 … `maxDistance` positions in document d's title or in one of
+ * its paragraphs, given their article postings `ia`, `ib` of d and, for each term, the first of
+ * its paragraph postings at or after d's first paragraph (`pa`, `pb`).
+ */
+function togetherIn(ix: InvertedIndex, d: number, ia: number, ib: number, a: number, b: number, pa: number, pb: number, maxDistance: number): boolean {
+  const art = ix.art;
+  const para = ix.para;
+  const tfTitle = art.cols[COL_TF_TITLE];
+  const artPos = art.positions;
+  if (tfTitle[ia] > 0 && tfTitle[ib] > 0 &&
+    standsTogether(artPos, art.posStart(ia), art.posEnd(ia), artPos, art.posStart(ib), art.posEnd(ib), maxDistance)) {
+    return true;
   }
-  if (hi > end) hi = end;
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (ids[m] < target) lo = m + 1;
-    else hi = m;
+  // The paragraphs of d holding both terms: merge the two terms' paragraph postings within d.
+  const paraIds = para.ids;
+  const paraPos = para.positions;
+  const p0 = ix.paraStart.data[d];
+  const pEnd = p0 + ix.numParas.data[d];
+  const paEnd = para.offsets[a + 1];
+  const pbEnd = para.offsets[b + 1];
+  let x = pa;
+  let y = pb;
+  while (x < paEnd && y < pbEnd && paraIds[x] < pEnd && paraIds[y] < pEnd) {
+    if (paraIds[x] < paraIds[y]) x++;
+    else if (paraIds[x] > paraIds[y]) y++;
+    else if (standsTogether(paraPos, para.posStart(x), para.posEnd(x), paraPos, para.posStart(y), para.posEnd(y), maxDistance)) return true;
+    else {
+      x++;
+      y++;
+    }
   }
-  return lo;
+  return false;
+}
+
+/** Whether term b follows term a by 1 … `maxDistance` positions in the title or one paragraph of document d. */
+export function pairTogetherIn(ix: InvertedIndex, a: number, b: number, d: number, maxDistance: number): boolean {
+  const art = ix.art;
+  const para = ix.para;
+  if (a >= art.numTerms || b >= art.numTerms || a >= para.numTerms || b >= para.numTerms) return false;
+  const ia = art.postingOf(a, d);
+  const ib = ia < 0 ? -1 : art.postingOf(b, d);
+  if (ib < 0) return false;
+  const p0 = ix.paraStart.data[d];
+  return togetherIn(ix, d, ia, ib, a, b, para.lowerBound(a, p0), para.lowerBound(b, p0), maxDistance);
 }
 
 /**
@@ -43,12 +73,8 @@ export function forEachPairTogether(
   const rare = aRare ? a : b;
   const common = aRare ? b : a;
   const artIds = art.ids;
-  const tfTitle = art.cols[COL_TF_TITLE];
-  const artPos = art.positions;
   const paraIds = para.ids;
-  const paraPos = para.positions;
   const paraStart = ix.paraStart.data;
-  const numParas = ix.numParas.data;
   let c = off[common];
   const cEnd = off[common + 1];
   let pa = para.offsets[a];
@@ -63,28 +89,9 @@ export function forEachPairTogether(
     if (artIds[c] !== d) continue;
     const ia = aRare ? i : c;
     const ib = aRare ? c : i;
-    if (tfTitle[ia] > 0 && tfTitle[ib] > 0 &&
-      standsTogether(artPos, art.posStart(ia), art.posEnd(ia), artPos, art.posStart(ib), art.posEnd(ib), maxDistance)) {
-      onDoc(d);
-      continue;
-    }
-    // The paragraphs of d holding both terms: merge the two terms' paragraph postings within d.
     const p0 = paraStart[d];
-    const pEnd = p0 + numParas[d];
     pa = gallop(paraIds, pa, paEnd, p0);
     pb = gallop(paraIds, pb, pbEnd, p0);
-    let x = pa;
-    let y = pb;
-    while (x < paEnd && y < pbEnd && paraIds[x] < pEnd && paraIds[y] < pEnd) {
-      if (paraIds[x] < paraIds[y]) x++;
-      else if (paraIds[x] > paraIds[y]) y++;
-      else if (standsTogether(paraPos, para.posStart(x), para.posEnd(x), paraPos, para.posStart(y), para.posEnd(y), maxDistance)) {
-        onDoc(d);
-        break;
-      } else {
-        x++;
-        y++;
-      }
-    }
+    if (togetherIn(ix, d, ia, ib, a, b, pa, pb, maxDistance)) onDoc(d);
   }
 }
