@@ -48,6 +48,35 @@ export class BoundQueue {
     docs[j] = d;
   }
 
+  /** Calls `fn(doc, bound)` for every waiting document, in no particular order. */
+  forEach(fn: (doc: number, bound: number) => void): void {
+    for (let i = 0; i < this.size; i++) fn(this.docs[i], this.bounds[i]);
+  }
+
+  /** Replaces every waiting document's bound by `fn(doc, bound)` (a tighter one) and restores the order. */
+  rebound(fn: (doc: number, bound: number) => number): void {
+    const { bounds, docs } = this;
+    const n = this.size;
+    for (let i = 0; i < n; i++) bounds[i] = fn(docs[i], bounds[i]);
+    // Floyd's heap construction: sift every parent down, last first.
+    for (let start = (n >> 1) - 1; start >= 0; start--) {
+      const xb = bounds[start];
+      const xd = docs[start];
+      let j = start;
+      for (;;) {
+        let c = 2 * j + 1;
+        if (c >= n) break;
+        if (c + 1 < n && bounds[c + 1] > bounds[c]) c++;
+        if (bounds[c] <= xb) break;
+        bounds[j] = bounds[c];
+        docs[j] = docs[c];
+        j = c;
+      }
+      bounds[j] = xb;
+      docs[j] = xd;
+    }
+  }
+
   /** Removes and returns the document with the largest bound (the queue must not be empty). */
   pop(): number {
     const { bounds, docs } = this;

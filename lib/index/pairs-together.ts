@@ -11,21 +11,21 @@ import { standsTogether } from '../ranking/proximity.js';
 import { gallop } from './gallop.js';
 import { COL_TF_TITLE, type InvertedIndex } from './inverted-index.js';
 
-/**
- * Whether term b follows term a by 1 … `maxDistance` positions in document d's title or in one of
- * its paragraphs, given their article postings `ia`, `ib` of d and, for each term, the first of
- * its paragraph postings at or after d's first paragraph (`pa`, `pb`).
- */
-function togetherIn(ix: InvertedIndex, d: number, ia: number, ib: number, a: number, b: number, pa: number, pb: number, maxDistance: number): boolean {
+/** Whether term b follows term a by 1 … `maxDistance` positions in a title, given their article postings `ia`, `ib` there. */
+function titleTogether(ix: InvertedIndex, ia: number, ib: number, maxDistance: number): boolean {
   const art = ix.art;
-  const para = ix.para;
   const tfTitle = art.cols[COL_TF_TITLE];
-  const artPos = art.positions;
-  if (tfTitle[ia] > 0 && tfTitle[ib] > 0 &&
-    standsTogether(artPos, art.posStart(ia), art.posEnd(ia), artPos, art.posStart(ib), art.posEnd(ib), maxDistance)) {
-    return true;
-  }
-  // The paragraphs of d holding both terms: merge the two terms' paragraph postings within d.
+  const pos = art.positions;
+  return tfTitle[ia] > 0 && tfTitle[ib] > 0 && standsTogether(pos, art.posStart(ia), art.posEnd(ia), pos, art.posStart(ib), art.posEnd(ib), maxDistance);
+}
+
+/**
+ * Whether term b follows term a by 1 … `maxDistance` positions in one of document d's paragraphs,
+ * given, for each term, the first of its paragraph postings at or after d's first paragraph
+ * (`pa`, `pb`): the two terms' paragraph postings within d, merged.
+ */
+function paragraphTogether(ix: InvertedIndex, d: number, a: number, b: number, pa: number, pb: number, maxDistance: number): boolean {
+  const para = ix.para;
   const paraIds = para.ids;
   const paraPos = para.positions;
   const p0 = ix.paraStart.data[d];
@@ -54,16 +54,18 @@ export function pairTogetherIn(ix: InvertedIndex, a: number, b: number, d: numbe
   const ia = art.postingOf(a, d);
   const ib = ia < 0 ? -1 : art.postingOf(b, d);
   if (ib < 0) return false;
+  if (titleTogether(ix, ia, ib, maxDistance)) return true;
   const p0 = ix.paraStart.data[d];
-  return togetherIn(ix, d, ia, ib, a, b, para.lowerBound(a, p0), para.lowerBound(b, p0), maxDistance);
+  return paragraphTogether(ix, d, a, b, para.lowerBound(a, p0), para.lowerBound(b, p0), maxDistance);
 }
 
 /**
- * Calls `onDoc(d)` once for each document d with `want(d)` where term b follows term a by
- * 1 … `maxDistance` positions in the title or in one paragraph, in increasing d.
+ * Calls `onDoc(d)` once for each document d in [from, to) with `want(d)` where term b follows
+ * term a by 1 … `maxDistance` positions in the title or in one paragraph, in increasing d.
  */
 export function forEachPairTogether(
   ix: InvertedIndex, a: number, b: number, maxDistance: number, want: (doc: number) => boolean, onDoc: (doc: number) => void,
+  from = 0, to = Infinity,
 ): void {
   const art = ix.art;
   const para = ix.para;
@@ -81,17 +83,22 @@ export function forEachPairTogether(
   const paEnd = para.offsets[a + 1];
   let pb = para.offsets[b];
   const pbEnd = para.offsets[b + 1];
-  for (let i = off[rare], end = off[rare + 1]; i < end; i++) {
+  for (let i = from > 0 ? art.lowerBound(rare, from) : off[rare], end = off[rare + 1]; i < end; i++) {
     const d = artIds[i];
+    if (d >= to) return;
     if (!want(d)) continue;
     c = gallop(artIds, c, cEnd, d);
     if (c === cEnd) return;
     if (artIds[c] !== d) continue;
     const ia = aRare ? i : c;
     const ib = aRare ? c : i;
+    if (titleTogether(ix, ia, ib, maxDistance)) {
+      onDoc(d);
+      continue;
+    }
     const p0 = paraStart[d];
     pa = gallop(paraIds, pa, paEnd, p0);
     pb = gallop(paraIds, pb, pbEnd, p0);
-    if (togetherIn(ix, d, ia, ib, a, b, pa, pb, maxDistance)) onDoc(d);
+    if (paragraphTogether(ix, d, a, b, pa, pb, maxDistance)) onDoc(d);
   }
 }

@@ -32,7 +32,8 @@
 import type { InvertedIndex } from '../index/inverted-index.js';
 import { gallop } from '../index/gallop.js';
 import { combineScores, idf, usesCoordination, type ResolvedRankingOptions } from '../ranking/bm25.js';
-import type { QueryPair } from '../ranking/proximity.js';
+import { pairMaxDistance, proximityBonus, type QueryPair } from '../ranking/proximity.js';
+import { forEachPairTogether } from '../index/pairs-together.js';
 import { BoundQueue } from '../collector/bound-queue.js';
 import { ExactTopK } from '../collector/top-k-exact.js';
 import { TopKThreshold } from '../collector/top-k-threshold.js';
@@ -46,6 +47,15 @@ import { MaskBounds, popcount } from './mask-bounds.js';
  * window far from the best documents is skipped whole.
  */
 const WINDOW = 1 << 12;
+
+/**
+ * Waiting candidates from which their proximity is found in one walk along each pair's rarer
+ * word rather than document by document (see `bulkProximity`).
+ */
+const BULK_PROXIMITY = 16;
+
+/** The fewest document ids in a window once pruning (see `runMany`). */
+const MIN_WINDOW = 256;
 
 /**
  * Relative slack when an upper bound is compared with θ: bounds and exact scores sum the same
@@ -86,7 +96,8 @@ export interface PruningSource {
   readonly paragraphBounds: Float32Array;
   readonly blocks: BlockMaxima;
   pairWeights(pairs: readonly QueryPair<number>[]): number[];
-  scoreAlone(d: number, slots: readonly QuerySlot[], pairs: readonly QueryPair<number>[], pairWeights: readonly number[]): number;
+  /** The exact score of document d; `found`: the weights of its pairs found together, when known (else −1). */
+  scoreAlone(d: number, slots: readonly QuerySlot[], pairs: readonly QueryPair<number>[], pairWeights: readonly number[], found?: number): number;
 }
 
 /** The running state of one query: the count, whether it reached the threshold, θ and the page. */
@@ -137,6 +148,12 @@ export class PrunedTopK {
   private excludedGen = 0;
   private excludedStamp = new Int32Array(0);
   private readonly queue = new BoundQueue();
+  // Per document, for the proximity of waiting candidates (see bulkProximity): entries matched,
+  // whether it waits in the current batch, and the weights of its pairs found together.
+  private proxGen = 0;
+  private queuedMask = new Int32Array(0);
+  private proxStamp = new Int32Array(0);
+  private proxFound = new Float64Array(0);
 
   /** `window`: documents per window, {@link WINDOW} (tests use small ones to make many windows of a small index). */
   constructor(
@@ -265,6 +282,16 @@ export class PrunedTopK {
     const queue = this.queue;
     queue.clear();
     let theta = st.theta;
+    const hasPairs = q.pairs.length > 0;
+    if (hasPairs && this.proxStamp.length < ix.numDocs) {
+      this.queuedMask = new Int32Array(ix.numDocs);
+      this.proxStamp = new Int32Array(ix.numDocs);
+      this.proxFound = new Float64Array(ix.numDocs);
+      this.proxGen = 0;
+    }
+    const queuedMask = this.queuedMask;
+    // The first document id the waiting candidates may have (they wait across windows while counting).
+    let queuedFrom = 0;
 
     const { stamp, mixSum, artSum, paraMax, entryMask, touched } = this;
     const order: Entry[] = [];
@@ -272,6 +299,8 @@ export class PrunedTopK {
     const preSum = new Float64Array(E + 1);
     const preBits = new Int32Array(E + 1);
     let upTo = 0;
+    // The entries whose blocks end the next window: those essential in the last one.
+    let lead = -1;
     for (;;) {
       // Move each entry's block to the first whose last document is ≥ upTo; the window starts at
       // the first document any entry may hold.
@@ -281,7 +310,16 @@ export class PrunedTopK {
         if (e.blk < e.nb) w0 = Math.min(w0, Math.max(upTo, ids[e.start + (e.blk << BLOCK_SHIFT)]));
       }
       if (w0 === Infinity) break;
-      const wEnd = w0 + this.window;
+      let wEnd = w0 + this.window;
+      if (st.reached) {
+        // Pruning: the window ends with the current block of one of the entries that led the last
+        // window (Lucene's outer windows), so that its maxima are those of single blocks, but
+        // spans at least MIN_WINDOW ids, so that their cost is spread over enough postings.
+        for (const e of entries) {
+          if ((lead & e.bit) !== 0 && e.blk < e.nb) wEnd = Math.min(wEnd, ids[Math.min(e.start + ((e.blk + 1) << BLOCK_SHIFT), e.end) - 1] + 1);
+        }
+        wEnd = Math.max(wEnd, w0 + Math.min(MIN_WINDOW, this.window));
+      }
       let presentBits = 0;
       let presentSum = 0;
       order.length = 0;
@@ -311,6 +349,7 @@ export class PrunedTopK {
       if (st.reached) {
         if (requireAll) {
           if (bounds.slots(presentBits) !== allSlots || (presentSum * bounds.coordination(presentBits) + bounds.proximity(presentBits)) * ROUNDING < theta) {
+            if (order.length > 0) lead = order[order.length - 1].bit;
             upTo = wEnd;
             continue;
           }
@@ -322,10 +361,13 @@ export class PrunedTopK {
           while (numNE < order.length &&
             (preSum[numNE + 1] * bounds.coordination(preBits[numNE + 1]) + bounds.proximity(preBits[numNE + 1])) * ROUNDING < theta) numNE++;
           if (numNE === order.length) {
+            lead = order[order.length - 1].bit;
             upTo = wEnd;
             continue;
           }
         }
+        lead = 0;
+        for (let j = numNE; j < order.length; j++) lead |= order[j].bit;
       }
       // The bound of a document in this window from everything but one entry's block.
       const allCoord = bounds.coordination(presentBits);
@@ -419,30 +461,63 @@ export class PrunedTopK {
         if (n >= 0) continue;
         lbs.add(combineScores(as, pm, popcount(bounds.slots(em)), S, r));
         if (lbs.value > theta) theta = lbs.value;
+        if (queue.length === 0) queuedFrom = w0;
         queue.push(d, ub);
+        if (hasPairs) queuedMask[d] = em;
       }
       // Exact scores for the waiting candidates, highest bound first, while they can enter. While
       // counting, nothing is skipped whatever θ is, so they wait: one refinement at the end, over
       // candidates in bound order, needs the fewest exact scores.
-      if (st.reached) theta = this.refine(st.page, theta, q, src, pairWeights);
+      if (st.reached) theta = this.refine(st.page, theta, q, src, pairWeights, bounds, queuedFrom, wEnd);
       upTo = wEnd;
     }
-    st.theta = this.refine(st.page, theta, q, src, pairWeights);
+    st.theta = this.refine(st.page, theta, q, src, pairWeights, bounds, queuedFrom, Infinity);
   }
 
   /**
    * Gives the waiting candidates exact scores, highest bound first, until a bound is below θ
    * (the rest cannot enter the page, now or later: θ only grows), and empties the queue. Returns θ.
    */
-  private refine(page: ExactTopK, theta: number, q: PrunedQuery, src: PruningSource, pairWeights: readonly number[]): number {
+  private refine(
+    page: ExactTopK, theta: number, q: PrunedQuery, src: PruningSource, pairWeights: readonly number[], bounds: MaskBounds, from: number, to: number,
+  ): number {
     const queue = this.queue;
+    const bulk = q.pairs.length > 0 && queue.length >= BULK_PROXIMITY ? this.bulkProximity(q, pairWeights, bounds, from, to) : 0;
+    const found = this.proxFound;
     while (queue.length > 0 && queue.topBound * ROUNDING >= theta) {
       const d = queue.pop();
-      page.add(d, src.scoreAlone(d, q.slots, q.pairs, pairWeights));
+      page.add(d, src.scoreAlone(d, q.slots, q.pairs, pairWeights, bulk !== 0 ? found[d] : -1));
       if (page.full && page.kthScore > theta) theta = page.kthScore;
     }
     queue.clear();
     return theta;
+  }
+
+  /**
+   * The proximity evidence of all waiting candidates at once, as the exhaustive path finds it (a
+   * walk along each pair's rarer word within [from, to), lib/index/pairs-together.ts), which
+   * replaces the proximity bound in their bounds: a document whose words merely co-occur no
+   * longer waits for an exact score on the strength of a pair it does not hold. Returns the
+   * batch's generation (`proxFound` holds the weights found, summed in pair order).
+   */
+  private bulkProximity(q: PrunedQuery, pairWeights: readonly number[], bounds: MaskBounds, from: number, to: number): number {
+    const gen = ++this.proxGen;
+    const { proxStamp: stamp, proxFound: found, queuedMask: mask } = this;
+    const r = this.r;
+    this.queue.forEach((d) => {
+      stamp[d] = gen;
+      found[d] = 0;
+    });
+    const want = (d: number): boolean => stamp[d] === gen;
+    for (let k = 0; k < q.pairs.length; k++) {
+      const p = q.pairs[k];
+      const w = pairWeights[k];
+      forEachPairTogether(this.ix, p.a, p.b, pairMaxDistance(p.gap, r.proximitySlack), want, (d) => {
+        found[d] += w;
+      }, from, to);
+    }
+    this.queue.rebound((d, ub) => ub - bounds.proximity(mask[d]) + (found[d] > 0 ? proximityBonus(found[d], r.proximityWeight) : 0));
+    return gen;
   }
 
   /** Stamps the excluded documents with a fresh generation, which it returns. */

@@ -223,9 +223,11 @@ export class QueryEvaluator implements PruningSource {
    * The exact final score of live document d for a plain query (no tree, no phrase bonus),
    * computed from the index alone, without evaluate(): equal to what evaluate() then
    * {@link exactScore} give, the same sums in the same order (slot by slot, term by term).
-   * `pairWeights` are {@link pairWeights} of `pairs` (empty when proximity is off).
+   * `pairWeights` are {@link pairWeights} of `pairs` (empty when proximity is off); `found`, when
+   * known, the sum of the weights of the pairs found together in d, summed in pair order (else
+   * the pairs are looked up here).
    */
-  scoreAlone(d: number, slots: readonly QuerySlot[], pairs: readonly QueryPair<number>[], pairWeights: readonly number[]): number {
+  scoreAlone(d: number, slots: readonly QuerySlot[], pairs: readonly QueryPair<number>[], pairWeights: readonly number[], found = -1): number {
     const ix = this.index;
     const art = ix.art;
     const impact = this.artImpact;
@@ -247,16 +249,15 @@ export class QueryEvaluator implements PruningSource {
     const best = r.paragraphWeight > 0 ? this.bestParagraph(d, slots) : 0;
     let sc = combineScores(articleScore, best, matched, slots.length, r);
     if (pairs.length > 0) {
-      let found = 0;
-      let any = false;
-      for (let k = 0; k < pairs.length; k++) {
-        const p = pairs[k];
-        if (pairTogetherIn(ix, p.a, p.b, d, pairMaxDistance(p.gap, r.proximitySlack))) {
-          found += pairWeights[k];
-          any = true;
+      if (found < 0) {
+        found = 0;
+        for (let k = 0; k < pairs.length; k++) {
+          const p = pairs[k];
+          if (pairTogetherIn(ix, p.a, p.b, d, pairMaxDistance(p.gap, r.proximitySlack))) found += pairWeights[k];
         }
       }
-      sc += any ? proximityBonus(found, r.proximityWeight) : 0;
+      // As evaluate(): nothing added (not even +0 of a bonus) when no pair is found; weights are > 0.
+      sc += found > 0 ? proximityBonus(found, r.proximityWeight) : 0;
     }
     return sc;
   }

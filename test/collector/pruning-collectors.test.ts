@@ -65,4 +65,18 @@ describe('BoundQueue', () => {
       expect(q.topBound).to.equal(-Infinity);
     }), { numRuns: 100 });
   });
+
+  it('restores its order after every bound is replaced', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true })), { maxLength: 200 }), (pairs) => {
+      const q = new BoundQueue();
+      pairs.forEach(([b], d) => q.push(d, b));
+      const seen: number[] = [];
+      q.forEach((d) => seen.push(d));
+      expect(seen.sort((a, b) => a - b)).to.deep.equal(pairs.map((_, d) => d));
+      q.rebound((d) => pairs[d][1]);
+      const out: number[] = [];
+      while (q.length > 0) out.push(q.pop());
+      expect(out.map((d) => pairs[d][1])).to.deep.equal(pairs.map(([, b]) => b).sort((a, b) => b - a));
+    }), { numRuns: 100 });
+  });
 });
