@@ -53,12 +53,30 @@ export class BoundQueue {
     for (let i = 0; i < this.size; i++) fn(this.docs[i], this.bounds[i]);
   }
 
+  /** Removes the documents whose bound is below `min`. */
+  dropBelow(min: number): void {
+    const { bounds, docs } = this;
+    let n = 0;
+    for (let i = 0; i < this.size; i++) {
+      if (bounds[i] < min) continue;
+      bounds[n] = bounds[i];
+      docs[n++] = docs[i];
+    }
+    this.size = n;
+    this.heapify();
+  }
+
   /** Replaces every waiting document's bound by `fn(doc, bound)` (a tighter one) and restores the order. */
   rebound(fn: (doc: number, bound: number) => number): void {
     const { bounds, docs } = this;
+    for (let i = 0; i < this.size; i++) bounds[i] = fn(docs[i], bounds[i]);
+    this.heapify();
+  }
+
+  /** Floyd's heap construction: sift every parent down, last first. */
+  private heapify(): void {
+    const { bounds, docs } = this;
     const n = this.size;
-    for (let i = 0; i < n; i++) bounds[i] = fn(docs[i], bounds[i]);
-    // Floyd's heap construction: sift every parent down, last first.
     for (let start = (n >> 1) - 1; start >= 0; start--) {
       const xb = bounds[start];
       const xd = docs[start];

@@ -46,59 +46,82 @@ function paragraphTogether(ix: InvertedIndex, d: number, a: number, b: number, p
   return false;
 }
 
+/**
+ * Cursors in two terms' article and paragraph postings that move forward with the documents
+ * asked about (galloping), so a walk over increasing documents costs about the postings passed.
+ */
+class PairCursors {
+  private ca: number;
+  private cb: number;
+  private pa: number;
+  private pb: number;
+
+  constructor(
+    private readonly ix: InvertedIndex,
+    private readonly a: number,
+    private readonly b: number,
+  ) {
+    this.ca = ix.art.offsets[a];
+    this.cb = ix.art.offsets[b];
+    this.pa = ix.para.offsets[a];
+    this.pb = ix.para.offsets[b];
+  }
+
+  /** Whether b follows a by 1 … `maxDistance` positions in d's title or one paragraph (d not below the last asked). */
+  together(d: number, maxDistance: number): boolean {
+    const { ix, a, b } = this;
+    const art = ix.art;
+    const ids = art.ids;
+    const ia = (this.ca = gallop(ids, this.ca, art.offsets[a + 1], d));
+    if (ia === art.offsets[a + 1] || ids[ia] !== d) return false;
+    const ib = (this.cb = gallop(ids, this.cb, art.offsets[b + 1], d));
+    if (ib === art.offsets[b + 1] || ids[ib] !== d) return false;
+    if (titleTogether(ix, ia, ib, maxDistance)) return true;
+    const para = ix.para;
+    const p0 = ix.paraStart.data[d];
+    this.pa = gallop(para.ids, this.pa, para.offsets[a + 1], p0);
+    this.pb = gallop(para.ids, this.pb, para.offsets[b + 1], p0);
+    return paragraphTogether(ix, d, a, b, this.pa, this.pb, maxDistance);
+  }
+}
+
+/** Whether two term ids both have sealed article and paragraph postings (else they stand together nowhere). */
+function sealed(ix: InvertedIndex, a: number, b: number): boolean {
+  return a < ix.art.numTerms && b < ix.art.numTerms && a < ix.para.numTerms && b < ix.para.numTerms;
+}
+
 /** Whether term b follows term a by 1 … `maxDistance` positions in the title or one paragraph of document d. */
 export function pairTogetherIn(ix: InvertedIndex, a: number, b: number, d: number, maxDistance: number): boolean {
-  const art = ix.art;
-  const para = ix.para;
-  if (a >= art.numTerms || b >= art.numTerms || a >= para.numTerms || b >= para.numTerms) return false;
-  const ia = art.postingOf(a, d);
-  const ib = ia < 0 ? -1 : art.postingOf(b, d);
-  if (ib < 0) return false;
-  if (titleTogether(ix, ia, ib, maxDistance)) return true;
-  const p0 = ix.paraStart.data[d];
-  return paragraphTogether(ix, d, a, b, para.lowerBound(a, p0), para.lowerBound(b, p0), maxDistance);
+  return sealed(ix, a, b) && new PairCursors(ix, a, b).together(d, maxDistance);
 }
 
 /**
- * Calls `onDoc(d)` once for each document d in [from, to) with `want(d)` where term b follows
- * term a by 1 … `maxDistance` positions in the title or in one paragraph, in increasing d.
+ * Calls `onDoc(d)` for each document d of `docs[0 .. n)` (ascending) where term b follows term a
+ * by 1 … `maxDistance` positions in the title or in one paragraph: a merge of the list with the
+ * two terms' postings, for a few documents of long lists.
+ */
+export function forEachPairTogetherIn(
+  ix: InvertedIndex, a: number, b: number, maxDistance: number, docs: ArrayLike<number>, n: number, onDoc: (doc: number) => void,
+): void {
+  if (!sealed(ix, a, b)) return;
+  const cursors = new PairCursors(ix, a, b);
+  for (let i = 0; i < n; i++) if (cursors.together(docs[i], maxDistance)) onDoc(docs[i]);
+}
+
+/**
+ * Calls `onDoc(d)` once for each document d with `want(d)` where term b follows term a by
+ * 1 … `maxDistance` positions in the title or in one paragraph, in increasing d.
  */
 export function forEachPairTogether(
   ix: InvertedIndex, a: number, b: number, maxDistance: number, want: (doc: number) => boolean, onDoc: (doc: number) => void,
-  from = 0, to = Infinity,
 ): void {
+  if (!sealed(ix, a, b)) return;
   const art = ix.art;
-  const para = ix.para;
-  if (a >= art.numTerms || b >= art.numTerms || a >= para.numTerms || b >= para.numTerms) return;
   const off = art.offsets;
-  const aRare = off[a + 1] - off[a] <= off[b + 1] - off[b];
-  const rare = aRare ? a : b;
-  const common = aRare ? b : a;
-  const artIds = art.ids;
-  const paraIds = para.ids;
-  const paraStart = ix.paraStart.data;
-  let c = off[common];
-  const cEnd = off[common + 1];
-  let pa = para.offsets[a];
-  const paEnd = para.offsets[a + 1];
-  let pb = para.offsets[b];
-  const pbEnd = para.offsets[b + 1];
-  for (let i = from > 0 ? art.lowerBound(rare, from) : off[rare], end = off[rare + 1]; i < end; i++) {
-    const d = artIds[i];
-    if (d >= to) return;
-    if (!want(d)) continue;
-    c = gallop(artIds, c, cEnd, d);
-    if (c === cEnd) return;
-    if (artIds[c] !== d) continue;
-    const ia = aRare ? i : c;
-    const ib = aRare ? c : i;
-    if (titleTogether(ix, ia, ib, maxDistance)) {
-      onDoc(d);
-      continue;
-    }
-    const p0 = paraStart[d];
-    pa = gallop(paraIds, pa, paEnd, p0);
-    pb = gallop(paraIds, pb, pbEnd, p0);
-    if (paragraphTogether(ix, d, a, b, pa, pb, maxDistance)) onDoc(d);
+  const rare = off[a + 1] - off[a] <= off[b + 1] - off[b] ? a : b;
+  const cursors = new PairCursors(ix, a, b);
+  for (let i = off[rare], end = off[rare + 1]; i < end; i++) {
+    const d = art.ids[i];
+    if (want(d) && cursors.together(d, maxDistance)) onDoc(d);
   }
 }

@@ -33,7 +33,7 @@ import type { InvertedIndex } from '../index/inverted-index.js';
 import { gallop } from '../index/gallop.js';
 import { combineScores, idf, usesCoordination, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { pairMaxDistance, proximityBonus, type QueryPair } from '../ranking/proximity.js';
-import { forEachPairTogether } from '../index/pairs-together.js';
+import { forEachPairTogetherIn } from '../index/pairs-together.js';
 import { BoundQueue } from '../collector/bound-queue.js';
 import { ExactTopK } from '../collector/top-k-exact.js';
 import { TopKThreshold } from '../collector/top-k-threshold.js';
@@ -49,10 +49,10 @@ import { MaskBounds, popcount } from './mask-bounds.js';
 const WINDOW = 1 << 12;
 
 /**
- * Waiting candidates from which their proximity is found in one walk along each pair's rarer
- * word rather than document by document (see `bulkProximity`).
+ * Waiting candidates from which their proximity is found for all of them before any exact score
+ * (see `bulkProximity`), rather than for each one scored.
  */
-const BULK_PROXIMITY = 16;
+const BULK_PROXIMITY = 8;
 
 /** The fewest document ids in a window once pruning (see `runMany`). */
 const MIN_WINDOW = 256;
@@ -130,9 +130,10 @@ interface Entry {
   /** This window: whether the entry has postings in it, and the bound of what it adds there. */
   present: boolean;
   winMax: number;
-  /** This window, for a non-essential entry: its postings' range, once looked up (lo = -1 before). */
+  /** This window, for a non-essential entry: its postings' range, once looked up (lo = -1 before), and a cursor in it. */
   lo: number;
   hi: number;
+  cur: number;
 }
 
 /** The pruned top-k of plain relevance pages; one per index, scratch space reused across queries. */
@@ -148,12 +149,11 @@ export class PrunedTopK {
   private excludedGen = 0;
   private excludedStamp = new Int32Array(0);
   private readonly queue = new BoundQueue();
-  // Per document, for the proximity of waiting candidates (see bulkProximity): entries matched,
-  // whether it waits in the current batch, and the weights of its pairs found together.
-  private proxGen = 0;
+  // For the proximity of waiting candidates (see bulkProximity): per document, the entries it
+  // matched and the weights of its pairs found together; the waiting documents in order.
   private queuedMask = new Int32Array(0);
-  private proxStamp = new Int32Array(0);
   private proxFound = new Float64Array(0);
+  private sortedDocs = new Int32Array(0);
 
   /** `window`: documents per window, {@link WINDOW} (tests use small ones to make many windows of a small index). */
   constructor(
@@ -193,7 +193,7 @@ export class PrunedTopK {
         entries.push({
           term: t, bit: 1 << entries.length, slotBit, w, wb, mixA: (1 - pw) * w, mixP: pw * wb,
           start: art.offsets[t], end: art.offsets[t + 1], pos: art.offsets[t],
-          b0: firstBlock[t], nb: firstBlock[t + 1] - firstBlock[t], blk: 0, present: false, winMax: 0, lo: -1, hi: -1,
+          b0: firstBlock[t], nb: firstBlock[t + 1] - firstBlock[t], blk: 0, present: false, winMax: 0, lo: -1, hi: -1, cur: -1,
         });
         if (ix.df.data[t] > maxDf) maxDf = ix.df.data[t];
       }
@@ -283,15 +283,11 @@ export class PrunedTopK {
     queue.clear();
     let theta = st.theta;
     const hasPairs = q.pairs.length > 0;
-    if (hasPairs && this.proxStamp.length < ix.numDocs) {
+    if (hasPairs && this.queuedMask.length < ix.numDocs) {
       this.queuedMask = new Int32Array(ix.numDocs);
-      this.proxStamp = new Int32Array(ix.numDocs);
       this.proxFound = new Float64Array(ix.numDocs);
-      this.proxGen = 0;
     }
     const queuedMask = this.queuedMask;
-    // The first document id the waiting candidates may have (they wait across windows while counting).
-    let queuedFrom = 0;
 
     const { stamp, mixSum, artSum, paraMax, entryMask, touched } = this;
     const order: Entry[] = [];
@@ -422,6 +418,9 @@ export class PrunedTopK {
         e.pos = i;
       }
 
+      // Candidates in document order, so that non-essential entries are looked up by cursors
+      // that only move forward (one essential entry gives them in that order already).
+      if (numNE > 0 && order.length - numNE > 1) touched.subarray(0, numTouched).sort();
       for (let j = 0; j < numTouched; j++) {
         const x = touched[j];
         let em = entryMask[x];
@@ -441,14 +440,10 @@ export class PrunedTopK {
             e.lo = gallop(ids, Math.max(e.pos, e.start + (e.blk << BLOCK_SHIFT)), e.end, w0);
             e.hi = gallop(ids, e.lo, e.end, wEnd);
             e.pos = e.lo;
+            e.cur = e.lo;
           }
-          let lo = e.lo;
-          let hi = e.hi;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (ids[mid] < d) lo = mid + 1;
-            else hi = mid;
-          }
+          const lo = gallop(ids, e.cur, e.hi, d);
+          e.cur = lo;
           if (lo < e.hi && ids[lo] === d) {
             mix += e.mixA * impact[lo] + e.mixP * pBound[lo];
             as += e.w * impact[lo];
@@ -461,32 +456,32 @@ export class PrunedTopK {
         if (n >= 0) continue;
         lbs.add(combineScores(as, pm, popcount(bounds.slots(em)), S, r));
         if (lbs.value > theta) theta = lbs.value;
-        if (queue.length === 0) queuedFrom = w0;
         queue.push(d, ub);
         if (hasPairs) queuedMask[d] = em;
       }
       // Exact scores for the waiting candidates, highest bound first, while they can enter. While
       // counting, nothing is skipped whatever θ is, so they wait: one refinement at the end, over
       // candidates in bound order, needs the fewest exact scores.
-      if (st.reached) theta = this.refine(st.page, theta, q, src, pairWeights, bounds, queuedFrom, wEnd);
+      if (st.reached) theta = this.refine(st.page, theta, q, src, pairWeights, bounds);
       upTo = wEnd;
     }
-    st.theta = this.refine(st.page, theta, q, src, pairWeights, bounds, queuedFrom, Infinity);
+    st.theta = this.refine(st.page, theta, q, src, pairWeights, bounds);
   }
 
   /**
    * Gives the waiting candidates exact scores, highest bound first, until a bound is below θ
    * (the rest cannot enter the page, now or later: θ only grows), and empties the queue. Returns θ.
    */
-  private refine(
-    page: ExactTopK, theta: number, q: PrunedQuery, src: PruningSource, pairWeights: readonly number[], bounds: MaskBounds, from: number, to: number,
-  ): number {
+  private refine(page: ExactTopK, theta: number, q: PrunedQuery, src: PruningSource, pairWeights: readonly number[], bounds: MaskBounds): number {
     const queue = this.queue;
-    const bulk = q.pairs.length > 0 && queue.length >= BULK_PROXIMITY ? this.bulkProximity(q, pairWeights, bounds, from, to) : 0;
+    // Those already below θ are left out first: they cannot enter, their proximity is not needed.
+    if (q.pairs.length > 0 && queue.length >= BULK_PROXIMITY) queue.dropBelow(theta / ROUNDING);
+    const bulk = q.pairs.length > 0 && queue.length >= BULK_PROXIMITY;
+    if (bulk) this.bulkProximity(q, pairWeights, bounds);
     const found = this.proxFound;
     while (queue.length > 0 && queue.topBound * ROUNDING >= theta) {
       const d = queue.pop();
-      page.add(d, src.scoreAlone(d, q.slots, q.pairs, pairWeights, bulk !== 0 ? found[d] : -1));
+      page.add(d, src.scoreAlone(d, q.slots, q.pairs, pairWeights, bulk ? found[d] : -1));
       if (page.full && page.kthScore > theta) theta = page.kthScore;
     }
     queue.clear();
@@ -494,30 +489,30 @@ export class PrunedTopK {
   }
 
   /**
-   * The proximity evidence of all waiting candidates at once, as the exhaustive path finds it (a
-   * walk along each pair's rarer word within [from, to), lib/index/pairs-together.ts), which
-   * replaces the proximity bound in their bounds: a document whose words merely co-occur no
-   * longer waits for an exact score on the strength of a pair it does not hold. Returns the
-   * batch's generation (`proxFound` holds the weights found, summed in pair order).
+   * The proximity evidence of all waiting candidates at once (a merge of the documents, in order,
+   * with each pair's postings: lib/index/pairs-together.ts), which replaces the proximity bound in
+   * their bounds: a document whose words merely co-occur no longer waits for an exact score on
+   * the strength of a pair it does not hold. `proxFound` gets the weights found, in pair order.
    */
-  private bulkProximity(q: PrunedQuery, pairWeights: readonly number[], bounds: MaskBounds, from: number, to: number): number {
-    const gen = ++this.proxGen;
-    const { proxStamp: stamp, proxFound: found, queuedMask: mask } = this;
+  private bulkProximity(q: PrunedQuery, pairWeights: readonly number[], bounds: MaskBounds): void {
+    const { proxFound: found, queuedMask: mask } = this;
     const r = this.r;
+    if (this.sortedDocs.length < this.queue.length) this.sortedDocs = new Int32Array(2 * this.queue.length);
+    const docs = this.sortedDocs;
+    let n = 0;
     this.queue.forEach((d) => {
-      stamp[d] = gen;
+      docs[n++] = d;
       found[d] = 0;
     });
-    const want = (d: number): boolean => stamp[d] === gen;
+    docs.subarray(0, n).sort();
     for (let k = 0; k < q.pairs.length; k++) {
       const p = q.pairs[k];
       const w = pairWeights[k];
-      forEachPairTogether(this.ix, p.a, p.b, pairMaxDistance(p.gap, r.proximitySlack), want, (d) => {
+      forEachPairTogetherIn(this.ix, p.a, p.b, pairMaxDistance(p.gap, r.proximitySlack), docs, n, (d) => {
         found[d] += w;
-      }, from, to);
+      });
     }
     this.queue.rebound((d, ub) => ub - bounds.proximity(mask[d]) + (found[d] > 0 ? proximityBonus(found[d], r.proximityWeight) : 0));
-    return gen;
   }
 
   /** Stamps the excluded documents with a fresh generation, which it returns. */

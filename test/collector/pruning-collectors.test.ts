@@ -66,7 +66,7 @@ describe('BoundQueue', () => {
     }), { numRuns: 100 });
   });
 
-  it('restores its order after every bound is replaced', () => {
+  it('restores its order after every bound is replaced and after dropping those below a bound', () => {
     fc.assert(fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true })), { maxLength: 200 }), (pairs) => {
       const q = new BoundQueue();
       pairs.forEach(([b], d) => q.push(d, b));
@@ -74,9 +74,11 @@ describe('BoundQueue', () => {
       q.forEach((d) => seen.push(d));
       expect(seen.sort((a, b) => a - b)).to.deep.equal(pairs.map((_, d) => d));
       q.rebound((d) => pairs[d][1]);
+      q.dropBelow(20);
+      expect(q.length).to.equal(pairs.filter(([, b]) => b >= 20).length);
       const out: number[] = [];
       while (q.length > 0) out.push(q.pop());
-      expect(out.map((d) => pairs[d][1])).to.deep.equal(pairs.map(([, b]) => b).sort((a, b) => b - a));
+      expect(out.map((d) => pairs[d][1])).to.deep.equal(pairs.map(([, b]) => b).filter((b) => b >= 20).sort((a, b) => b - a));
     }), { numRuns: 100 });
   });
 });
