@@ -44,17 +44,31 @@ export interface QueryRun extends LatencySummary {
 }
 
 /**
- * Times one call of `run` per item with `process.hrtime.bigint`, after one untimed warm-up pass
- * over the same items (so JIT compilation and lazily built structures are not in the numbers).
- * Promises are awaited inside the timed region; synchronous results are not awaited at all.
+ * Untimed passes over the items before the timed one. Two, because one was not enough to reach a
+ * steady state right after a build and a settled heap: measured on Reuters (1,000 queries, the
+ * engines table's sequence of three builds, settled heap, one warm-up pass), ledesearch's first
+ * timed pass had p50 0.100–0.120 ms and p99 1.1–9.9 ms against 0.074–0.093 ms and 0.40–0.49 ms for
+ * the passes after it (four processes), with about four times as many young-generation
+ * collections as a later pass; raw flexsearch's passes were all within 4% of each other. The
+ * same passes for every engine.
+ */
+export const WARMUP_PASSES = 2;
+
+/**
+ * Times one call of `run` per item with `process.hrtime.bigint`, after {@link WARMUP_PASSES}
+ * untimed passes over the same items (so JIT compilation, lazily built structures and the
+ * collector's sizing after a build are not in the numbers). Promises are awaited inside the
+ * timed region; synchronous results are not awaited at all.
  */
 export async function measureQueries<T>(
   items: readonly T[],
   run: (item: T) => number | Promise<number>,
 ): Promise<QueryRun> {
-  for (const item of items) {
-    const r = run(item);
-    if (isPromise(r)) await r;
+  for (let pass = 0; pass < WARMUP_PASSES; pass++) {
+    for (const item of items) {
+      const r = run(item);
+      if (isPromise(r)) await r;
+    }
   }
   const samples: number[] = new Array(items.length);
   let totalHits = 0;

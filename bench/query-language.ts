@@ -73,7 +73,7 @@ function commonest(index: SearchIndex): string {
   let best = '';
   let bestTotal = -1;
   for (const w of 'abcdefghijklmnopqrstuvwxyz'.split('').flatMap((l) => index.suggest(l, 1))) {
-    const total = index.search(w, { limit: 0, snippets: 0, highlight: false }).total;
+    const total = index.search(w, { limit: 0, snippets: 0, highlight: false, trackTotal: true }).total;
     if (total > bestTotal) {
       best = w;
       bestTotal = total;

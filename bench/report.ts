@@ -2,6 +2,7 @@
  * Renders a run's results as the markdown printed to the console and saved to BENCHMARKS.md.
  */
 import { duplicateCostRows } from './duplicate-cost.js';
+import { WARMUP_PASSES } from './measure.js';
 import { describeQueryLanguage } from './query-language.js';
 import { fmtInt, fmtMB, fmtMs, fmtX, mdTable } from './format.js';
 import { workersHttpTable } from './workers-http.js';
@@ -286,8 +287,10 @@ const METHOD = `## Method
   (the first on a cold JIT), for every engine alike. Heap: \`heapUsed + arrayBuffers\` after four
   forced GCs, minus the same reading taken before the last instance was created (articles already
   loaded); each engine is dropped and the heap collected before the next.
-- Latency: one untimed warm-up pass over all queries, then one timed pass, \`process.hrtime.bigint\`
-  around each call; p50/p99 by nearest rank.
+- Latency: ${WARMUP_PASSES} untimed warm-up passes over all queries, then one timed pass,
+  \`process.hrtime.bigint\` around each call; p50/p99 by nearest rank. (With one warm-up pass, the
+  pass right after a build and a settled heap was not yet steady for every engine: see
+  \`bench/measure.ts\`.)
 - Floor: the fastest of three passes of the library's \`createAnalyzer().forEachToken()\` over every
   title and paragraph, each on a fresh analyzer (empty term cache), after warming the JIT on
   another one: measured like the builds, so "build ≤ 4× floor" compares like with like.

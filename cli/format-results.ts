@@ -80,14 +80,16 @@ export function formatResults(result: SearchResult, options: FormatOptions = {})
     out.push(`Nothing in ${q} could be searched: it has only stop words or punctuation.`);
     return `${out.join('\n')}\n`;
   }
-  if (result.total === 0) {
+  if (result.total === 0 && result.totalExact !== false) {
     out.push(`No results for ${q}.`);
     if (result.didYouMean) out.push(`Did you mean ${JSON.stringify(sanitizeForTerminal(result.didYouMean))}?`);
     return `${out.join('\n')}\n`;
   }
   const first = result.hits.length > 0 ? result.hits[0] : undefined;
   const shown = first ? `, showing ${result.hits.length}` : '';
-  out.push(`${result.total} result${result.total === 1 ? '' : 's'} for ${q} (${result.tookMs} ms${shown})`);
+  // A total counted only up to `trackTotal` is a lower bound: "10000+ results".
+  const count = result.totalExact === false ? `${result.total}+ results` : `${result.total} result${result.total === 1 ? '' : 's'}`;
+  out.push(`${count} for ${q} (${result.tookMs} ms${shown})`);
   const offset = options.offset ?? 0;
   result.hits.forEach((hit, i) => {
     out.push('');

@@ -129,7 +129,7 @@ const CHUNK_BYTES = 64 * 1024;
  */
 async function writeExport(io: CliIo, index: SearchIndex, query: string, options: SearchOptions, format: ExportFormat, fields: ExportField[], collapsed: boolean): Promise<void> {
   const { limit: _l, offset: _o, snippets: _s, snippetLength: _sl, snippetParts: _sp, facets: _f, facetLimit: _fl, dateHistogram: _h, ...exportOptions } = options;
-  const total = index.search(query, { ...exportOptions, collapseCount: 'groups', limit: 0, facets: [], snippets: 0, highlight: false }).total;
+  const total = index.search(query, { ...exportOptions, collapseCount: 'groups', limit: 0, facets: [], snippets: 0, highlight: false, trackTotal: true }).total;
   const columns = exportColumns(fields, collapsed);
   const progress = createProgress(io.stderr, 'exporting');
   try {

@@ -236,7 +236,21 @@ export interface SearchOptions<S = DefaultSchema> {
    * articles matching more terms come first. `all`: every term.
    */
   match?: 'any' | 'all';
+  /**
+   * How far `total` is counted exactly (Elasticsearch's `track_total_hits`). A whole number ≥ 0:
+   * matches are counted up to this many; when there are at least that many, `total` is this
+   * number and `totalExact` is false ("10,000+ results"), which lets a relevance page skip the
+   * postings that cannot reach it. `true`: always count exactly; `false`: as 0. Default
+   * {@link DEFAULT_TRACK_TOTAL} (10,000). Answers that need every match anyway (facets, date
+   * histogram, stats, collapse, filters and date or number ranges, sorts other than relevance,
+   * pages deeper than 100, phrases and boolean queries, more than 16 terms with prefix
+   * expansions) always count exactly.
+   */
+  trackTotal?: number | boolean;
 }
+
+/** The default of `SearchOptions.trackTotal`: totals are exact up to 10,000 matches (Elasticsearch's default). */
+export const DEFAULT_TRACK_TOTAL = 10_000;
 
 /** The bucket width of a date histogram; `auto` picks one by the span of the match set. */
 export type HistogramInterval = 'day' | 'week' | 'month' | 'year';
@@ -362,8 +376,14 @@ export interface Hit {
 export interface SearchResult<S = DefaultSchema> {
   /** The query as given. */
   query: string;
-  /** Exact number of matching articles (after filters); with `collapse`, of groups unless `collapseCount: 'articles'`. */
+  /**
+   * Number of matching articles (after filters); with `collapse`, of groups unless
+   * `collapseCount: 'articles'`. Exact when `totalExact`; otherwise a lower bound equal to
+   * `trackTotal` (there are at least that many; see `SearchOptions.trackTotal`).
+   */
   total: number;
+  /** True when `total` is the exact number of matches, false when it is only "at least `total`". */
+  totalExact: boolean;
   /** Time the search took, in milliseconds. */
   tookMs: number;
   /** The requested page of hits. */

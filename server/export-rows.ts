@@ -10,6 +10,6 @@ import type { ExportOptions, ExportRow, SearchIndex } from '../lib/index.js';
  */
 export function exportRows(index: SearchIndex, query: string, options: ExportOptions): { total: number; rows: Iterable<ExportRow> } {
   // Collapsed, there is one row per group whatever collapseCount says.
-  const { total } = index.search(query, { ...options, collapseCount: 'groups', limit: 0, facets: [], snippets: 0, highlight: false });
+  const { total } = index.search(query, { ...options, collapseCount: 'groups', limit: 0, facets: [], snippets: 0, highlight: false, trackTotal: true });
   return { total, rows: index.searchAll(query, options) };
 }

@@ -34,6 +34,8 @@ export interface SearchParams extends Partial<Record<FacetField, string[]>> {
   /** Snippet parts; the schema's default is `html` alone. */
   parts: SnippetPart[];
   match: 'any' | 'all';
+  /** `true`, `false` or a whole number, as the request schema's pattern allows; absent: the library's default. */
+  trackTotal?: string;
 }
 
 /** Parameters that may be comma-separated as well as repeated. */
@@ -141,6 +143,7 @@ export function toSearchOptions(p: SearchParams, schema: ResolvedSchema = DEFAUL
     snippetParts: p.parts,
     match: p.match,
   };
+  if (p.trackTotal !== undefined) options.trackTotal = p.trackTotal === 'true' ? true : p.trackTotal === 'false' ? false : Number(p.trackTotal);
   if (p.from !== undefined) options.dateFrom = p.from;
   if (p.to !== undefined) options.dateTo = p.to;
   if (p.collapse !== undefined) {

@@ -43,9 +43,12 @@ export function renderSearch(els, s, result, expanded, schema = undefined) {
 
   if (isBlank(s)) els.status.textContent = `${plural(total, 'article')} in the archive, newest first (listed${took}).`;
   else if (result.unsearchable === true) els.status.textContent = `Nothing in “${q}” can be searched.`;
-  else if (total === 0) els.status.textContent = q ? `No results for “${q}”.` : 'No articles match these filters.';
+  else if (total === 0 && result.totalExact !== false) els.status.textContent = q ? `No results for “${q}”.` : 'No articles match these filters.';
   else {
-    const what = q ? `${plural(total, 'result')} for “${q}”` : `${plural(total, 'article')} match these filters`;
+    // A total counted only up to trackTotal is a lower bound: "10,000+ results".
+    const what = result.totalExact === false
+      ? `${total.toLocaleString('en-GB')}+ ${q ? `results for “${q}”` : 'articles match these filters'}`
+      : q ? `${plural(total, 'result')} for “${q}”` : `${plural(total, 'article')} match these filters`;
     const page = pages > 1 ? ` · page ${Math.min(s.page, pages)} of ${pages}` : '';
     els.status.textContent = `${what}${took}${page}.`;
   }
@@ -134,7 +137,7 @@ function renderEmpty(els, s, result, pages) {
       h('p', { class: 'lead', text: `Nothing in “${s.q.trim()}” can be searched: it holds only common words or symbols.` }),
       h('p', { class: 'muted', text: 'Add a word that says what you are looking for: a name, a place, a topic.' }),
     );
-  } else if (result.total === 0) {
+  } else if (result.total === 0 && result.totalExact !== false) {
     parts.push(h('p', { class: 'lead', text: s.q.trim() ? `Nothing in the archive matches “${s.q.trim()}”${countFilters(s) || s.from || s.to ? ' with these filters' : ''}.` : 'No article matches these filters.' }));
     const tips = [];
     if (countFilters(s) > 0) tips.push(h('li', {}, h('button', { type: 'button', class: 'link-button', 'data-action': 'clear-filters', text: 'Remove the filters' })));

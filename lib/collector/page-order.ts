@@ -5,20 +5,29 @@
 import type { SortOrder } from '../types.js';
 import { topKByScore } from './top-k.js';
 
+/** Newer first, missing dates (NaN) last: negative when date `da` sorts before `db`. */
+export function newerFirst(da: number, db: number): number {
+  if (da === db) return 0;
+  if (Number.isNaN(da)) return Number.isNaN(db) ? 0 : 1;
+  if (Number.isNaN(db)) return -1;
+  return db - da;
+}
+
+/**
+ * Relevance order of document a (score `sa`) and document b (score `sb`): higher score first, then
+ * newer (missing dates last), then the lower document id. Negative when a ranks first.
+ */
+export function compareRelevance(sa: number, a: number, sb: number, b: number, dates: Float64Array): number {
+  return sb - sa || newerFirst(dates[a], dates[b]) || a - b;
+}
+
 /**
  * The order of a sort: relevance (score, then newer, then index order), date (newer first, then
  * score) or date_asc (older first). Missing dates sort last in both directions.
  */
 export function pageOrder(sort: SortOrder, score: Float64Array, dates: Float64Array): (a: number, b: number) => number {
   // Missing dates sort last in both directions.
-  const dateDesc = (a: number, b: number): number => {
-    const da = dates[a];
-    const db = dates[b];
-    if (da === db) return 0;
-    if (Number.isNaN(da)) return Number.isNaN(db) ? 0 : 1;
-    if (Number.isNaN(db)) return -1;
-    return db - da;
-  };
+  const dateDesc = (a: number, b: number): number => newerFirst(dates[a], dates[b]);
   if (sort === 'date') return (a, b) => dateDesc(a, b) || score[b] - score[a] || a - b;
   if (sort === 'date_asc') {
     return (a, b) => {
@@ -28,7 +37,7 @@ export function pageOrder(sort: SortOrder, score: Float64Array, dates: Float64Ar
       return da - db || score[b] - score[a] || a - b;
     };
   }
-  return (a, b) => score[b] - score[a] || dateDesc(a, b) || a - b;
+  return (a, b) => compareRelevance(score[a], a, score[b], b, dates);
 }
 
 /**
@@ -76,18 +85,7 @@ export function refineTopK(
   }
   // The page in comparator('relevance') order over exact scores: score, newer date, document id.
   const order = done.map((_, i) => i);
-  order.sort((x, y) => {
-    const diff = exactOf[y] - exactOf[x];
-    if (diff !== 0) return diff;
-    const da = dates[done[x]];
-    const db = dates[done[y]];
-    if (da !== db && !(Number.isNaN(da) && Number.isNaN(db))) {
-      if (Number.isNaN(da)) return 1;
-      if (Number.isNaN(db)) return -1;
-      return db - da;
-    }
-    return done[x] - done[y];
-  });
+  order.sort((x, y) => compareRelevance(exactOf[x], done[x], exactOf[y], done[y], dates));
   const page = order.slice(0, k).map((i) => done[i]);
   for (let i = 0; i < page.length; i++) score[page[i]] = exactOf[order[i]];
   return page;

@@ -8,24 +8,104 @@
  * cursors, so the cost is about the wanted documents' postings of the two terms.
  */
 import { standsTogether } from '../ranking/proximity.js';
+import { gallop } from './gallop.js';
 import { COL_TF_TITLE, type InvertedIndex } from './inverted-index.js';
 
-/** First index in [lo, end) whose id is ≥ target (end when none): galloping, then binary search. */
-function gallop(ids: Int32Array, lo: number, end: number, target: number): number {
-  let step = 1;
-  let hi = lo;
-  while (hi < end && ids[hi] < target) {
-    lo = hi + 1;
-    hi += step;
-    step *= 2;
+/** Whether term b follows term a by 1 … `maxDistance` positions in a title, given their article postings `ia`, `ib` there. */
+function titleTogether(ix: InvertedIndex, ia: number, ib: number, maxDistance: number): boolean {
+  const art = ix.art;
+  const tfTitle = art.cols[COL_TF_TITLE];
+  const pos = art.positions;
+  return tfTitle[ia] > 0 && tfTitle[ib] > 0 && standsTogether(pos, art.posStart(ia), art.posEnd(ia), pos, art.posStart(ib), art.posEnd(ib), maxDistance);
+}
+
+/**
+ * Whether term b follows term a by 1 … `maxDistance` positions in one of document d's paragraphs,
+ * given, for each term, the first of its paragraph postings at or after d's first paragraph
+ * (`pa`, `pb`): the two terms' paragraph postings within d, merged.
+ */
+function paragraphTogether(ix: InvertedIndex, d: number, a: number, b: number, pa: number, pb: number, maxDistance: number): boolean {
+  const para = ix.para;
+  const paraIds = para.ids;
+  const paraPos = para.positions;
+  const p0 = ix.paraStart.data[d];
+  const pEnd = p0 + ix.numParas.data[d];
+  const paEnd = para.offsets[a + 1];
+  const pbEnd = para.offsets[b + 1];
+  let x = pa;
+  let y = pb;
+  while (x < paEnd && y < pbEnd && paraIds[x] < pEnd && paraIds[y] < pEnd) {
+    if (paraIds[x] < paraIds[y]) x++;
+    else if (paraIds[x] > paraIds[y]) y++;
+    else if (standsTogether(paraPos, para.posStart(x), para.posEnd(x), paraPos, para.posStart(y), para.posEnd(y), maxDistance)) return true;
+    else {
+      x++;
+      y++;
+    }
   }
-  if (hi > end) hi = end;
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (ids[m] < target) lo = m + 1;
-    else hi = m;
+  return false;
+}
+
+/**
+ * Cursors in two terms' article and paragraph postings that move forward with the documents
+ * asked about (galloping), so a walk over increasing documents costs about the postings passed.
+ */
+class PairCursors {
+  private ca: number;
+  private cb: number;
+  private pa: number;
+  private pb: number;
+
+  constructor(
+    private readonly ix: InvertedIndex,
+    private readonly a: number,
+    private readonly b: number,
+  ) {
+    this.ca = ix.art.offsets[a];
+    this.cb = ix.art.offsets[b];
+    this.pa = ix.para.offsets[a];
+    this.pb = ix.para.offsets[b];
   }
-  return lo;
+
+  /** Whether b follows a by 1 … `maxDistance` positions in d's title or one paragraph (d not below the last asked). */
+  together(d: number, maxDistance: number): boolean {
+    const { ix, a, b } = this;
+    const art = ix.art;
+    const ids = art.ids;
+    const ia = (this.ca = gallop(ids, this.ca, art.offsets[a + 1], d));
+    if (ia === art.offsets[a + 1] || ids[ia] !== d) return false;
+    const ib = (this.cb = gallop(ids, this.cb, art.offsets[b + 1], d));
+    if (ib === art.offsets[b + 1] || ids[ib] !== d) return false;
+    if (titleTogether(ix, ia, ib, maxDistance)) return true;
+    const para = ix.para;
+    const p0 = ix.paraStart.data[d];
+    this.pa = gallop(para.ids, this.pa, para.offsets[a + 1], p0);
+    this.pb = gallop(para.ids, this.pb, para.offsets[b + 1], p0);
+    return paragraphTogether(ix, d, a, b, this.pa, this.pb, maxDistance);
+  }
+}
+
+/** Whether two term ids both have sealed article and paragraph postings (else they stand together nowhere). */
+function sealed(ix: InvertedIndex, a: number, b: number): boolean {
+  return a < ix.art.numTerms && b < ix.art.numTerms && a < ix.para.numTerms && b < ix.para.numTerms;
+}
+
+/** Whether term b follows term a by 1 … `maxDistance` positions in the title or one paragraph of document d. */
+export function pairTogetherIn(ix: InvertedIndex, a: number, b: number, d: number, maxDistance: number): boolean {
+  return sealed(ix, a, b) && new PairCursors(ix, a, b).together(d, maxDistance);
+}
+
+/**
+ * Calls `onDoc(d)` for each document d of `docs[0 .. n)` (ascending) where term b follows term a
+ * by 1 … `maxDistance` positions in the title or in one paragraph: a merge of the list with the
+ * two terms' postings, for a few documents of long lists.
+ */
+export function forEachPairTogetherIn(
+  ix: InvertedIndex, a: number, b: number, maxDistance: number, docs: ArrayLike<number>, n: number, onDoc: (doc: number) => void,
+): void {
+  if (!sealed(ix, a, b)) return;
+  const cursors = new PairCursors(ix, a, b);
+  for (let i = 0; i < n; i++) if (cursors.together(docs[i], maxDistance)) onDoc(docs[i]);
 }
 
 /**
@@ -35,56 +115,13 @@ function gallop(ids: Int32Array, lo: number, end: number, target: number): numbe
 export function forEachPairTogether(
   ix: InvertedIndex, a: number, b: number, maxDistance: number, want: (doc: number) => boolean, onDoc: (doc: number) => void,
 ): void {
+  if (!sealed(ix, a, b)) return;
   const art = ix.art;
-  const para = ix.para;
-  if (a >= art.numTerms || b >= art.numTerms || a >= para.numTerms || b >= para.numTerms) return;
   const off = art.offsets;
-  const aRare = off[a + 1] - off[a] <= off[b + 1] - off[b];
-  const rare = aRare ? a : b;
-  const common = aRare ? b : a;
-  const artIds = art.ids;
-  const tfTitle = art.cols[COL_TF_TITLE];
-  const artPos = art.positions;
-  const paraIds = para.ids;
-  const paraPos = para.positions;
-  const paraStart = ix.paraStart.data;
-  const numParas = ix.numParas.data;
-  let c = off[common];
-  const cEnd = off[common + 1];
-  let pa = para.offsets[a];
-  const paEnd = para.offsets[a + 1];
-  let pb = para.offsets[b];
-  const pbEnd = para.offsets[b + 1];
+  const rare = off[a + 1] - off[a] <= off[b + 1] - off[b] ? a : b;
+  const cursors = new PairCursors(ix, a, b);
   for (let i = off[rare], end = off[rare + 1]; i < end; i++) {
-    const d = artIds[i];
-    if (!want(d)) continue;
-    c = gallop(artIds, c, cEnd, d);
-    if (c === cEnd) return;
-    if (artIds[c] !== d) continue;
-    const ia = aRare ? i : c;
-    const ib = aRare ? c : i;
-    if (tfTitle[ia] > 0 && tfTitle[ib] > 0 &&
-      standsTogether(artPos, art.posStart(ia), art.posEnd(ia), artPos, art.posStart(ib), art.posEnd(ib), maxDistance)) {
-      onDoc(d);
-      continue;
-    }
-    // The paragraphs of d holding both terms: merge the two terms' paragraph postings within d.
-    const p0 = paraStart[d];
-    const pEnd = p0 + numParas[d];
-    pa = gallop(paraIds, pa, paEnd, p0);
-    pb = gallop(paraIds, pb, pbEnd, p0);
-    let x = pa;
-    let y = pb;
-    while (x < paEnd && y < pbEnd && paraIds[x] < pEnd && paraIds[y] < pEnd) {
-      if (paraIds[x] < paraIds[y]) x++;
-      else if (paraIds[x] > paraIds[y]) y++;
-      else if (standsTogether(paraPos, para.posStart(x), para.posEnd(x), paraPos, para.posStart(y), para.posEnd(y), maxDistance)) {
-        onDoc(d);
-        break;
-      } else {
-        x++;
-        y++;
-      }
-    }
+    const d = art.ids[i];
+    if (want(d) && cursors.together(d, maxDistance)) onDoc(d);
   }
 }

@@ -9,7 +9,9 @@
 import { bm25ParagraphTerm, combineScores, fieldOccurrenceWeight, idf, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
 import type { QuerySlot } from './bind-query.js';
-import { forEachPairTogether } from '../index/pairs-together.js';
+import { forEachPairTogether, pairTogetherIn } from '../index/pairs-together.js';
+import { computeBlockMaxima, NO_BLOCKS, type BlockMaxima } from './block-maxima.js';
+import type { PruningSource } from './pruned-top-k.js';
 import { pairMaxDistance, pairWeight, proximityBonus, type QueryPair } from '../ranking/proximity.js';
 
 /** The slot count of an excluded document: no query has enough slots to bring it to 0. */
@@ -67,7 +69,7 @@ export interface EvaluateOutput {
   scoreIsBound: boolean;
 }
 
-export class QueryEvaluator {
+export class QueryEvaluator implements PruningSource {
   // Generation counters: a scratch entry is valid only when its stamp equals the current one.
   // Fresh arrays are zero and counters only grow, so growing scratch space never needs a reset.
   private gen = 0;
@@ -90,6 +92,7 @@ export class QueryEvaluator {
   private artImpact = new Float32Array(0);
   private paraImpact = new Float32Array(0);
   private paraBound = new Float32Array(0);
+  private blockMaxima: BlockMaxima = NO_BLOCKS;
   private normVersion = -1;
   private lastSlots: readonly QuerySlot[] = [];
   private lastBonus: Float64Array | null = null;
@@ -199,7 +202,78 @@ export class QueryEvaluator {
     this.normTitle = normTitle;
     this.paraImpact = paraImpact;
     this.paraBound = paraBound;
+    this.prepareBlockMaxima();
     this.normVersion = version;
+  }
+
+  /** Block maxima of the article impacts just computed (block-maxima.ts), for the pruned top-k. */
+  private prepareBlockMaxima(): void {
+    const art = this.index.art;
+    this.blockMaxima = computeBlockMaxima(art.offsets, art.numTerms, this.artImpact, this.paraBound);
+  }
+
+  /** Whole-article BM25F impact (saturated, without idf) of each article posting; see prepare(). */
+  get articleImpacts(): Float32Array {
+    return this.artImpact;
+  }
+
+  /** Per article posting: the term's largest paragraph impact in that article; see prepare(). */
+  get paragraphBounds(): Float32Array {
+    return this.paraBound;
+  }
+
+  /** Per-block maxima of {@link articleImpacts} and {@link paragraphBounds}. */
+  get blocks(): BlockMaxima {
+    return this.blockMaxima;
+  }
+
+  /** What each proximity pair adds when found (before `proximityWeight`): the rarer word's idf. */
+  pairWeights(pairs: readonly QueryPair<number>[]): number[] {
+    const ix = this.index;
+    return pairs.map((p) => pairWeight(idf(ix.numLive, ix.df.data[p.a]), idf(ix.numLive, ix.df.data[p.b])));
+  }
+
+  /**
+   * The exact final score of live document d for a plain query (no tree, no phrase bonus),
+   * computed from the index alone, without evaluate(): equal to what evaluate() then
+   * {@link exactScore} give, the same sums in the same order (slot by slot, term by term).
+   * `pairWeights` are {@link pairWeights} of `pairs` (empty when proximity is off); `found`, when
+   * known, the sum of the weights of the pairs found together in d, summed in pair order (else
+   * the pairs are looked up here).
+   */
+  scoreAlone(d: number, slots: readonly QuerySlot[], pairs: readonly QueryPair<number>[], pairWeights: readonly number[], found = -1): number {
+    const ix = this.index;
+    const art = ix.art;
+    const impact = this.artImpact;
+    const N = ix.numLive;
+    let articleScore = 0;
+    let matched = 0;
+    for (const slot of slots) {
+      let seen = false;
+      for (const t of slot.termIds) {
+        const i = art.postingOf(t, d);
+        if (i < 0) continue;
+        const w = slot.weight * idf(N, ix.df.data[t]);
+        articleScore += w * impact[i];
+        seen = true;
+      }
+      if (seen) matched++;
+    }
+    const r = this.r;
+    const best = r.paragraphWeight > 0 ? this.bestParagraph(d, slots) : 0;
+    let sc = combineScores(articleScore, best, matched, slots.length, r);
+    if (pairs.length > 0) {
+      if (found < 0) {
+        found = 0;
+        for (let k = 0; k < pairs.length; k++) {
+          const p = pairs[k];
+          if (pairTogetherIn(ix, p.a, p.b, d, pairMaxDistance(p.gap, r.proximitySlack))) found += pairWeights[k];
+        }
+      }
+      // As evaluate(): nothing added (not even +0 of a bonus) when no pair is found; weights are > 0.
+      sc += found > 0 ? proximityBonus(found, r.proximityWeight) : 0;
+    }
+    return sc;
   }
 
   /**
@@ -313,7 +387,7 @@ export class QueryEvaluator {
     const r = this.r;
     const pairs = r.proximityWeight > 0 && input.pairs ? input.pairs : [];
     this.lastPairs = pairs;
-    this.lastPairWeights = pairs.map((p) => pairWeight(idf(ix.numLive, ix.df.data[p.a]), idf(ix.numLive, ix.df.data[p.b])));
+    this.lastPairWeights = this.pairWeights(pairs);
 
     // Filters first: mark the documents each filtered field accepts.
     while (this.filterStamps.length < fieldFilters.length) this.filterStamps.push(new Int32Array(this.docStamp.length));

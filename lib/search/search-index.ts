@@ -46,6 +46,7 @@ import { proximityPairs } from './proximity-pairs.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { TreeMatcher } from './tree-matcher.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
+import { PrunedTopK } from './pruned-top-k.js';
 import { resolveSearchOptions, type ResolvedHistogramOptions, type ResolvedSearchOptions } from './search-options.js';
 import { moreLikeThisQuery, searchExcluding, similarDateRange, type SimilarOptions } from './similar-articles.js';
 import type { MatchSet } from '../collector/collector.js';
@@ -180,6 +181,23 @@ function numTermIds(slots: readonly QuerySlot[]): number {
   return n;
 }
 
+/**
+ * Whether the options ask for nothing but a shallow relevance page and a total that may stop at
+ * `trackTotal`: no facets, histogram, stats, collapsing, filters or ranges, which all need every
+ * match. Such a page may be answered by the pruned top-k if its plan allows ({@link planMayPrune}).
+ */
+function mayPrune(o: ResolvedSearchOptions): boolean {
+  return o.trackTotal !== Infinity && o.sort === 'relevance' && o.sortField === undefined && o.offset + o.limit <= MAX_BOUNDED_PAGE &&
+    o.facets.length === 0 && o.stats.length === 0 && !o.dateHistogram && !o.collapse && o.ranges.length === 0 &&
+    Number.isNaN(o.dateFrom) && Number.isNaN(o.dateTo) && Object.values(o.filters).every((v) => v.length === 0);
+}
+
+/** Whether a plan is a bag of words (with exclusions at most) that the pruned top-k can rank. */
+function planMayPrune(plan: QueryPlan): boolean {
+  return plan.slots.length > 0 && plan.required === null && plan.bonus === null && plan.topFilters.length === 0 &&
+    numTermIds(plan.slots) <= MAX_BOUNDED_TERMS;
+}
+
 const EMPTY = new Uint8Array(0);
 
 /**
@@ -228,6 +246,7 @@ class Engine implements SearchIndex<SchemaDefinition> {
   private readonly idToDoc = new Map<string, number>();
   private readonly highlighters = new WeakMap<QueryPlan, HitHighlighter>();
   private readonly evaluator: QueryEvaluator;
+  private readonly pruner: PrunedTopK;
   private readonly matcher: TreeMatcher;
   private version = 0;
   private readonly options: SearchIndexOptions<SchemaDefinition>;
@@ -252,6 +271,7 @@ class Engine implements SearchIndex<SchemaDefinition> {
     const textFields = this.schema.textFields;
     this.ix = new InvertedIndex(this.analyzer, textFields.map((f) => f.name));
     this.evaluator = new QueryEvaluator(this.ix, this.ranking, textFields.map((f) => f.weight));
+    this.pruner = new PrunedTopK(this.ix, this.ranking);
     this.matcher = new TreeMatcher(this.ix);
   }
 
@@ -434,9 +454,12 @@ class Engine implements SearchIndex<SchemaDefinition> {
     if (typeof query !== 'string') throw new InvalidQueryError('query must be a string', { parameter: 'q' });
     const o = resolveSearchOptions(options, this.schema);
     this.settle();
-    const run = this.evaluate(query, o, false);
+    // A plain relevance page that needs no other part of the match set is pruned (pruned-top-k.ts).
+    const plan = mayPrune(o) ? this.plan(query, o.match === 'all', new Set()) : undefined;
+    if (plan && !plan.unsearchable && planMayPrune(plan)) return this.prunedSearch(query, o, plan, t0);
+    const run = this.evaluate(query, o, false, plan);
     if (!run) return this.unsearchableResult(query, o, t0);
-    const { plan, sort, filtered, all } = run;
+    const { sort, filtered, all } = run;
     const dates = this.ix.dateMs.data;
     const collapsed = o.collapse ? this.collapse(all, sort, run.keys) : undefined;
     // What the page ranks, and what the total, facets and histogram count (groups or articles).
@@ -450,20 +473,54 @@ class Engine implements SearchIndex<SchemaDefinition> {
     const result: SearchResult<SchemaDefinition> = {
       query,
       total: countCollector.collect(counted),
+      totalExact: true,
       tookMs: 0,
-      hits: pageDocs.map((d) => this.makeHit(d, ranked.score[d], plan, o, collapsed?.others.get(d))),
+      hits: pageDocs.map((d) => this.makeHit(d, ranked.score[d], run.plan, o, collapsed?.others.get(d))),
       facets,
     };
     if (collapsed) result.totalArticles = all.n;
-    if (query.trim() !== '') result.interpretedAs = plan.interpretedAs;
-    if (o.dateHistogram) this.addHistogram(result, counted, filtered.length, o, o.dateHistogram);
+    if (o.dateHistogram) this.addHistogram(result, counted, run.filtered.length, o, o.dateHistogram);
     if (o.stats.length > 0) result.stats = this.collectStats(o.stats, counted);
-    if (all.n === 0 && plan.slots.length > 0) {
+    return this.finishResult(result, query, run.plan, all.n === 0, t0);
+  }
+
+  /** What every answer ends with: the interpreted query, did-you-mean when nothing matched, the time taken. */
+  private finishResult(result: SearchResult<SchemaDefinition>, query: string, plan: QueryPlan, noMatch: boolean, t0: number): SearchResult<SchemaDefinition> {
+    if (query.trim() !== '') result.interpretedAs = plan.interpretedAs;
+    if (noMatch && plan.slots.length > 0) {
       const suggestion = didYouMean(query, plan.slots, this.ix.dict, this.ix.df.data, this.analyzer);
       if (suggestion) result.didYouMean = suggestion;
     }
     result.tookMs = Math.round((performance.now() - t0) * 1000) / 1000;
     return result;
+  }
+
+  /**
+   * A plain relevance page by the pruned top-k: the same hits as the exhaustive path, the total
+   * counted up to `trackTotal`. Only for options and plans that {@link mayPrune} and
+   * {@link planMayPrune} accept.
+   */
+  private prunedSearch(query: string, o: ResolvedSearchOptions, plan: QueryPlan, t0: number): SearchResult<SchemaDefinition> {
+    const k = o.offset + o.limit;
+    const page = this.pruner.run({
+      slots: plan.slots,
+      matchAll: plan.matchAll,
+      excluded: plan.excluded,
+      pairs: this.plainPairs(query, plan) ?? [],
+      k,
+      trackTotal: o.trackTotal,
+      dates: this.ix.dateMs.data,
+    }, this.evaluator);
+    const result: SearchResult<SchemaDefinition> = {
+      query,
+      total: page.total,
+      totalExact: page.totalExact,
+      tookMs: 0,
+      hits: page.docs.slice(o.offset).map((d, i) => this.makeHit(d, page.scores[o.offset + i], plan, o)),
+      facets: {},
+    };
+    const noMatch = page.totalExact ? page.total === 0 : k > 0 && page.docs.length === 0;
+    return this.finishResult(result, query, plan, noMatch, t0);
   }
 
   searchAll(query: string, options: ExportOptions<SchemaDefinition> = {}): IterableIterator<ExportRow> {
@@ -501,10 +558,11 @@ class Engine implements SearchIndex<SchemaDefinition> {
    * `exact` asks for exact scores (no bounded paragraph evidence). Undefined when unsearchable.
    */
   private evaluate(
-    query: string, o: ResolvedSearchOptions, exact: boolean,
+    query: string, o: ResolvedSearchOptions, exact: boolean, planned?: QueryPlan,
   ): { plan: QueryPlan; sort: SortOrder; keys: Float64Array; filtered: string[]; all: MatchSet; refine: boolean } | undefined {
     const optionFields = Object.keys(o.filters).filter((f) => o.filters[f].length > 0);
-    const plan = this.plan(query, o.match === 'all', new Set(optionFields));
+    // A plan made for the pruned path had no option filters, as here (see mayPrune).
+    const plan = planned ?? this.plan(query, o.match === 'all', new Set(optionFields));
     if (plan.unsearchable) return undefined;
     const fieldFilters: FieldFilter[] = optionFields.map((field, slot) => {
       const col = this.facets.byField.get(field) as NonNullable<ReturnType<FacetStore['byField']['get']>>;
@@ -668,7 +726,7 @@ class Engine implements SearchIndex<SchemaDefinition> {
   private unsearchableResult(query: string, o: ResolvedSearchOptions, t0: number): SearchResult<SchemaDefinition> {
     const facets: Record<string, FacetValue[]> = {};
     for (const f of o.facets) facets[f] = [];
-    const result: SearchResult<SchemaDefinition> = { query, total: 0, tookMs: 0, hits: [], facets, interpretedAs: '', unsearchable: true };
+    const result: SearchResult<SchemaDefinition> = { query, total: 0, totalExact: true, tookMs: 0, hits: [], facets, interpretedAs: '', unsearchable: true };
     if (o.dateHistogram) {
       result.dateHistogram = [];
       if (o.dateHistogram.explicit && o.dateHistogram.interval !== 'auto') result.dateHistogramInterval = o.dateHistogram.interval;

@@ -6,7 +6,7 @@ import { InvalidQueryError } from '../errors.js';
 import type { NumericRange } from '../facets/range-filter.js';
 import type { NumberBucket, SchemaDefinition } from '../schema/field-schema.js';
 import { checkNumberBuckets, DEFAULT_SCHEMA, type ResolvedSchema } from '../schema/resolve-schema.js';
-import { SNIPPET_PARTS, type HistogramInterval, type SearchOptions, type SnippetPart, type SortOrder } from '../types.js';
+import { DEFAULT_TRACK_TOTAL, SNIPPET_PARTS, type HistogramInterval, type SearchOptions, type SnippetPart, type SortOrder } from '../types.js';
 
 /** Defaults of every search option. */
 export const DEFAULT_SEARCH_OPTIONS = Object.freeze({
@@ -65,6 +65,8 @@ export interface ResolvedSearchOptions {
   snippetParts: ReadonlySet<SnippetPart> | undefined;
   highlight: boolean;
   match: 'any' | 'all';
+  /** Count matches exactly up to this many (Infinity: always). */
+  trackTotal: number;
 }
 
 /** {@link DateHistogramOptions} with defaults filled in. */
@@ -96,6 +98,17 @@ function resolveHistogram(v: unknown): ResolvedHistogramOptions | undefined {
     throw new InvalidQueryError('dateHistogram.compare must be a query string', { parameter: 'compare' });
   }
   return { interval: interval as HistogramInterval | 'auto', normalize: o.normalize === true, compare: o.compare, explicit: true };
+}
+
+/** `trackTotal` as a threshold: true → Infinity, false → 0, else a whole number ≥ 0. */
+function trackTotal(v: unknown): number {
+  if (v === undefined) return DEFAULT_TRACK_TOTAL;
+  if (v === true) return Infinity;
+  if (v === false) return 0;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
+    throw new InvalidQueryError(`trackTotal must be true, false or an integer ≥ 0, got ${JSON.stringify(v)}`, { parameter: 'trackTotal' });
+  }
+  return v;
 }
 
 function count(name: string, v: unknown, dflt: number, min = 0): number {
@@ -288,5 +301,6 @@ export function resolveSearchOptions(o: SearchOptions<SchemaDefinition>, schema:
     snippetParts: snippetParts(o.snippetParts),
     highlight: o.highlight !== false,
     match,
+    trackTotal: trackTotal(o.trackTotal),
   };
 }

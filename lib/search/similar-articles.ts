@@ -80,7 +80,7 @@ export function searchExcluding(
   for (const [name, v] of [['offset', offset], ['limit', limit]] as const) {
     if (!Number.isInteger(v) || v < 0) throw new InvalidQueryError(`${name} must be an integer ≥ 0, got ${String(v)}`, { parameter: name });
   }
-  if (query === '') return { query, total: 0, tookMs: 0, hits: [], facets: {} };
+  if (query === '') return { query, total: 0, totalExact: true, tookMs: 0, hits: [], facets: {} };
   const r = search(query, { ...options, offset: 0, limit: offset + limit + exclude.size });
   const kept = r.hits.filter((h) => !exclude.has(h.id));
   return { ...r, total: r.total - (r.hits.length - kept.length), hits: kept.slice(offset, offset + limit) };

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   for (const name of NEWS_NAMES) {
     const a = adjacentShare(off, name);
     const b = adjacentShare(on, name);
-    const total = off.search(name, { limit: 0, snippets: 0 }).total;
+    const total = off.search(name, { limit: 0, snippets: 0, trackTotal: true }).total;
     if (a.hits === 0) continue;
     console.log(`| ${name} | ${total} | ${(a.share * 100).toFixed(0)}% | ${(b.share * 100).toFixed(0)}% |`);
     sumOff += a.share;

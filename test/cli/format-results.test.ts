@@ -6,6 +6,7 @@ import { toJsonText } from '../../cli/search-command.js';
 const result: SearchResult = {
   query: 'missile',
   total: 12,
+  totalExact: true,
   tookMs: 1.5,
   hits: [
     {
@@ -78,8 +79,13 @@ describe('formatResults', () => {
   });
 
   it('says so when nothing matched, with the spelling suggestion', () => {
-    const text = formatResults({ query: 'misile', total: 0, tookMs: 0, hits: [], facets: {}, didYouMean: 'missile' });
+    const text = formatResults({ query: 'misile', total: 0, totalExact: true, tookMs: 0, hits: [], facets: {}, didYouMean: 'missile' });
     expect(text).to.equal('No results for "misile".\nDid you mean "missile"?\n');
+  });
+
+  it('marks a total counted only up to trackTotal as a lower bound', () => {
+    expect(formatResults({ ...result, total: 10000, totalExact: false })).to.contain('10000+ results for "missile"');
+    expect(formatResults({ ...result, total: 0, totalExact: false })).to.contain('0+ results for "missile"');
   });
 
   it('shows how the query was read when that differs from what was typed', () => {
@@ -88,7 +94,7 @@ describe('formatResults', () => {
   });
 
   it('says when nothing in the query could be searched', () => {
-    const text = formatResults({ query: 'the', total: 0, tookMs: 0, hits: [], facets: {}, interpretedAs: '', unsearchable: true });
+    const text = formatResults({ query: 'the', total: 0, totalExact: true, tookMs: 0, hits: [], facets: {}, interpretedAs: '', unsearchable: true });
     expect(text).to.equal('Nothing in "the" could be searched: it has only stop words or punctuation.\n');
   });
 });

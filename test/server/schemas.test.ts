@@ -20,7 +20,7 @@ describe('schemas', () => {
   });
 
   it('accepts the interpreted query and the unsearchable flag of a search result (issue 10)', () => {
-    const base = { query: 'the', total: 0, tookMs: 0, hits: [], facets: {} };
+    const base = { query: 'the', total: 0, totalExact: true, tookMs: 0, hits: [], facets: {} };
     expect(schemas.checkResponse('search-response', { ...base, interpretedAs: 'the', unsearchable: true })).to.deep.equal([]);
     expect(schemas.checkResponse('search-response', { ...base, query: '"north korea', interpretedAs: '"north korea"' })).to.deep.equal([]);
     expect(schemas.checkResponse('search-response', { ...base, interpretedAs: 3 })).to.not.deep.equal([]);
@@ -28,7 +28,8 @@ describe('schemas', () => {
   });
 
   it('rejects a response that breaks its schema', () => {
-    expect(schemas.checkResponse('search-response', { query: 'x', total: -1, tookMs: 0, hits: [], facets: {} })).to.not.deep.equal([]);
+    expect(schemas.checkResponse('search-response', { query: 'x', total: -1, totalExact: true, tookMs: 0, hits: [], facets: {} })).to.not.deep.equal([]);
+    expect(schemas.checkResponse('search-response', { query: 'x', total: 1, tookMs: 0, hits: [], facets: {} }), 'totalExact is required').to.not.deep.equal([]);
     expect(schemas.checkResponse('error', { error: 'x', code: 'internal', stack: 'at …' })).to.not.deep.equal([]);
   });
 });

@@ -103,6 +103,19 @@ describe('GET /api/search', () => {
       expect(all.total).to.equal(0);
     });
 
+    it('counts the total up to trackTotal when no facet is asked for, and says so', async () => {
+      const exact = await search('q=korea&facets=&trackTotal=true');
+      expect(exact.totalExact).to.equal(true);
+      expect(exact.total).to.be.greaterThan(1);
+      const capped = await search('q=korea&facets=&trackTotal=1');
+      expect(capped).to.include({ total: 1, totalExact: false });
+      expect(capped.hits.map((h) => h.id)).to.deep.equal(exact.hits.map((h) => h.id));
+      // Facets need every match, so the total stays exact whatever trackTotal says.
+      expect(await search('q=korea&trackTotal=1')).to.include({ total: exact.total, totalExact: true });
+      expect(await search(`q=korea&facets=&trackTotal=${exact.total + 1}`)).to.include({ total: exact.total, totalExact: true });
+      expect(await search('q=korea&facets=&trackTotal=false')).to.include({ total: 0, totalExact: false });
+    });
+
     it('suggests a spelling when nothing matched', async () => {
       const r = await search('q=misile');
       expect(r.total).to.equal(0);
@@ -132,6 +145,8 @@ describe('GET /api/search', () => {
       ['a non-numeric limit', 'q=a&limit=ten', 'limit'],
       ['an unknown sort', 'q=a&sort=random', 'sort'],
       ['an unknown match', 'q=a&match=some', 'match'],
+      ['a trackTotal that is not a whole number or true/false', 'q=a&trackTotal=1.5', 'trackTotal'],
+      ['a negative trackTotal', 'q=a&trackTotal=-1', 'trackTotal'],
       ['an unknown facet field', 'q=a&facets=colour', 'facets'],
       ['an unknown parameter (a misspelt filter)', 'q=a&catgory=Korea', 'catgory'],
       ['q given twice', 'q=a&q=b', 'q'],
