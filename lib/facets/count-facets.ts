@@ -16,20 +16,31 @@ export interface NearMisses {
   n: number;
 }
 
-/** A counts array per store, reused by every count of that store (one search counts at a time). */
-const scratchCounts = new WeakMap<FacetStore, Int32Array>();
+/** Scratch arrays per store, reused by every count of that store (one search counts at a time). */
+interface Scratch {
+  /** Counts by global value id. */
+  counts: Int32Array;
+  /** One field's counts by local value id. */
+  local: Int32Array;
+}
+const scratchOf = new WeakMap<FacetStore, Scratch>();
 
-/** Zeroed counts for the `numValues` global value ids of `store`. */
-function countsFor(store: FacetStore): Int32Array {
+/** The store's scratch, `counts` zeroed for its `numValues` global value ids. */
+function scratchFor(store: FacetStore): Scratch {
   const numValues = store.numValues;
-  let counts = scratchCounts.get(store);
-  if (counts === undefined || counts.length < numValues) {
-    counts = new Int32Array(Math.max(numValues, 2 * (counts?.length ?? 0)));
-    scratchCounts.set(store, counts);
+  let numLocal = 0;
+  for (const col of store.columns) numLocal = Math.max(numLocal, col.values.length);
+  let s = scratchOf.get(store);
+  if (s === undefined) {
+    s = { counts: new Int32Array(numValues), local: new Int32Array(numLocal) };
+    scratchOf.set(store, s);
   } else {
-    counts.fill(0, 0, numValues);
+    // Dictionaries only grow: double on growth, so a growing index reallocates rarely.
+    if (s.counts.length < numValues) s.counts = new Int32Array(Math.max(numValues, 2 * s.counts.length));
+    else s.counts.fill(0, 0, numValues);
+    if (s.local.length < numLocal) s.local = new Int32Array(Math.max(numLocal, 2 * s.local.length));
   }
-  return counts;
+  return s;
 }
 
 /**
@@ -48,7 +59,7 @@ export function countFacets(
 ): Record<string, FacetValue[]> {
   const out: Record<string, FacetValue[]> = {};
   if (fields.length === 0) return out;
-  const counts = countsFor(store);
+  const { counts, local } = scratchFor(store);
   const start = store.docValueStart.data;
   const values = store.docValues.data;
   // One pass over the match set counts every field at once.
@@ -57,7 +68,6 @@ export function countFacets(
     for (let j = start[d], e = start[d + 1]; j < e; j++) counts[values[j]]++;
   }
   const fieldOf = store.globalField.data;
-  let local = new Int32Array(0);
   for (const field of fields) {
     const col = store.byField.get(field);
     if (!col) continue;
@@ -70,7 +80,6 @@ export function countFacets(
       }
     }
     const numLocal = col.values.length;
-    if (local.length < numLocal) local = new Int32Array(numLocal);
     const globalIds = col.globalIds;
     for (let v = 0; v < numLocal; v++) local[v] = counts[globalIds[v]];
     out[field] = rankValues(col.values, local, limit);
