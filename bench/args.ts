@@ -33,6 +33,11 @@ export interface BenchOptions {
    * bench/scale-by-hand.json, which every later report includes, not to the report file.
    */
   scaleOnly: boolean;
+  /**
+   * Only the HTTP step (by hand, while working on the server): the corpus and queries as usual,
+   * then the HTTP and workers runs, their lines printed; no engines, no scale, no report file.
+   */
+  httpOnly: boolean;
   /** Markdown report path, or undefined for none. Default `BENCHMARKS.md`. */
   out?: string;
   quick: boolean;
@@ -53,6 +58,7 @@ export const USAGE = `Usage: node --expose-gc dist/bench/run.js [options]
   --factors 1,4,10     replication factors for --scale
   --scale-only         only the scale step (by hand, e.g. --factors 1,100); results go to
                        bench/scale-by-hand.json, which later reports include
+  --http-only          only the HTTP runs (by hand): no engines, no scale, no report file
   --out FILE           markdown report (default BENCHMARKS.md); --no-write for none
   --quick              no scale run, 3 s HTTP runs
   --help`;
@@ -76,6 +82,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     scale: true,
     factors: [1, 4, 10],
     scaleOnly: false,
+    httpOnly: false,
     out: 'BENCHMARKS.md',
     quick: false,
   };
@@ -107,6 +114,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       case '--scale': opts.scale = true; scaleSet = true; break;
       case '--no-scale': opts.scale = false; scaleSet = true; break;
       case '--scale-only': opts.scaleOnly = true; break;
+      case '--http-only': opts.httpOnly = true; break;
       case '--factors': {
         const factors = (value() ?? '').split(',').map((f) => positiveInt(flag, f));
         if (factors.some((f) => f < 1)) throw new Error('--factors must be positive');
@@ -125,6 +133,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       default: throw new Error(`unknown option ${JSON.stringify(flag)}\n\n${USAGE}`);
     }
   }
+  if (opts.httpOnly && opts.scaleOnly) throw new Error('--http-only and --scale-only exclude each other');
+  if (opts.httpOnly && opts.http === false) throw new Error('--http-only and --no-http exclude each other');
   if (opts.quick) {
     if (!httpDurationSet) opts.httpDurationS = 3;
     if (!scaleSet) opts.scale = false;

@@ -17,7 +17,7 @@ import { createMiniSearchEngine } from './engine-minisearch.js';
 import { createOramaEngine } from './engine-orama.js';
 import { measureAnalyzerFloor } from './floor.js';
 import { fmtMB, fmtMs } from './format.js';
-import { runHttpBench, serverAppExists } from './http.js';
+import { PING_TARGET, runHttpBench, serverAppExists, UNCACHED_SEARCH_TARGET, type HttpRun } from './http.js';
 import { describeMachine } from './machine.js';
 import { canCollect, measureQueries, settledHeapBytes, settleHeap, timeMs } from './measure.js';
 import { buildQuerySet, type FilteredQuery } from './queries.js';
@@ -121,6 +121,52 @@ async function measureLede(
   }
 }
 
+/**
+ * The HTTP step: the server in this process (cache on and off, beside a trivial route), then
+ * 1 and 2 server processes; results into `results.http` and `results.httpWorkers`.
+ */
+async function measureHttp(opts: BenchOptions, input: EngineInput, queries: readonly string[], results: BenchResults): Promise<void> {
+  const httpWanted = opts.http === 'auto' ? serverAppExists() : opts.http;
+  if (!httpWanted) {
+    results.http = { skipped: opts.http === false ? '--no-http' : 'server/app.ts is not there (no compiled dist server/app.js)' };
+  } else {
+    log(`HTTP (${opts.httpDurationS} s per run) ...`);
+    try {
+      const lede = createLedeEngine(input);
+      await lede.build();
+      await lede.index.prepare(); // as the server's main does before it listens
+      results.http = await runHttpBench(lede.index, queries, { durationS: opts.httpDurationS, warmUpS: opts.quick ? 1 : 2 });
+      for (const h of results.http) log(`  ${h.target} c=${h.connections}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}`);
+      const at50 = (target: string): HttpRun | undefined => (results.http as HttpRun[]).find((h) => h.target === target && h.connections === 50);
+      const [uncached, ping] = [at50(UNCACHED_SEARCH_TARGET), at50(PING_TARGET)];
+      if (uncached && ping) log(`  cache-off search / trivial route at 50 connections: ${(uncached.requestsPerS / ping.requestsPerS).toFixed(2)}× req/s; p99 ${uncached.p99Ms} ms vs ${ping.p99Ms} ms`);
+    } catch (err) {
+      results.http = { skipped: `failed: ${message(err)}` };
+      log(`  HTTP FAILED: ${message(err)}`);
+    }
+    await settleHeap();
+  }
+  if (!httpWanted) {
+    results.httpWorkers = { skipped: opts.http === false ? '--no-http' : 'no compiled server' };
+  } else if (!serverMainExists()) {
+    results.httpWorkers = { skipped: 'no compiled dist/server/main.js' };
+  } else {
+    log(`HTTP, 1 and 2 server processes (serve --workers), cache off (${opts.httpDurationS} s per run) ...`);
+    // The servers read the benchmark's articles from a corpus folder of their own.
+    const corpusDir = mkdtempSync(join(tmpdir(), 'ledesearch-bench-corpus-'));
+    try {
+      writeFileSync(join(corpusDir, 'articles.jsonl'), input.articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+      results.httpWorkers = await runWorkersHttpBench({ corpusDir, queries, durationS: opts.httpDurationS });
+      for (const h of results.httpWorkers) log(`  ${h.processes} process(es), ${h.route}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}`);
+    } catch (err) {
+      results.httpWorkers = { skipped: `failed: ${message(err)}` };
+      log(`  HTTP workers FAILED: ${message(err)}`);
+    } finally {
+      rmSync(corpusDir, { recursive: true, force: true });
+    }
+  }
+}
+
 /** The scale step alone, run by hand: kept in bench/scale-by-hand.json for later reports. */
 async function mainScaleOnly(opts: BenchOptions): Promise<void> {
   const machine = describeMachine();
@@ -176,6 +222,12 @@ async function main(opts: BenchOptions): Promise<void> {
     scale: { skipped: 'not run' },
   };
 
+  if (opts.httpOnly) {
+    await measureHttp(opts, input, queries, results);
+    log(`load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    return;
+  }
+
   log('analyzer floor ...');
   results.floor = await measureAnalyzerFloor(corpus.articles);
   log(`  floor: ${fmtMs(results.floor.ms)} (CPU ${fmtMs(results.floor.cpuMs)}) for ${results.floor.numTerms} terms`);
@@ -203,42 +255,7 @@ async function main(opts: BenchOptions): Promise<void> {
     await settleHeap();
   }
 
-  const httpWanted = opts.http === 'auto' ? serverAppExists() : opts.http;
-  if (!httpWanted) {
-    results.http = { skipped: opts.http === false ? '--no-http' : 'server/app.ts is not there (no compiled dist server/app.js)' };
-  } else {
-    log(`HTTP (${opts.httpDurationS} s per run) ...`);
-    try {
-      const lede = createLedeEngine(input);
-      await lede.build();
-      await lede.index.prepare(); // as the server's main does before it listens
-      results.http = await runHttpBench(lede.index, queries, { durationS: opts.httpDurationS, warmUpS: opts.quick ? 1 : 2 });
-      for (const h of results.http) log(`  ${h.target} c=${h.connections}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}`);
-    } catch (err) {
-      results.http = { skipped: `failed: ${message(err)}` };
-      log(`  HTTP FAILED: ${message(err)}`);
-    }
-    await settleHeap();
-  }
-  if (!httpWanted) {
-    results.httpWorkers = { skipped: opts.http === false ? '--no-http' : 'no compiled server' };
-  } else if (!serverMainExists()) {
-    results.httpWorkers = { skipped: 'no compiled dist/server/main.js' };
-  } else {
-    log(`HTTP, 1 and 2 server processes (serve --workers), cache off (${opts.httpDurationS} s per run) ...`);
-    // The servers read the benchmark's articles from a corpus folder of their own.
-    const corpusDir = mkdtempSync(join(tmpdir(), 'ledesearch-bench-corpus-'));
-    try {
-      writeFileSync(join(corpusDir, 'articles.jsonl'), corpus.articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
-      results.httpWorkers = await runWorkersHttpBench({ corpusDir, queries, durationS: opts.httpDurationS });
-      for (const h of results.httpWorkers) log(`  ${h.processes} process(es), ${h.route}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}`);
-    } catch (err) {
-      results.httpWorkers = { skipped: `failed: ${message(err)}` };
-      log(`  HTTP workers FAILED: ${message(err)}`);
-    } finally {
-      rmSync(corpusDir, { recursive: true, force: true });
-    }
-  }
+  await measureHttp(opts, input, queries, results);
 
   if (!opts.scale) {
     results.scale = { skipped: opts.quick ? '--quick' : '--no-scale' };

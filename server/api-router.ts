@@ -13,7 +13,7 @@ import { badPathEncoding } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { createExportHandler } from './export-route.js';
 import { createReindexHandler } from './reindex-route.js';
-import { sendJsonText, toJsonText } from './json-text.js';
+import { sendJsonBytes, toJsonBytes } from './json-text.js';
 import { searchEtag } from './search-etag.js';
 import { splitListParameters, parseSearchParams, toSearchOptions } from './search-params.js';
 
@@ -56,24 +56,20 @@ export function createApiRouter(ctx: ApiContext): Router {
       // Only an answer carries the tag: an error must not hand out a validator.
       res.removeHeader('ETag');
     }
-    let entry = cache.enabled ? cache.get(current, key) : undefined;
+    const entry = cache.enabled ? cache.get(current, key) : undefined;
     const hit = entry !== undefined;
-    let body: Buffer | string;
+    let body: Buffer;
     if (entry !== undefined) {
       body = entry.body;
     } else {
       // Validation throws a 400 for a bad request, before anything is stored.
-      const { query, options } = toSearchOptions(parseSearchParams(schemas, queryOf(req)), ctx.schema);
-      body = toJsonText(current.index.search(query, options));
-      if (cache.enabled) {
-        entry = { body: Buffer.from(body) };
-        cache.set(current, key, entry);
-        body = entry.body;
-      }
+      const { query, options } = toSearchOptions(parseSearchParams(schemas, req.query as Record<string, unknown>), ctx.schema);
+      body = toJsonBytes(current.index.search(query, options));
+      if (cache.enabled) cache.set(current, key, { body });
     }
     if (cache.enabled) res.setHeader('X-Cache', hit ? 'HIT' : 'MISS');
     res.setHeader('ETag', etag);
-    sendJsonText(req, res, body);
+    sendJsonBytes(req, res, body);
   });
 
   // Checked before the route, so the 400 can name the parameter (the router's own decoding

@@ -4,7 +4,6 @@
  */
 import cors from 'cors';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { createApiRouter } from './api-router.js';
 import { DEFAULT_EXPORT_MAX } from './export-route.js';
@@ -16,6 +15,7 @@ import { buildOpenApi } from './openapi.js';
 import { createProbeRouter } from './probe-routes.js';
 import { Readiness } from './readiness.js';
 import { requestLog } from './request-log.js';
+import { applySecurityHeaders, recordSecurityHeaders, securityHeaderOptions } from './security-headers.js';
 import { Reindexer, type RebuildFunction, type ReindexStatus } from './reindexer.js';
 import { DEFAULT_RESULT_CACHE_BYTES, ResponseCache } from './response-cache.js';
 import { createSchemaRegistry, type SchemaRegistry } from './schemas.js';
@@ -105,39 +105,24 @@ export function createApp(holder: IndexHolder, options: AppOptions = {}): Search
   Object.defineProperty(app, 'reindexer', { value: reindexer, enumerable: false });
   // Escape <, > and & in JSON so a response can never be sniffed as HTML, whatever an article holds.
   app.set('json escape', true);
+  // Not sent at all, rather than set by Express and removed again by helmet on every response.
+  app.disable('x-powered-by');
   // The simple parser gives strings and arrays only, never nested objects from a[b]=c.
   app.set('query parser', 'simple');
   app.use('/api', createProbeRouter(options.readiness ?? new Readiness('ready')));
 
   // Successful requests at debug, 4xx at warn, 5xx at error (see request-log.ts for why).
   if (logger) app.use(requestLog(logger));
-  // HTTP/1.1 requires Host (RFC 9112 §3.2); the HTTP server leaves the check to us for a JSON 400.
-  app.use((req, _res, next) => {
+  // helmet's headers, worked out once (security-headers.ts); set before the Host check, so its
+  // 400 carries them too. HTTP/1.1 requires Host (RFC 9112 §3.2); the HTTP server leaves the
+  // check to us for a JSON 400.
+  const security = recordSecurityHeaders(securityHeaderOptions(options.corsOrigins !== undefined));
+  app.use((req, res, next) => {
+    applySecurityHeaders(security, res);
     if (req.httpVersionMajor === 1 && req.httpVersionMinor >= 1 && req.headers.host === undefined) {
       next(new HttpError(400, 'invalid_request', 'an HTTP/1.1 request needs a Host header'));
     } else next();
   });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        // The page is plain files from web/: no inline script or style, no third-party origin.
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-      crossOriginResourcePolicy: { policy: options.corsOrigins ? 'cross-origin' : 'same-origin' },
-    }),
-  );
   if (options.corsOrigins && options.corsOrigins.length > 0) {
     const origins = options.corsOrigins;
     app.use(

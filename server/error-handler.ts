@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { InvalidQueryError } from '../lib/index.js';
 import { HttpError } from './http-error.js';
+import { logFailedRequest } from './request-log.js';
 
 /** Library option names that the HTTP API spells differently. */
 const PARAMETER_NAMES: Readonly<Record<string, string>> = { dateFrom: 'from', dateTo: 'to', dateHistogram: 'histogram' };
@@ -61,6 +62,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
     return;
   }
   const http = toHttpError(error);
+  // Every error status this app sends is answered here: its request-log line (warn, error).
+  logFailedRequest(req, res);
   if (http.status >= 500) {
     // request-log.ts attaches req.log when logging is on; the stack goes to the log, never the client.
     (req as { log?: { error: (o: unknown, msg: string) => void } }).log?.error({ err: error }, 'request failed');

@@ -7,13 +7,40 @@
  */
 import type { FacetValue } from '../types.js';
 import type { FacetStore } from './facet-store.js';
-import { topK } from '../collector/top-k.js';
+import { valueRanks } from './value-ranks.js';
 
 /** Documents failing exactly one filter, and which (see QueryEvaluator). */
 export interface NearMisses {
   docs: Int32Array;
   fail: Int32Array;
   n: number;
+}
+
+/** Scratch arrays per store, reused by every count of that store (one search counts at a time). */
+interface Scratch {
+  /** Counts by global value id. */
+  counts: Int32Array;
+  /** One field's counts by local value id. */
+  local: Int32Array;
+}
+const scratchOf = new WeakMap<FacetStore, Scratch>();
+
+/** The store's scratch, `counts` zeroed for its `numValues` global value ids. */
+function scratchFor(store: FacetStore): Scratch {
+  const numValues = store.numValues;
+  let numLocal = 0;
+  for (const col of store.columns) numLocal = Math.max(numLocal, col.values.length);
+  let s = scratchOf.get(store);
+  if (s === undefined) {
+    s = { counts: new Int32Array(numValues), local: new Int32Array(numLocal) };
+    scratchOf.set(store, s);
+  } else {
+    // Dictionaries only grow: double on growth, so a growing index reallocates rarely.
+    if (s.counts.length < numValues) s.counts = new Int32Array(Math.max(numValues, 2 * s.counts.length));
+    else s.counts.fill(0, 0, numValues);
+    if (s.local.length < numLocal) s.local = new Int32Array(Math.max(numLocal, 2 * s.local.length));
+  }
+  return s;
 }
 
 /**
@@ -32,7 +59,7 @@ export function countFacets(
 ): Record<string, FacetValue[]> {
   const out: Record<string, FacetValue[]> = {};
   if (fields.length === 0) return out;
-  const counts = new Int32Array(store.numValues);
+  const { counts, local } = scratchFor(store);
   const start = store.docValueStart.data;
   const values = store.docValues.data;
   // One pass over the match set counts every field at once.
@@ -52,20 +79,82 @@ export function countFacets(
         for (let j = start[d], e = start[d + 1]; j < e; j++) if (fieldOf[values[j]] === col.index) counts[values[j]]++;
       }
     }
-    const local = new Int32Array(col.values.length);
-    for (let v = 0; v < local.length; v++) local[v] = counts[col.globalIds[v]];
+    const numLocal = col.values.length;
+    const globalIds = col.globalIds;
+    for (let v = 0; v < numLocal; v++) local[v] = counts[globalIds[v]];
     out[field] = rankValues(col.values, local, limit);
   }
   return out;
 }
 
-/** Non-zero counts as FacetValues, most frequent first, ties by value; at most `limit` (0 = all). */
+/**
+ * The values with a non-zero count as FacetValues, most frequent first, ties in value order (as
+ * `<` orders strings); at most `limit` (0 = all). `counts[v]` is the count of `values[v]`;
+ * `values` is an append-only facet dictionary (see {@link valueRanks}).
+ *
+ * A page shows a field's top twenty of hundreds of values, so the top ones are selected with a
+ * bounded heap, and ties are broken by precomputed ranks: integers, not string comparisons.
+ */
 export function rankValues(values: readonly string[], counts: ArrayLike<number>, limit: number): FacetValue[] {
-  const nonZero = new Int32Array(values.length);
-  let n = 0;
-  for (let v = 0; v < values.length; v++) if (counts[v] > 0) nonZero[n++] = v;
-  // Fields such as author or dateline have hundreds of values and a page shows twenty: select
-  // the top ones with a bounded heap rather than sorting them all.
-  const top = topK(nonZero, n, limit > 0 ? limit : n, (a, b) => counts[b] - counts[a] || (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : 0));
-  return top.map((v) => ({ value: values[v], count: counts[v] }));
+  const ranks = valueRanks(values);
+  const top = selectTop(counts, values.length, ranks, limit);
+  const out: FacetValue[] = new Array(top.length);
+  for (let i = 0; i < top.length; i++) out[i] = { value: values[top[i]], count: counts[top[i]] };
+  return out;
+}
+
+/** The ids `v` in `[0, n)` with `counts[v] > 0`, best first by count then rank; at most `limit` (0 = all). */
+function selectTop(counts: ArrayLike<number>, n: number, ranks: Int32Array, limit: number): number[] {
+  if (limit <= 0) {
+    const all: number[] = [];
+    for (let v = 0; v < n; v++) if (counts[v] > 0) all.push(v);
+    return all.sort((a, b) => counts[b] - counts[a] || ranks[a] - ranks[b]);
+  }
+  // A heap of the best `limit` so far with the weakest at the root; once full, a value that does
+  // not beat the root (most of them: count 1 against count 1) costs one or two comparisons.
+  const heap = new Int32Array(limit);
+  let size = 0;
+  for (let v = 0; v < n; v++) {
+    if (counts[v] <= 0) continue;
+    if (size < limit) {
+      // Sift up: the new value rises above weaker parents.
+      let i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!weaker(v, heap[parent], counts, ranks)) break;
+        heap[i] = heap[parent];
+        i = parent;
+      }
+      heap[i] = v;
+    } else if (weaker(heap[0], v, counts, ranks)) {
+      siftDown(heap, size, v, counts, ranks);
+    }
+  }
+  // Taking the root (the weakest) off `size` times lists them weakest first: fill from the end.
+  const out: number[] = new Array(size);
+  while (size > 0) {
+    out[size - 1] = heap[0];
+    size--;
+    siftDown(heap, size, heap[size], counts, ranks);
+  }
+  return out;
+}
+
+/** True when value `a` ranks below value `b`: a lower count, or the same count and a later value. */
+function weaker(a: number, b: number, counts: ArrayLike<number>, ranks: Int32Array): boolean {
+  return counts[a] < counts[b] || (counts[a] === counts[b] && ranks[a] > ranks[b]);
+}
+
+/** Puts `v` at the root of the heap `heap[0..size)` and lets it sink below weaker children. */
+function siftDown(heap: Int32Array, size: number, v: number, counts: ArrayLike<number>, ranks: Int32Array): void {
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= size) break;
+    if (child + 1 < size && weaker(heap[child + 1], heap[child], counts, ranks)) child++;
+    if (!weaker(heap[child], v, counts, ranks)) break;
+    heap[i] = heap[child];
+    i = child;
+  }
+  heap[i] = v;
 }

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import express from 'express';
 import request from 'supertest';
 import { createIndexHolder } from '../../server/index-holder.js';
-import { toJsonText } from '../../server/json-text.js';
+import { toJsonBytes } from '../../server/json-text.js';
 import { ResponseCache, type CachedResponse } from '../../server/response-cache.js';
 import { expectValid, fixtureApp, fixtureIndex } from './helpers.js';
 
@@ -79,12 +79,13 @@ describe('ResponseCache', () => {
     });
     for (k = 0; k < values.length; k++) {
       const expected = await request(app).get('/').buffer(true).parse((res, done) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => done(null, body));
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
       });
-      expect(toJsonText(values[k])).to.equal(expected.body);
+      // Byte for byte, and as text the same value back.
+      expect(toJsonBytes(values[k]).equals(expected.body as Buffer), JSON.stringify(values[k])).to.equal(true);
+      expect(JSON.parse(toJsonBytes(values[k]).toString('utf8'))).to.deep.equal(values[k]);
     }
   });
 });
