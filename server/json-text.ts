@@ -8,8 +8,9 @@
  * copied it three times: a snippet's `…` makes it a two-byte string, so about 80 KB of the
  * ~235 KB the V8 heap took per answer, search included, and young-generation GC was ~12% of a
  * cache-off server's busy time. Encoding the text to UTF-8 once (which the socket write did
- * anyway) and escaping the bytes, found with `indexOf`, allocates only the final Buffer outside
- * the heap, for the same time (~78 µs per answer either way, encoding included).
+ * anyway) into a Buffer of the final size and escaping in it allocates that Buffer alone, outside
+ * the heap, and takes less time (min of 3 per fresh answer, encoding included: ~65 µs against
+ * ~70 µs for the three copies).
  */
 import type { Request, Response } from 'express';
 
@@ -18,6 +19,8 @@ const ESCAPE_PREFIX = [0x5c, 0x75, 0x30, 0x30];
 const LT = 0x3c;
 const GT = 0x3e;
 const AMP = 0x26;
+/** The characters escaped, as text. */
+const SPECIALS = ['<', '>', '&'] as const;
 
 /**
  * A value as the UTF-8 bytes of the JSON text Express's `res.json` sends with the app's
@@ -25,44 +28,48 @@ const AMP = 0x26;
  * as HTML. (In UTF-8 these bytes only ever stand for those characters.)
  */
 export function toJsonBytes(value: unknown): Buffer {
-  return escapeHtmlSpecials(Buffer.from(JSON.stringify(value), 'utf8'));
+  return escapedUtf8(JSON.stringify(value));
 }
 
-/** `json` with every `<`, `>` and `&` byte replaced by its \u escape; `json` itself when it has none. */
-function escapeHtmlSpecials(json: Buffer): Buffer {
-  let lt = json.indexOf(LT);
-  let gt = json.indexOf(GT);
-  let amp = json.indexOf(AMP);
-  if (lt === -1 && gt === -1 && amp === -1) return json;
-  // Positions of the special bytes in order: the next of the three each time.
-  const at: number[] = [];
+/**
+ * `json` as UTF-8 with every `<`, `>` and `&` as its 6-byte \u escape, in one Buffer of the final
+ * size: the text is encoded at its end, 5 bytes a special character from the start, and moved
+ * forward run by run with the escapes written between (the write position never passes the read one).
+ */
+function escapedUtf8(json: string): Buffer {
+  let numSpecial = 0;
+  for (const ch of SPECIALS) for (let i = json.indexOf(ch); i !== -1; i = json.indexOf(ch, i + 1)) numSpecial++;
+  if (numSpecial === 0) return Buffer.from(json, 'utf8');
+  const out = Buffer.allocUnsafe(Buffer.byteLength(json, 'utf8') + 5 * numSpecial);
+  let read = 5 * numSpecial;
+  out.write(json, read, 'utf8');
+  let write = 0;
+  let lt = out.indexOf(LT, read);
+  let gt = out.indexOf(GT, read);
+  let amp = out.indexOf(AMP, read);
   for (;;) {
+    // The next special byte: the first of the three.
     let i = lt;
     if (gt !== -1 && (i === -1 || gt < i)) i = gt;
     if (amp !== -1 && (i === -1 || amp < i)) i = amp;
     if (i === -1) break;
-    at.push(i);
-    if (i === lt) lt = json.indexOf(LT, i + 1);
-    else if (i === gt) gt = json.indexOf(GT, i + 1);
-    else amp = json.indexOf(AMP, i + 1);
-  }
-  const out = Buffer.allocUnsafe(json.length + 5 * at.length);
-  let o = 0;
-  let from = 0;
-  for (const i of at) {
-    o += json.copy(out, o, from, i);
-    const c = json[i];
-    out[o] = ESCAPE_PREFIX[0];
-    out[o + 1] = ESCAPE_PREFIX[1];
-    out[o + 2] = ESCAPE_PREFIX[2];
-    out[o + 3] = ESCAPE_PREFIX[3];
+    const c = out[i];
+    if (i > read) out.copyWithin(write, read, i);
+    write += i - read;
+    out[write] = ESCAPE_PREFIX[0];
+    out[write + 1] = ESCAPE_PREFIX[1];
+    out[write + 2] = ESCAPE_PREFIX[2];
+    out[write + 3] = ESCAPE_PREFIX[3];
     // < is 003c, > is 003e, & is 0026.
-    out[o + 4] = c === AMP ? 0x32 : 0x33;
-    out[o + 5] = c === LT ? 0x63 : c === GT ? 0x65 : 0x36;
-    o += 6;
-    from = i + 1;
+    out[write + 4] = c === AMP ? 0x32 : 0x33;
+    out[write + 5] = c === LT ? 0x63 : c === GT ? 0x65 : 0x36;
+    write += 6;
+    read = i + 1;
+    if (c === LT) lt = out.indexOf(LT, read);
+    else if (c === GT) gt = out.indexOf(GT, read);
+    else amp = out.indexOf(AMP, read);
   }
-  json.copy(out, o, from);
+  out.copyWithin(write, read);
   return out;
 }
 
