@@ -22,10 +22,15 @@ export interface BlockMaxima {
   maxImpact: Float32Array;
   /** Largest best-paragraph impact (`paraBound`) per block. */
   maxParaBound: Float32Array;
+  /** The same two maxima over each term's whole list. */
+  termMaxImpact: Float32Array;
+  termMaxParaBound: Float32Array;
 }
 
 /** An empty set of block maxima, for an index with no postings yet. */
-export const NO_BLOCKS: BlockMaxima = { firstBlock: new Int32Array(1), maxImpact: new Float32Array(0), maxParaBound: new Float32Array(0) };
+export const NO_BLOCKS: BlockMaxima = {
+  firstBlock: new Int32Array(1), maxImpact: new Float32Array(0), maxParaBound: new Float32Array(0), termMaxImpact: new Float32Array(0), termMaxParaBound: new Float32Array(0),
+};
 
 /**
  * The block maxima of `numTerms` terms' postings `offsets[t] .. offsets[t + 1)`, given the
@@ -41,9 +46,13 @@ export function computeBlockMaxima(offsets: Int32Array, numTerms: number, artImp
   firstBlock[numTerms] = numBlocks;
   const maxImpact = new Float32Array(numBlocks);
   const maxParaBound = new Float32Array(numBlocks);
+  const termMaxImpact = new Float32Array(numTerms);
+  const termMaxParaBound = new Float32Array(numTerms);
   for (let t = 0; t < numTerms; t++) {
     const start = offsets[t];
     const end = offsets[t + 1];
+    let ta = 0;
+    let tp = 0;
     for (let b = firstBlock[t], i = start; i < end; b++) {
       const blockEnd = Math.min(i + BLOCK_SIZE, end);
       let a = 0;
@@ -54,7 +63,11 @@ export function computeBlockMaxima(offsets: Int32Array, numTerms: number, artImp
       }
       maxImpact[b] = a;
       maxParaBound[b] = p;
+      if (a > ta) ta = a;
+      if (p > tp) tp = p;
     }
+    termMaxImpact[t] = ta;
+    termMaxParaBound[t] = tp;
   }
-  return { firstBlock, maxImpact, maxParaBound };
+  return { firstBlock, maxImpact, maxParaBound, termMaxImpact, termMaxParaBound };
 }

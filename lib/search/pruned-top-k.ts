@@ -127,13 +127,36 @@ interface Entry {
   b0: number;
   nb: number;
   blk: number;
-  /** This window: whether the entry has postings in it, and the bound of what it adds there. */
-  present: boolean;
+  /** The bound of what the entry adds to a document, over its whole list and in this window. */
+  maxBound: number;
   winMax: number;
+  /** A conjunction's window: the first document the entry may hold from the window's start on. */
+  next: number;
   /** This window, for a non-essential entry: its postings' range, once looked up (lo = -1 before), and a cursor in it. */
   lo: number;
   hi: number;
   cur: number;
+}
+
+/** Moves `e.blk` to the first block of the entry whose last document is ≥ target (galloping over blocks). */
+function advanceBlocks(ids: Int32Array, e: Entry, target: number): void {
+  const last = (b: number): number => ids[Math.min(e.start + ((b + 1) << BLOCK_SHIFT), e.end) - 1];
+  if (e.blk >= e.nb || last(e.blk) >= target) return;
+  let lo = e.blk + 1;
+  let hi = lo;
+  let step = 1;
+  while (hi < e.nb && last(hi) < target) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > e.nb) hi = e.nb;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (last(m) < target) lo = m + 1;
+    else hi = m;
+  }
+  e.blk = lo;
 }
 
 /** The pruned top-k of plain relevance pages; one per index, scratch space reused across queries. */
@@ -175,7 +198,7 @@ export class PrunedTopK {
     const ix = this.ix;
     const r = this.r;
     const art = ix.art;
-    const { firstBlock } = src.blocks;
+    const { firstBlock, termMaxImpact, termMaxParaBound } = src.blocks;
     const pw = r.paragraphWeight;
     const S = q.slots.length;
 
@@ -193,7 +216,7 @@ export class PrunedTopK {
         entries.push({
           term: t, bit: 1 << entries.length, slotBit, w, wb, mixA: (1 - pw) * w, mixP: pw * wb,
           start: art.offsets[t], end: art.offsets[t + 1], pos: art.offsets[t],
-          b0: firstBlock[t], nb: firstBlock[t + 1] - firstBlock[t], blk: 0, present: false, winMax: 0, lo: -1, hi: -1, cur: -1,
+          b0: firstBlock[t], nb: firstBlock[t + 1] - firstBlock[t], blk: 0, maxBound: (1 - pw) * w * termMaxImpact[t] + pw * wb * termMaxParaBound[t], winMax: 0, next: 0, lo: -1, hi: -1, cur: -1,
         });
         if (ix.df.data[t] > maxDf) maxDf = ix.df.data[t];
       }
@@ -290,98 +313,92 @@ export class PrunedTopK {
     const queuedMask = this.queuedMask;
 
     const { stamp, mixSum, artSum, paraMax, entryMask, touched } = this;
-    const order: Entry[] = [];
-    // Per non-essential prefix (ascending bound): the bound sum and entries of order[0 .. j).
+    // Entries by ascending bound over their whole lists; the prefix sums bound what a document
+    // holding only entries of a prefix can score.
+    const byMax = [...entries].sort((x, y) => x.maxBound - y.maxBound);
     const preSum = new Float64Array(E + 1);
     const preBits = new Int32Array(E + 1);
+    for (let j = 0; j < E; j++) {
+      preSum[j + 1] = preSum[j] + byMax[j].maxBound;
+      preBits[j + 1] = preBits[j] | byMax[j].bit;
+    }
+    const allBits = preBits[E];
+    const allCoord = bounds.coordination(allBits);
+    const allProx = bounds.proximity(allBits);
+    let numNE = 0;
     let upTo = 0;
-    // The entries whose blocks end the next window: those essential in the last one.
-    let lead = -1;
     for (;;) {
-      // Move each entry's block to the first whose last document is ≥ upTo; the window starts at
-      // the first document any entry may hold.
-      let w0 = Infinity;
-      for (const e of entries) {
-        while (e.blk < e.nb && ids[Math.min(e.start + ((e.blk + 1) << BLOCK_SHIFT), e.end) - 1] < upTo) e.blk++;
-        if (e.blk < e.nb) w0 = Math.min(w0, Math.max(upTo, ids[e.start + (e.blk << BLOCK_SHIFT)]));
+      if (st.reached && !requireAll) {
+        // Non-essential: the longest prefix of byMax whose documents cannot reach θ on their own.
+        while (numNE < E && (preSum[numNE + 1] * bounds.coordination(preBits[numNE + 1]) + bounds.proximity(preBits[numNE + 1])) * ROUNDING < theta) numNE++;
+        if (numNE === E) break;
+      }
+      // The window starts at the first document an essential entry may hold (for a conjunction,
+      // the last of the slots' first ones) and, once pruning, ends with the first block end of
+      // an essential entry (Lucene's outer windows), so that window maxima are block maxima.
+      let w0 = requireAll ? upTo : Infinity;
+      let slotStart = Infinity;
+      for (let j = numNE; j < E; j++) {
+        const e = byMax[j];
+        advanceBlocks(ids, e, upTo);
+        const first = e.blk < e.nb ? Math.max(upTo, ids[e.start + (e.blk << BLOCK_SHIFT)]) : Infinity;
+        if (!requireAll) {
+          if (first < w0) w0 = first;
+          continue;
+        }
+        // byMax is not in slot order: group by slot through the entries' own order instead.
+        e.next = first;
+      }
+      if (requireAll) {
+        for (let j = 0; j < E; j++) {
+          const e = entries[j];
+          if (j === 0 || e.slotBit !== entries[j - 1].slotBit) slotStart = Infinity;
+          if (e.next < slotStart) slotStart = e.next;
+          if (j === E - 1 || e.slotBit !== entries[j + 1].slotBit) w0 = Math.max(w0, slotStart);
+        }
       }
       if (w0 === Infinity) break;
+      if (requireAll) for (const e of entries) advanceBlocks(ids, e, w0);
       let wEnd = w0 + this.window;
       if (st.reached) {
-        // Pruning: the window ends with the current block of one of the entries that led the last
-        // window (Lucene's outer windows), so that its maxima are those of single blocks, but
-        // spans at least MIN_WINDOW ids, so that their cost is spread over enough postings.
-        for (const e of entries) {
-          if ((lead & e.bit) !== 0 && e.blk < e.nb) wEnd = Math.min(wEnd, ids[Math.min(e.start + ((e.blk + 1) << BLOCK_SHIFT), e.end) - 1] + 1);
+        for (let j = numNE; j < E; j++) {
+          const e = byMax[j];
+          if (e.blk < e.nb) wEnd = Math.min(wEnd, ids[Math.min(e.start + ((e.blk + 1) << BLOCK_SHIFT), e.end) - 1] + 1);
         }
         wEnd = Math.max(wEnd, w0 + Math.min(MIN_WINDOW, this.window));
       }
-      let presentBits = 0;
-      let presentSum = 0;
-      order.length = 0;
-      for (const e of entries) {
+      // Window maxima of the essential entries; non-essential ones count with their whole-list bound.
+      let essSum = 0;
+      for (let j = numNE; j < E; j++) {
+        const e = byMax[j];
         e.lo = -1;
         e.winMax = 0;
-        e.present = false;
         for (let b = e.blk; b < e.nb && ids[e.start + (b << BLOCK_SHIFT)] < wEnd; b++) {
           const m = e.mixA * maxImpact[e.b0 + b] + e.mixP * maxParaBound[e.b0 + b];
           if (m > e.winMax) e.winMax = m;
-          e.present = true;
         }
-        if (!e.present) continue;
-        presentBits |= e.bit;
-        presentSum += e.winMax;
-        // Insertion by ascending bound (few entries).
-        let j = order.length;
-        order.push(e);
-        while (j > 0 && order[j - 1].winMax > e.winMax) {
-          order[j] = order[j - 1];
-          j--;
-        }
-        order[j] = e;
+        essSum += e.winMax;
       }
-      // Non-essential entries: the longest prefix of `order` that cannot reach θ on its own.
-      let numNE = 0;
-      if (st.reached) {
-        if (requireAll) {
-          if (bounds.slots(presentBits) !== allSlots || (presentSum * bounds.coordination(presentBits) + bounds.proximity(presentBits)) * ROUNDING < theta) {
-            if (order.length > 0) lead = order[order.length - 1].bit;
-            upTo = wEnd;
-            continue;
-          }
-        } else {
-          for (let j = 0; j < order.length; j++) {
-            preSum[j + 1] = preSum[j] + order[j].winMax;
-            preBits[j + 1] = preBits[j] | order[j].bit;
-          }
-          while (numNE < order.length &&
-            (preSum[numNE + 1] * bounds.coordination(preBits[numNE + 1]) + bounds.proximity(preBits[numNE + 1])) * ROUNDING < theta) numNE++;
-          if (numNE === order.length) {
-            lead = order[order.length - 1].bit;
-            upTo = wEnd;
-            continue;
-          }
-        }
-        lead = 0;
-        for (let j = numNE; j < order.length; j++) lead |= order[j].bit;
+      for (let j = 0; j < numNE; j++) byMax[j].lo = -1;
+      const others = essSum + preSum[numNE];
+      if (st.reached && (others * allCoord + allProx) * ROUNDING < theta) {
+        upTo = wEnd;
+        continue;
       }
-      // The bound of a document in this window from everything but one entry's block.
-      const allCoord = bounds.coordination(presentBits);
-      const allProx = bounds.proximity(presentBits);
 
       // Essential entries, term at a time into the window's scratch arrays.
       const gen = ++this.gen;
       let numTouched = 0;
-      for (let j = numNE; j < order.length; j++) {
-        const e = order[j];
+      for (let j = numNE; j < E; j++) {
+        const e = byMax[j];
         const { w, wb, mixA, mixP, bit, end } = e;
-        const others = presentSum - e.winMax;
+        const rest = others - e.winMax;
         let i = gallop(ids, Math.max(e.pos, e.start + (e.blk << BLOCK_SHIFT)), end, w0);
         let b = (i - e.start) >> BLOCK_SHIFT;
         while (i < end) {
           // A block whose maximum cannot lift any of its documents to θ is passed over.
           const blockEnd = Math.min(e.start + ((b + 1) << BLOCK_SHIFT), end);
-          if (st.reached && ((mixA * maxImpact[e.b0 + b] + mixP * maxParaBound[e.b0 + b] + others) * allCoord + allProx) * ROUNDING < theta) {
+          if (st.reached && ((mixA * maxImpact[e.b0 + b] + mixP * maxParaBound[e.b0 + b] + rest) * allCoord + allProx) * ROUNDING < theta) {
             if (ids[blockEnd - 1] >= wEnd) {
               i = gallop(ids, i, blockEnd, wEnd);
               break;
@@ -420,7 +437,7 @@ export class PrunedTopK {
 
       // Candidates in document order, so that non-essential entries are looked up by cursors
       // that only move forward (one essential entry gives them in that order already).
-      if (numNE > 0 && order.length - numNE > 1) touched.subarray(0, numTouched).sort();
+      if (numNE > 0 && E - numNE > 1) touched.subarray(0, numTouched).sort();
       for (let j = 0; j < numTouched; j++) {
         const x = touched[j];
         let em = entryMask[x];
@@ -435,19 +452,19 @@ export class PrunedTopK {
         // Non-essential entries, largest bound first, while the document can still reach θ.
         let n = numNE - 1;
         for (; n >= 0; n--) {
-          const e = order[n];
+          const e = byMax[n];
           if (e.lo < 0) {
-            e.lo = gallop(ids, Math.max(e.pos, e.start + (e.blk << BLOCK_SHIFT)), e.end, w0);
+            e.lo = gallop(ids, e.pos, e.end, w0);
             e.hi = gallop(ids, e.lo, e.end, wEnd);
             e.pos = e.lo;
             e.cur = e.lo;
           }
-          const lo = gallop(ids, e.cur, e.hi, d);
-          e.cur = lo;
-          if (lo < e.hi && ids[lo] === d) {
-            mix += e.mixA * impact[lo] + e.mixP * pBound[lo];
-            as += e.w * impact[lo];
-            if (e.wb * pBound[lo] > pm) pm = e.wb * pBound[lo];
+          const at = gallop(ids, e.cur, e.hi, d);
+          e.cur = at;
+          if (at < e.hi && ids[at] === d) {
+            mix += e.mixA * impact[at] + e.mixP * pBound[at];
+            as += e.w * impact[at];
+            if (e.wb * pBound[at] > pm) pm = e.wb * pBound[at];
             em |= e.bit;
           }
           ub = (mix + preSum[n]) * bounds.coordination(em | preBits[n]) + bounds.proximity(em | preBits[n]);

@@ -16,6 +16,8 @@ describe('computeBlockMaxima', () => {
       const b = computeBlockMaxima(offsets, lengths.length, art, para);
       for (let t = 0; t < lengths.length; t++) {
         expect(b.firstBlock[t + 1] - b.firstBlock[t]).to.equal(Math.ceil(lengths[t] / BLOCK_SIZE));
+        expect(b.termMaxImpact[t]).to.equal(Math.max(0, ...art.subarray(offsets[t], offsets[t + 1])));
+        expect(b.termMaxParaBound[t]).to.equal(Math.max(0, ...para.subarray(offsets[t], offsets[t + 1])));
         for (let j = 0; j < b.firstBlock[t + 1] - b.firstBlock[t]; j++) {
           const from = offsets[t] + j * BLOCK_SIZE;
           const to = Math.min(from + BLOCK_SIZE, offsets[t + 1]);
