@@ -132,6 +132,8 @@ interface Entry {
   winMax: number;
   /** A conjunction's window: the first document the entry may hold from the window's start on. */
   next: number;
+  /** A non-essential entry's bound at the candidate being looked at (its block's maximum, 0 when none). */
+  atD: number;
   /** This window, for a non-essential entry: its postings' range, once looked up (lo = -1 before), and a cursor in it. */
   lo: number;
   hi: number;
@@ -216,7 +218,7 @@ export class PrunedTopK {
         entries.push({
           term: t, bit: 1 << entries.length, slotBit, w, wb, mixA: (1 - pw) * w, mixP: pw * wb,
           start: art.offsets[t], end: art.offsets[t + 1], pos: art.offsets[t],
-          b0: firstBlock[t], nb: firstBlock[t + 1] - firstBlock[t], blk: 0, maxBound: (1 - pw) * w * termMaxImpact[t] + pw * wb * termMaxParaBound[t], winMax: 0, next: 0, lo: -1, hi: -1, cur: -1,
+          b0: firstBlock[t], nb: firstBlock[t + 1] - firstBlock[t], blk: 0, maxBound: (1 - pw) * w * termMaxImpact[t] + pw * wb * termMaxParaBound[t], winMax: 0, next: 0, atD: 0, lo: -1, hi: -1, cur: -1,
         });
         if (ix.df.data[t] > maxDf) maxDf = ix.df.data[t];
       }
@@ -447,12 +449,28 @@ export class PrunedTopK {
         let ub = (mix + preSum[numNE]) * bounds.coordination(em | preBits[numNE]) + bounds.proximity(em | preBits[numNE]);
         if (ub * ROUNDING < theta) continue;
         const d = w0 + x;
+        // Tighter: each non-essential entry's bound at d is the maximum of its block holding d,
+        // or 0 when d falls between its blocks (block-max MaxScore; d only grows).
+        let rest = 0;
+        let restBits = 0;
+        for (let n = 0; n < numNE; n++) {
+          const e = byMax[n];
+          advanceBlocks(ids, e, d);
+          e.atD = e.blk < e.nb && ids[e.start + (e.blk << BLOCK_SHIFT)] <= d ? e.mixA * maxImpact[e.b0 + e.blk] + e.mixP * maxParaBound[e.b0 + e.blk] : 0;
+          if (e.atD > 0) {
+            rest += e.atD;
+            restBits |= e.bit;
+          }
+        }
+        ub = (mix + rest) * bounds.coordination(em | restBits) + bounds.proximity(em | restBits);
+        if (ub * ROUNDING < theta) continue;
         let as = artSum[x];
         let pm = paraMax[x];
         // Non-essential entries, largest bound first, while the document can still reach θ.
         let n = numNE - 1;
         for (; n >= 0; n--) {
           const e = byMax[n];
+          if (e.atD === 0) continue;
           if (e.lo < 0) {
             e.lo = gallop(ids, e.pos, e.end, w0);
             e.hi = gallop(ids, e.lo, e.end, wEnd);
@@ -461,13 +479,15 @@ export class PrunedTopK {
           }
           const at = gallop(ids, e.cur, e.hi, d);
           e.cur = at;
+          rest -= e.atD;
+          restBits &= ~e.bit;
           if (at < e.hi && ids[at] === d) {
             mix += e.mixA * impact[at] + e.mixP * pBound[at];
             as += e.w * impact[at];
             if (e.wb * pBound[at] > pm) pm = e.wb * pBound[at];
             em |= e.bit;
           }
-          ub = (mix + preSum[n]) * bounds.coordination(em | preBits[n]) + bounds.proximity(em | preBits[n]);
+          ub = (mix + rest) * bounds.coordination(em | restBits) + bounds.proximity(em | restBits);
           if (ub * ROUNDING < theta) break;
         }
         if (n >= 0) continue;
