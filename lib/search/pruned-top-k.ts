@@ -248,19 +248,24 @@ export class PrunedTopK {
     return state.reached ? { docs, scores, total: q.trackTotal, totalExact: false } : { docs, scores, total: state.count, totalExact: true };
   }
 
+  /** The arrays both loops read: postings, liveness, exclusions, impacts and block maxima. */
+  private arrays(src: PruningSource): {
+    ids: Int32Array; alive: Uint8Array; anyRemoved: boolean; exStamp: Int32Array;
+    impact: Float32Array; pBound: Float32Array; maxImpact: Float32Array; maxParaBound: Float32Array;
+  } {
+    const ix = this.ix;
+    return {
+      ids: ix.art.ids, alive: ix.alive.data, anyRemoved: ix.numLive !== ix.numDocs, exStamp: this.excludedStamp,
+      impact: src.articleImpacts, pBound: src.paragraphBounds, maxImpact: src.blocks.maxImpact, maxParaBound: src.blocks.maxParaBound,
+    };
+  }
+
   /**
    * One term alone: a document's lower bound (its article evidence, its best paragraph the term's
    * best) is its exact score, so documents go straight to the page, block by block, no window.
    */
   private runOne(e: Entry, coord1: number, q: PrunedQuery, src: PruningSource, excluded: number, st: RunState): void {
-    const ix = this.ix;
-    const ids = ix.art.ids;
-    const alive = ix.alive.data;
-    const anyRemoved = ix.numLive !== ix.numDocs;
-    const exStamp = this.excludedStamp;
-    const impact = src.articleImpacts;
-    const pBound = src.paragraphBounds;
-    const { maxImpact, maxParaBound } = src.blocks;
+    const { ids, alive, anyRemoved, exStamp, impact, pBound, maxImpact, maxParaBound } = this.arrays(src);
     const { w, wb, mixA, mixP, end } = e;
     const S = q.slots.length;
     const r = this.r;
@@ -292,13 +297,7 @@ export class PrunedTopK {
     q: PrunedQuery, src: PruningSource, pairWeights: readonly number[], excluded: number, st: RunState,
   ): void {
     const ix = this.ix;
-    const ids = ix.art.ids;
-    const alive = ix.alive.data;
-    const anyRemoved = ix.numLive !== ix.numDocs;
-    const exStamp = this.excludedStamp;
-    const impact = src.articleImpacts;
-    const pBound = src.paragraphBounds;
-    const { maxImpact, maxParaBound } = src.blocks;
+    const { ids, alive, anyRemoved, exStamp, impact, pBound, maxImpact, maxParaBound } = this.arrays(src);
     const r = this.r;
     const S = q.slots.length;
     const E = entries.length;
