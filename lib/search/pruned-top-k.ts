@@ -4,22 +4,26 @@
  * does, and Elasticsearch's `track_total_hits`: matches are counted exactly only up to a
  * threshold, beyond which the total is "at least the threshold".
  *
- * Documents are visited window by window (runs of {@link WINDOW} ids). In each window every
- * query term ("entry": a slot's term) gets an upper bound of what it adds to any document there,
- * from the maxima of its posting blocks that overlap the window. The cheapest entries whose
- * bounds together cannot lift a document to the page's threshold θ are non-essential: only
- * documents of the other (essential) entries are candidates, gathered term at a time into
- * window-sized scratch arrays, and a posting block whose own maximum cannot reach θ is passed
- * over; a window with no essential entry is skipped whole. A candidate's upper bound takes the
- * essential evidence it holds plus the non-essential entries' maxima, which are then looked up
- * one by one (binary search in the window's postings) while the bound stays at or above θ.
+ * Query terms ("entries": a slot's terms) are ordered by the bound of what each adds to a
+ * document over its whole list; the longest prefix whose bounds together cannot lift a document
+ * to the page's threshold θ is non-essential, recomputed as θ grows (when every entry is, the
+ * search stops). Documents are visited window by window: a window starts at the next document an
+ * essential entry may hold (a conjunction's at the last of its slots' next ones) and, once
+ * pruning, ends with the first end of an essential entry's current posting block (Lucene's outer
+ * windows), at most {@link WINDOW} ids. Essential entries' documents there are gathered term at a
+ * time into window-sized scratch arrays; a window, or a posting block inside it, whose maxima
+ * cannot reach θ is passed over. A candidate's bound takes its essential evidence plus, for each
+ * non-essential entry, the maximum of that entry's block holding it (0 between blocks: block-max
+ * MaxScore); those entries are then looked up (forward cursors over the candidates in document
+ * order) while the bound stays at or above θ.
  *
  * θ is a lower bound of the page's final k-th exact score at every moment: the larger of the
  * k-th best exact score so far and the k-th best *lower bound* of the candidates seen (article
  * evidence and the best single term's paragraph, proximity left out: never above the exact
- * score). Candidates whose upper bound reaches θ wait in a queue; at the end of each window they
- * get exact scores (best paragraph and proximity, `QueryEvaluator.scoreAlone`) highest bound
- * first, until a bound falls below θ. So the page is exactly the exhaustive path's page: the
+ * score). Candidates whose upper bound reaches θ wait in a queue; at the end of each window
+ * (while counting, at the end) the proximity of all of them is found at once and replaces its
+ * bound, and they get exact scores (best paragraph and proximity, `QueryEvaluator.scoreAlone`)
+ * highest bound first, until a bound falls below θ. So the page is exactly the exhaustive path's page: the
  * same documents, scores and order (ties: newer date, then id).
  *
  * The bound of a document accounts for coordination (lib/ranking/bm25.ts's factor
