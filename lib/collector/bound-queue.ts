@@ -75,34 +75,21 @@ export class BoundQueue {
 
   /** Floyd's heap construction: sift every parent down, last first. */
   private heapify(): void {
-    const { bounds, docs } = this;
-    const n = this.size;
-    for (let start = (n >> 1) - 1; start >= 0; start--) {
-      const xb = bounds[start];
-      const xd = docs[start];
-      let j = start;
-      for (;;) {
-        let c = 2 * j + 1;
-        if (c >= n) break;
-        if (c + 1 < n && bounds[c + 1] > bounds[c]) c++;
-        if (bounds[c] <= xb) break;
-        bounds[j] = bounds[c];
-        docs[j] = docs[c];
-        j = c;
-      }
-      bounds[j] = xb;
-      docs[j] = xd;
-    }
+    for (let start = (this.size >> 1) - 1; start >= 0; start--) this.siftDown(start, this.bounds[start], this.docs[start]);
   }
 
   /** Removes and returns the document with the largest bound (the queue must not be empty). */
   pop(): number {
-    const { bounds, docs } = this;
-    const top = docs[0];
+    const top = this.docs[0];
     const n = --this.size;
-    const xb = bounds[n];
-    const xd = docs[n];
-    let j = 0;
+    this.siftDown(0, this.bounds[n], this.docs[n]);
+    return top;
+  }
+
+  /** Puts document `xd` with bound `xb` at slot j, or below it where the heap order puts it. */
+  private siftDown(j: number, xb: number, xd: number): void {
+    const { bounds, docs } = this;
+    const n = this.size;
     for (;;) {
       let c = 2 * j + 1;
       if (c >= n) break;
@@ -114,6 +101,5 @@ export class BoundQueue {
     }
     bounds[j] = xb;
     docs[j] = xd;
-    return top;
   }
 }

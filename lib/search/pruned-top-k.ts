@@ -4,22 +4,26 @@
  * does, and Elasticsearch's `track_total_hits`: matches are counted exactly only up to a
  * threshold, beyond which the total is "at least the threshold".
  *
- * Documents are visited window by window (runs of {@link WINDOW} ids). In each window every
- * query term ("entry": a slot's term) gets an upper bound of what it adds to any document there,
- * from the maxima of its posting blocks that overlap the window. The cheapest entries whose
- * bounds together cannot lift a document to the page's threshold θ are non-essential: only
- * documents of the other (essential) entries are candidates, gathered term at a time into
- * window-sized scratch arrays, and a posting block whose own maximum cannot reach θ is passed
- * over; a window with no essential entry is skipped whole. A candidate's upper bound takes the
- * essential evidence it holds plus the non-essential entries' maxima, which are then looked up
- * one by one (binary search in the window's postings) while the bound stays at or above θ.
+ * Query terms ("entries": a slot's terms) are ordered by the bound of what each adds to a
+ * document over its whole list; the longest prefix whose bounds together cannot lift a document
+ * to the page's threshold θ is non-essential, recomputed as θ grows (when every entry is, the
+ * search stops). Documents are visited window by window: a window starts at the next document an
+ * essential entry may hold (a conjunction's at the last of its slots' next ones) and, once
+ * pruning, ends with the first end of an essential entry's current posting block (Lucene's outer
+ * windows), at most {@link WINDOW} ids. Essential entries' documents there are gathered term at a
+ * time into window-sized scratch arrays; a window, or a posting block inside it, whose maxima
+ * cannot reach θ is passed over. A candidate's bound takes its essential evidence plus, for each
+ * non-essential entry, the maximum of that entry's block holding it (0 between blocks: block-max
+ * MaxScore); those entries are then looked up (forward cursors over the candidates in document
+ * order) while the bound stays at or above θ.
  *
  * θ is a lower bound of the page's final k-th exact score at every moment: the larger of the
  * k-th best exact score so far and the k-th best *lower bound* of the candidates seen (article
  * evidence and the best single term's paragraph, proximity left out: never above the exact
- * score). Candidates whose upper bound reaches θ wait in a queue; at the end of each window they
- * get exact scores (best paragraph and proximity, `QueryEvaluator.scoreAlone`) highest bound
- * first, until a bound falls below θ. So the page is exactly the exhaustive path's page: the
+ * score). Candidates whose upper bound reaches θ wait in a queue; at the end of each window
+ * (while counting, at the end) the proximity of all of them is found at once and replaces its
+ * bound, and they get exact scores (best paragraph and proximity, `QueryEvaluator.scoreAlone`)
+ * highest bound first, until a bound falls below θ. So the page is exactly the exhaustive path's page: the
  * same documents, scores and order (ties: newer date, then id).
  *
  * The bound of a document accounts for coordination (lib/ranking/bm25.ts's factor
@@ -132,6 +136,8 @@ interface Entry {
   winMax: number;
   /** A conjunction's window: the first document the entry may hold from the window's start on. */
   next: number;
+  /** A non-essential entry's bound at the candidate being looked at (its block's maximum, 0 when none). */
+  atD: number;
   /** This window, for a non-essential entry: its postings' range, once looked up (lo = -1 before), and a cursor in it. */
   lo: number;
   hi: number;
@@ -216,7 +222,7 @@ export class PrunedTopK {
         entries.push({
           term: t, bit: 1 << entries.length, slotBit, w, wb, mixA: (1 - pw) * w, mixP: pw * wb,
           start: art.offsets[t], end: art.offsets[t + 1], pos: art.offsets[t],
-          b0: firstBlock[t], nb: firstBlock[t + 1] - firstBlock[t], blk: 0, maxBound: (1 - pw) * w * termMaxImpact[t] + pw * wb * termMaxParaBound[t], winMax: 0, next: 0, lo: -1, hi: -1, cur: -1,
+          b0: firstBlock[t], nb: firstBlock[t + 1] - firstBlock[t], blk: 0, maxBound: (1 - pw) * w * termMaxImpact[t] + pw * wb * termMaxParaBound[t], winMax: 0, next: 0, atD: 0, lo: -1, hi: -1, cur: -1,
         });
         if (ix.df.data[t] > maxDf) maxDf = ix.df.data[t];
       }
@@ -246,19 +252,24 @@ export class PrunedTopK {
     return state.reached ? { docs, scores, total: q.trackTotal, totalExact: false } : { docs, scores, total: state.count, totalExact: true };
   }
 
+  /** The arrays both loops read: postings, liveness, exclusions, impacts and block maxima. */
+  private arrays(src: PruningSource): {
+    ids: Int32Array; alive: Uint8Array; anyRemoved: boolean; exStamp: Int32Array;
+    impact: Float32Array; pBound: Float32Array; maxImpact: Float32Array; maxParaBound: Float32Array;
+  } {
+    const ix = this.ix;
+    return {
+      ids: ix.art.ids, alive: ix.alive.data, anyRemoved: ix.numLive !== ix.numDocs, exStamp: this.excludedStamp,
+      impact: src.articleImpacts, pBound: src.paragraphBounds, maxImpact: src.blocks.maxImpact, maxParaBound: src.blocks.maxParaBound,
+    };
+  }
+
   /**
    * One term alone: a document's lower bound (its article evidence, its best paragraph the term's
    * best) is its exact score, so documents go straight to the page, block by block, no window.
    */
   private runOne(e: Entry, coord1: number, q: PrunedQuery, src: PruningSource, excluded: number, st: RunState): void {
-    const ix = this.ix;
-    const ids = ix.art.ids;
-    const alive = ix.alive.data;
-    const anyRemoved = ix.numLive !== ix.numDocs;
-    const exStamp = this.excludedStamp;
-    const impact = src.articleImpacts;
-    const pBound = src.paragraphBounds;
-    const { maxImpact, maxParaBound } = src.blocks;
+    const { ids, alive, anyRemoved, exStamp, impact, pBound, maxImpact, maxParaBound } = this.arrays(src);
     const { w, wb, mixA, mixP, end } = e;
     const S = q.slots.length;
     const r = this.r;
@@ -290,13 +301,7 @@ export class PrunedTopK {
     q: PrunedQuery, src: PruningSource, pairWeights: readonly number[], excluded: number, st: RunState,
   ): void {
     const ix = this.ix;
-    const ids = ix.art.ids;
-    const alive = ix.alive.data;
-    const anyRemoved = ix.numLive !== ix.numDocs;
-    const exStamp = this.excludedStamp;
-    const impact = src.articleImpacts;
-    const pBound = src.paragraphBounds;
-    const { maxImpact, maxParaBound } = src.blocks;
+    const { ids, alive, anyRemoved, exStamp, impact, pBound, maxImpact, maxParaBound } = this.arrays(src);
     const r = this.r;
     const S = q.slots.length;
     const E = entries.length;
@@ -447,12 +452,28 @@ export class PrunedTopK {
         let ub = (mix + preSum[numNE]) * bounds.coordination(em | preBits[numNE]) + bounds.proximity(em | preBits[numNE]);
         if (ub * ROUNDING < theta) continue;
         const d = w0 + x;
+        // Tighter: each non-essential entry's bound at d is the maximum of its block holding d,
+        // or 0 when d falls between its blocks (block-max MaxScore; d only grows).
+        let rest = 0;
+        let restBits = 0;
+        for (let n = 0; n < numNE; n++) {
+          const e = byMax[n];
+          advanceBlocks(ids, e, d);
+          e.atD = e.blk < e.nb && ids[e.start + (e.blk << BLOCK_SHIFT)] <= d ? e.mixA * maxImpact[e.b0 + e.blk] + e.mixP * maxParaBound[e.b0 + e.blk] : 0;
+          if (e.atD > 0) {
+            rest += e.atD;
+            restBits |= e.bit;
+          }
+        }
+        ub = (mix + rest) * bounds.coordination(em | restBits) + bounds.proximity(em | restBits);
+        if (ub * ROUNDING < theta) continue;
         let as = artSum[x];
         let pm = paraMax[x];
         // Non-essential entries, largest bound first, while the document can still reach θ.
         let n = numNE - 1;
         for (; n >= 0; n--) {
           const e = byMax[n];
+          if (e.atD === 0) continue;
           if (e.lo < 0) {
             e.lo = gallop(ids, e.pos, e.end, w0);
             e.hi = gallop(ids, e.lo, e.end, wEnd);
@@ -461,13 +482,15 @@ export class PrunedTopK {
           }
           const at = gallop(ids, e.cur, e.hi, d);
           e.cur = at;
+          rest -= e.atD;
+          restBits &= ~e.bit;
           if (at < e.hi && ids[at] === d) {
             mix += e.mixA * impact[at] + e.mixP * pBound[at];
             as += e.w * impact[at];
             if (e.wb * pBound[at] > pm) pm = e.wb * pBound[at];
             em |= e.bit;
           }
-          ub = (mix + preSum[n]) * bounds.coordination(em | preBits[n]) + bounds.proximity(em | preBits[n]);
+          ub = (mix + rest) * bounds.coordination(em | restBits) + bounds.proximity(em | restBits);
           if (ub * ROUNDING < theta) break;
         }
         if (n >= 0) continue;
