@@ -40,7 +40,12 @@ export interface HttpRun {
   non2xx: number;
   /** Share of the run's requests the result cache answered (from GET /api/health), when it is on. */
   cacheHitRate?: number;
+  /** Mean bytes of an answer body over the target's first {@link BODY_SAMPLE} requests. */
+  meanBodyBytes?: number;
 }
+
+/** Requests per target whose bodies are weighed for {@link HttpRun.meanBodyBytes}. */
+export const BODY_SAMPLE = 200;
 
 /** Options of {@link runHttpBench}. */
 export interface HttpBenchOptions {
@@ -62,6 +67,18 @@ async function createSearchApp(index: SearchIndex, resultCacheBytes?: number): P
   const app: typeof AppModule = await import(APP_MODULE.href);
   const holder: typeof IndexHolderModule = await import(INDEX_HOLDER_MODULE.href);
   return app.createApp(holder.createIndexHolder(index), { logger: false, resultCacheBytes });
+}
+
+/** Mean body bytes of the answers to the first {@link BODY_SAMPLE} of `paths` (each must be a 2xx). */
+async function meanBodyBytes(origin: string, paths: readonly string[]): Promise<number> {
+  const sample = paths.slice(0, BODY_SAMPLE);
+  let bytes = 0;
+  for (const path of sample) {
+    const res = await fetch(origin + path);
+    if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
+    bytes += (await res.arrayBuffer()).byteLength;
+  }
+  return bytes / sample.length;
 }
 
 /** The result cache's hit and miss counters, from the server's health endpoint. */
@@ -140,6 +157,7 @@ export async function runHttpBench(index: SearchIndex, queries: readonly string[
     ];
     const runs: HttpRun[] = [];
     for (const t of targets) {
+      const bodyBytes = await meanBodyBytes(t.origin, t.paths);
       if (warmUpS > 0) await fire(t.origin, t.paths, 10, warmUpS);
       for (const connections of concurrencies) {
         const before = t.cached ? await cacheCounters(t.origin) : undefined;
@@ -158,6 +176,7 @@ export async function runHttpBench(index: SearchIndex, queries: readonly string[
           numRequests: r.requests.total ?? Math.round(r.requests.average * r.duration),
           errors: r.errors,
           non2xx: r.non2xx,
+          meanBodyBytes: bodyBytes,
         });
       }
     }

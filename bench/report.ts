@@ -119,13 +119,15 @@ function httpSection(r: BenchResults): string {
     fmtInt(h.numRequests),
     `${h.errors} / ${h.non2xx}`,
     h.cacheHitRate === undefined ? '–' : `${(100 * h.cacheHitRate).toFixed(1)}%`,
+    h.meanBodyBytes === undefined ? '–' : fmtInt(Math.round(h.meanBodyBytes)),
   ]);
   return [
     '## HTTP (autocannon, loopback, load generator in a worker thread)',
     '',
-    mdTable(['Route', 'Connections', 'Duration', 'Requests/s', 'p50', 'p99', 'Requests', 'Errors / non-2xx', 'Cache hits'], rows),
+    mdTable(['Route', 'Connections', 'Duration', 'Requests/s', 'p50', 'p99', 'Requests', 'Errors / non-2xx', 'Cache hits', 'Body bytes (mean)'], rows),
     '',
-    'Search requests rotate through the query set as `GET /api/search?q=…&limit=10` (the server\'s default answer: 3 snippets per hit and every facet). ' +
+    'Search requests rotate through the query set as `GET /api/search?q=…&limit=10` (the server\'s default answer: 3 snippets per hit as HTML, the top 10 values of every facet field; ' +
+      'body bytes are the mean over the first 200 requests). ' +
       'The first row is the server as `serve` runs it, with its result cache: every autocannon connection walks the same list, so after the warm-up ' +
       'nearly every request is a repeat the cache answers (the hit rate is measured from `/api/health`). The `result cache off` rows search for every request: ' +
       'that is the figure for a query mix that never repeats. The `snippets=0&facets=` row asks for neither and is not used by the targets. ' +

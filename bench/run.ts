@@ -136,7 +136,7 @@ async function measureHttp(opts: BenchOptions, input: EngineInput, queries: read
       await lede.build();
       await lede.index.prepare(); // as the server's main does before it listens
       results.http = await runHttpBench(lede.index, queries, { durationS: opts.httpDurationS, warmUpS: opts.quick ? 1 : 2 });
-      for (const h of results.http) log(`  ${h.target} c=${h.connections}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}`);
+      for (const h of results.http) log(`  ${h.target} c=${h.connections}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}, body ${Math.round(h.meanBodyBytes ?? 0)} bytes`);
       const at50 = (target: string): HttpRun | undefined => (results.http as HttpRun[]).find((h) => h.target === target && h.connections === 50);
       const [uncached, ping] = [at50(UNCACHED_SEARCH_TARGET), at50(PING_TARGET)];
       if (uncached && ping) log(`  cache-off search / trivial route at 50 connections: ${(uncached.requestsPerS / ping.requestsPerS).toFixed(2)}× req/s; p99 ${uncached.p99Ms} ms vs ${ping.p99Ms} ms`);

@@ -38,6 +38,13 @@ export function createApiRouter(ctx: ApiContext): Router {
   const router = Router();
   const { holder, schemas } = ctx;
 
+  // Which published generation answered, so a client or balancer can see replicas converge.
+  router.use((_req, res, next) => {
+    const generation = holder.current.generation;
+    if (generation !== undefined) res.setHeader('X-Index-Generation', String(generation));
+    next();
+  });
+
   router.get('/search', (req, res) => {
     const current = holder.current;
     const cache = ctx.resultCache;

@@ -12,7 +12,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import type { IndexHolder } from './index-holder.js';
 import { buildOpenApi } from './openapi.js';
-import { createProbeRouter } from './probe-routes.js';
+import { addProbeRoutes } from './probe-routes.js';
 import { Readiness } from './readiness.js';
 import { requestLog } from './request-log.js';
 import { applySecurityHeaders, recordSecurityHeaders, securityHeaderOptions } from './security-headers.js';
@@ -109,7 +109,7 @@ export function createApp(holder: IndexHolder, options: AppOptions = {}): Search
   app.disable('x-powered-by');
   // The simple parser gives strings and arrays only, never nested objects from a[b]=c.
   app.set('query parser', 'simple');
-  app.use('/api', createProbeRouter(options.readiness ?? new Readiness('ready')));
+  addProbeRoutes(app, options.readiness ?? new Readiness('ready'));
 
   // Successful requests at debug, 4xx at warn, 5xx at error (see request-log.ts for why).
   if (logger) app.use(requestLog(logger));
@@ -136,13 +136,7 @@ export function createApp(holder: IndexHolder, options: AppOptions = {}): Search
     );
   }
   app.use(express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }));
-  // Which published generation answered, so a client or balancer can see replicas converge.
-  app.use('/api', (_req, res, next) => {
-    const generation = holder.current.generation;
-    if (generation !== undefined) res.set('X-Index-Generation', String(generation));
-    next();
-  });
-
+  // The API router sets X-Index-Generation (which published generation answered) on its answers.
   app.use('/api', createApiRouter(ctx));
   if (options.webDir) app.use(express.static(options.webDir, { index: 'index.html', dotfiles: 'ignore', redirect: false }));
 

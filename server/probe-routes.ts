@@ -5,7 +5,7 @@
  * floods the log nor waits behind anything.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { Router } from 'express';
+import type { Express } from 'express';
 import type { Readiness } from './readiness.js';
 
 /** Body of GET /api/live. */
@@ -24,17 +24,19 @@ function liveBody(): LiveBody {
   return { status: 'live', uptimeSeconds: Math.round(process.uptime()) };
 }
 
-/** The probe routes, mounted under /api by `createApp`. */
-export function createProbeRouter(readiness: Readiness): Router {
-  const router = Router();
-  router.get('/live', (_req, res) => {
+/**
+ * Adds the probe routes to `app` (`createApp` does, before anything else): as two routes of the
+ * app itself rather than a router mounted at /api, which every other API request would enter
+ * and leave again.
+ */
+export function addProbeRoutes(app: Express, readiness: Readiness): void {
+  app.get('/api/live', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(liveBody());
   });
-  router.get('/ready', (_req, res) => {
+  app.get('/api/ready', (_req, res) => {
     const body: ReadyBody = { status: readiness.state };
     res.status(readiness.state === 'ready' ? 200 : 503).set('Cache-Control', 'no-store').json(body);
   });
-  return router;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

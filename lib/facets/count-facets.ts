@@ -67,24 +67,48 @@ export function countFacets(
     const d = docs[i];
     for (let j = start[d], e = start[d + 1]; j < e; j++) counts[values[j]]++;
   }
-  const fieldOf = store.globalField.data;
+  countNearMisses(store, fields, near, filterSlot, counts);
   for (const field of fields) {
     const col = store.byField.get(field);
     if (!col) continue;
-    const slot = filterSlot(field);
-    if (slot >= 0) {
-      for (let i = 0; i < near.n; i++) {
-        if (near.fail[i] !== slot) continue;
-        const d = near.docs[i];
-        for (let j = start[d], e = start[d + 1]; j < e; j++) if (fieldOf[values[j]] === col.index) counts[values[j]]++;
-      }
-    }
     const numLocal = col.values.length;
     const globalIds = col.globalIds;
     for (let v = 0; v < numLocal; v++) local[v] = counts[globalIds[v]];
     out[field] = rankValues(col.values, local, limit);
   }
   return out;
+}
+
+/**
+ * Disjunctive counts, in one pass over the near misses: a document that failed only the filter of
+ * one of `fields` counts for that field's values (and no other field's).
+ */
+function countNearMisses(store: FacetStore, fields: readonly string[], near: NearMisses, filterSlot: (field: string) => number, counts: Int32Array): void {
+  if (near.n === 0) return;
+  // The column index of each filter slot that belongs to a counted field (-1: none).
+  let colOfSlot: Int32Array | undefined;
+  for (const field of fields) {
+    const col = store.byField.get(field);
+    const slot = col ? filterSlot(field) : -1;
+    if (!col || slot < 0) continue;
+    if (!colOfSlot || colOfSlot.length <= slot) {
+      const grown = new Int32Array(slot + 1).fill(-1);
+      if (colOfSlot) grown.set(colOfSlot);
+      colOfSlot = grown;
+    }
+    colOfSlot[slot] = col.index;
+  }
+  if (!colOfSlot) return;
+  const start = store.docValueStart.data;
+  const values = store.docValues.data;
+  const fieldOf = store.globalField.data;
+  for (let i = 0; i < near.n; i++) {
+    const slot = near.fail[i];
+    const c = slot < colOfSlot.length ? colOfSlot[slot] : -1;
+    if (c < 0) continue;
+    const d = near.docs[i];
+    for (let j = start[d], e = start[d + 1]; j < e; j++) if (fieldOf[values[j]] === c) counts[values[j]]++;
+  }
 }
 
 /**

@@ -72,4 +72,34 @@ describe('countFacets', () => {
       { numRuns: 150 },
     );
   });
+
+  it('counts a near miss for the one field whose filter it failed, and only there', () => {
+    fc.assert(
+      fc.property(
+        fc.array(article, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.constantFrom(-1, 0, 1, 2, 3), { minLength: 60, maxLength: 60 }),
+        fc.constantFrom(0, 3),
+        (given, roles, limit) => {
+          const store = new FacetStore();
+          const articles: Article[] = given.map((a, i) => ({ id: `a${i}`, title: 't', paragraphs: ['p'], ...a }));
+          articles.forEach((a, d) => store.add(d, a));
+          // Slot 0 filters topics, slot 1 dateline, slot 2 a field not counted, slot 3 a date range.
+          const slots: Record<string, number> = { topics: 0, dateline: 1, exchanges: 2 };
+          const fields = ['topics', 'places', 'dateline'] as const;
+          const role = (d: number) => roles[d];
+          const matched = articles.map((_, d) => d).filter((d) => role(d) === -1);
+          const nearDocs = articles.map((_, d) => d).filter((d) => role(d) >= 0);
+          const near = { docs: Int32Array.from(nearDocs), fail: Int32Array.from(nearDocs.map(role)), n: nearDocs.length };
+          const got = countFacets(store, fields, Int32Array.from(matched), matched.length, near, (f) => slots[f] ?? -1, limit);
+          for (const f of fields) {
+            const counted = [...matched, ...nearDocs.filter((d) => slots[f] !== undefined && role(d) === slots[f])];
+            const tally = new Map<string, number>();
+            for (const d of counted) for (const v of ([] as string[]).concat(articles[d][f] ?? [])) tally.set(v, (tally.get(v) ?? 0) + 1);
+            expect(got[f], f).to.deep.equal(oracle([...tally.keys()], [...tally.values()], limit));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });
