@@ -195,7 +195,12 @@ export function combineScores(
 ): number {
   const mixed = (1 - r.paragraphWeight) * articleScore + r.paragraphWeight * bestParagraphScore;
   if (!usesCoordination(queryTerms, r)) return mixed;
-  return mixed * Math.pow(matchedTerms / queryTerms, r.coordination);
+  return mixed * coordinationFactor(matchedTerms, queryTerms, r);
+}
+
+/** The factor coordination multiplies a document's mixed evidence by: 1 when it does not apply. */
+export function coordinationFactor(matchedTerms: number, queryTerms: number, r: ResolvedRankingOptions): number {
+  return usesCoordination(queryTerms, r) ? Math.pow(matchedTerms / queryTerms, r.coordination) : 1;
 }
 
 /** Whether coordination applies to a query with this many distinct terms. */

@@ -35,7 +35,7 @@
  */
 import type { InvertedIndex } from '../index/inverted-index.js';
 import { gallop } from '../index/gallop.js';
-import { combineScores, idf, usesCoordination, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import { combineScores, idf, coordinationFactor, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { pairMaxDistance, proximityBonus, type QueryPair } from '../ranking/proximity.js';
 import { forEachPairTogetherIn } from '../index/pairs-together.js';
 import { BoundQueue } from '../collector/bound-queue.js';
@@ -233,7 +233,7 @@ export class PrunedTopK {
 
     // Coordination factor per number of slots matched, as combineScores applies it.
     const coord = new Float64Array(S + 1);
-    for (let m = 0; m <= S; m++) coord[m] = usesCoordination(S, r) ? Math.pow(m / S, r.coordination) : 1;
+    for (let m = 0; m <= S; m++) coord[m] = coordinationFactor(m, S, r);
     const pairWeights = q.pairs.length > 0 ? src.pairWeights(q.pairs) : [];
     const maskOf = (term: number): number => entries.reduce((m, e) => (e.term === term ? m | e.bit : m), 0);
     const bounds = new MaskBounds(entries.map((e) => e.slotBit), coord, q.pairs.map((p) => ({ a: maskOf(p.a), b: maskOf(p.b) })), pairWeights, r.proximityWeight);
