@@ -88,8 +88,11 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
 
   // Issue 11: declared fields cost their columns, not the ranked path.
   const sr = r.lede.schema;
-  rows.push(check('ranked p50 with 5 keyword + 2 number declared fields ≤ 1.3× the default schema', ratio(sr?.ranked.p50Ms, lede?.ranked?.p50Ms), 1.3, '<=', '×',
-    sr && lede?.ranked ? `${ms(sr.ranked.p50Ms)} vs ${ms(lede.ranked.p50Ms)} (same run; build ${ms(sr.buildMs)}, heap ${mb(sr.heapBytes)})` : ''));
+  // Against the default schema measured beside it in the same step (runs kept from before that
+  // have only the engines table's figure, from earlier in the run).
+  const srBase = sr?.defaultRanked ?? lede?.ranked;
+  rows.push(check('ranked p50 with 5 keyword + 2 number declared fields ≤ 1.3× the default schema', ratio(sr?.ranked.p50Ms, srBase?.p50Ms), 1.3, '<=', '×',
+    sr && srBase ? `${ms(sr.ranked.p50Ms)} vs ${ms(srBase.p50Ms)} (${sr.defaultRanked ? 'alternating passes in one step' : 'engines table'}; build ${ms(sr.buildMs)}, heap ${mb(sr.heapBytes)})` : ''));
 
   const ql = r.lede.queryLanguage;
   rows.push(check('phrase p50 ≤ 5× plain ranked p50', ratio(ql?.phrase.p50Ms, ql?.plain.p50Ms), 5, '<=', '×',
