@@ -21,7 +21,6 @@ export {
   type SearchIndex,
   type SearchIndexOptions,
   type IndexStats,
-  type HighlightedArticle,
 } from './search/search-index.js';
 export { DEFAULT_ADD_BATCH, type AddAllOptions } from './search/add-all-options.js';
 export { type RankingOptions, DEFAULT_RANKING } from './ranking/bm25.js';

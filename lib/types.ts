@@ -372,6 +372,23 @@ export interface Hit {
   fieldsHtml?: Record<string, string>;
 }
 
+/** An article with the words of a query marked, for an article view ({@link SearchIndex.highlightArticle}). */
+export interface HighlightedArticle {
+  article: Article;
+  /** The title, HTML-escaped, query terms in `<mark>`. */
+  titleHtml: string;
+  /** Every paragraph, HTML-escaped and marked, with its match ranges and whether it matched. */
+  paragraphs: { html: string; matches: Range[]; matched: boolean }[];
+  /**
+   * Every declared `text` field the article has a value for (lib/schema), in schema order, each
+   * whole, HTML-escaped, the query's matches in `<mark>` exactly as in a hit's
+   * {@link Hit.fieldsHtml} (a clause scoped to a field marks only that field); unmarked when the
+   * query does not match in it. Absent when the article has no text field value (always with
+   * the default schema).
+   */
+  fieldsHtml?: Record<string, string>;
+}
+
 /** What {@link SearchIndex.search} returns. */
 export interface SearchResult<S = DefaultSchema> {
   /** The query as given. */

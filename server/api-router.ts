@@ -118,6 +118,8 @@ export function createApiRouter(ctx: ApiContext): Router {
       titleHtml: highlighted.titleHtml,
       duplicates: duplicateSummaries(index, id),
       paragraphs: highlighted.paragraphs,
+      // Declared text fields only (the default schema's answer has no such key).
+      ...(highlighted.fieldsHtml ? { fieldsHtml: highlighted.fieldsHtml } : {}),
     });
   });
 

@@ -7,7 +7,7 @@
  * `sort=-wordCount`, `stats=wordCount`, and a number field's range-facet buckets for one query
  * (`facetBuckets.wordCount=..300,300..800,800..`); an export's `fields=` takes the declared
  * fields returned in hits as columns. Unknown parameters stay refused (400 naming
- * them). The OpenAPI document is assembled from these, so it shows the declared fields too.
+ * them). Declared text fields add `fieldsHtml` to a hit and to the article answer. The OpenAPI document is assembled from these, so it shows the declared fields too.
  */
 import { MAX_NUMBER_BUCKETS, type ResolvedField, type ResolvedSchema } from '../lib/index.js';
 import { exportExtraFields } from './export-format.js';
@@ -132,21 +132,39 @@ function declareRequest(doc: SchemaDocument, schema: ResolvedSchema, withPaging:
   return { ...doc, properties };
 }
 
+/** A `fieldsHtml` object (a hit's, an article's): one string property per declared text field. */
+function textFieldsHtml(schema: ResolvedSchema, description: string): SchemaDocument {
+  return {
+    description,
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(schema.textFields.map((f) => [f.name, { description: `${f.label}, marked.`, type: 'string' }])),
+  };
+}
+
+/** Adds a `fieldsHtml` property to an object schema. */
+function withFieldsHtml(doc: SchemaDocument, fieldsHtml: SchemaDocument): SchemaDocument {
+  return { ...doc, properties: { ...(doc.properties as Record<string, SchemaDocument>), fieldsHtml } };
+}
+
 /** The common definitions with the schema's facet fields, and a hit's `fieldsHtml` when it declares text fields. */
 function declareCommon(doc: SchemaDocument, schema: ResolvedSchema): SchemaDocument {
   const defs = { ...(doc.$defs as Record<string, SchemaDocument>) };
   defs.facetField = { ...defs.facetField, enum: countableFields(schema) };
   const hit = defs.hit as SchemaDocument | undefined;
   if (hit && schema.textFields.length > 0) {
-    const fieldsHtml: SchemaDocument = {
-      description: 'The declared text fields the query matched in, each whole, HTML-escaped, matched words in <mark> (as titleHtml).',
-      type: 'object',
-      additionalProperties: false,
-      properties: Object.fromEntries(schema.textFields.map((f) => [f.name, { description: `${f.label}, marked.`, type: 'string' }])),
-    };
-    defs.hit = { ...hit, properties: { ...(hit.properties as Record<string, SchemaDocument>), fieldsHtml } };
+    defs.hit = withFieldsHtml(hit, textFieldsHtml(schema,
+      'The declared text fields the query matched in, each whole, HTML-escaped, matched words in <mark> (as titleHtml).'));
   }
   return { ...doc, $defs: defs };
+}
+
+/** The article answer's `fieldsHtml` when the schema declares text fields. */
+function declareArticleResponse(doc: SchemaDocument, schema: ResolvedSchema): SchemaDocument {
+  if (schema.textFields.length === 0) return doc;
+  return withFieldsHtml(doc, textFieldsHtml(schema,
+    'Every declared text field the article has a value for, each whole, HTML-escaped, the words of q in <mark> as in a hit\'s fieldsHtml ' +
+    '(a clause scoped to a field marks only that field); unmarked when q does not match in it. Absent when the article has no text field value.'));
 }
 
 /** The facets listing takes the keyword facet fields (number fields have no values to list). */
@@ -172,6 +190,7 @@ export function declareSchemaDocuments(documents: ReadonlyMap<SchemaName, Schema
   edit('search-request', (doc) => declareRequest(doc, schema, true));
   edit('export-request', (doc) => declareRequest(doc, schema, false));
   edit('facets-request', (doc) => declareFacetsRequest(doc, schema));
+  edit('article-response', (doc) => declareArticleResponse(doc, schema));
   return out;
 }
 

@@ -1,7 +1,7 @@
 /**
- * The article view: the whole article, the query's words marked (from the API's highlight HTML),
- * the paragraphs that matched flagged, and a control that walks from one matched paragraph to
- * the next.
+ * The article view: the whole article, the query's words marked (from the API's highlight HTML:
+ * the title, every paragraph and the declared text fields), the paragraphs that matched flagged,
+ * and a control that walks from one matched paragraph to the next.
  */
 import { formatDate, h, plural, setMarkedHtml } from './dom.js';
 import { fieldValue } from './field-values.js';
@@ -12,7 +12,7 @@ const LIST_FIELDS = ['category', 'topics', 'places', 'people', 'organisations', 
 /**
  * Renders an `/api/articles/:id` response into `container`.
  * @param {HTMLElement} container
- * @param {{article: any, titleHtml: string, paragraphs: {html: string, matched: boolean}[]}} data
+ * @param {{article: any, titleHtml: string, paragraphs: {html: string, matched: boolean}[], fieldsHtml?: Record<string, string>}} data
  * @param {string} query the query the words were marked for
  * @param {import('./page-schema.js').PageSchema} [schema] which declared fields to show
  */
@@ -56,7 +56,7 @@ export function renderArticle(container, data, query, schema = DEFAULT_PAGE_SCHE
       h('header', { class: 'article-header' },
         h('button', { type: 'button', class: 'link-button back', id: 'back-to-results', 'aria-keyshortcuts': 'Escape', text: '← Back to results' }),
         title,
-        renderMeta(a, schema),
+        renderMeta(a, data.fieldsHtml, schema),
       ),
       matchBar,
       h('div', { class: 'article-body' }, ...paragraphs),
@@ -66,11 +66,14 @@ export function renderArticle(container, data, query, schema = DEFAULT_PAGE_SCHE
 
 /**
  * The article's metadata as a description list; a link to the original only for http(s) URLs,
- * so a `javascript:` URL in the data never becomes something to click.
+ * so a `javascript:` URL in the data never becomes something to click. Declared text fields
+ * come from the API's `fieldsHtml` (escaped, the query's words marked), through the same
+ * mark-only check as the title, labelled as the schema names them, returned or not.
  * @param {any} a
+ * @param {unknown} fieldsHtml
  * @param {import('./page-schema.js').PageSchema} schema
  */
-function renderMeta(a, schema) {
+function renderMeta(a, fieldsHtml, schema) {
   const dl = h('dl', { class: 'article-meta' });
   const add = (term, value, field = undefined) => {
     if (value === undefined || value === null || value === '') return;
@@ -85,7 +88,19 @@ function renderMeta(a, schema) {
     if (Array.isArray(a[field]) && a[field].length > 0) add(DEFAULT_LABELS[field], a[field].join(', '));
   }
   const declared = a.fields && typeof a.fields === 'object' ? a.fields : {};
-  for (const field of schema.returned) add(field.label, fieldValue(field, declared[field.name]), field.name);
+  const marked = fieldsHtml && typeof fieldsHtml === 'object' ? /** @type {Record<string, unknown>} */ (fieldsHtml) : {};
+  const isMarked = (name) => typeof marked[name] === 'string' && marked[name] !== '';
+  const markedValue = (name) => {
+    const span = h('span', { class: 'field-marked' });
+    setMarkedHtml(span, /** @type {string} */ (marked[name]), typeof declared[name] === 'string' ? declared[name] : undefined);
+    return span;
+  };
+  for (const field of schema.returned) {
+    add(field.label, isMarked(field.name) ? markedValue(field.name) : fieldValue(field, declared[field.name]), field.name);
+  }
+  for (const name of Object.keys(marked)) {
+    if (isMarked(name) && !schema.returned.some((f) => f.name === name)) add(schema.labels[name] ?? name, markedValue(name), name);
+  }
   if (typeof a.url === 'string' && /^https?:\/\//i.test(a.url)) {
     let host = a.url;
     try {

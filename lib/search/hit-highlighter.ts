@@ -40,22 +40,30 @@ export class HitHighlighter {
   }
 
   /**
-   * Document `doc`'s field texts that hold a match, highlighted whole (escaped HTML with
-   * `<mark>`s) by field name; undefined when none does. `article` is the document's article.
+   * Document `doc`'s declared text fields highlighted whole (escaped HTML with `<mark>`s), by
+   * field name in the schema's order; `article` is the document's article. By default only the
+   * fields holding a match (a hit's `fieldsHtml`); with `all`, every text field the article has
+   * a value for, marked or not (the article view's). Undefined when there is none.
    */
-  highlightFields(doc: number, article: Article): Record<string, string> | undefined {
+  highlightFields(doc: number, article: Article, all = false): Record<string, string> | undefined {
+    const fields = article.fields;
+    if (!fields) return undefined;
     const ix = this.ix;
+    const fieldOf = ix.fieldTextField.data;
     const { start, end } = ix.fieldTextsOf(doc);
+    let k = start;
     let out: Record<string, string> | undefined;
-    for (let k = start; k < end; k++) {
-      const f = ix.fieldTextField.data[k];
-      const q = this.fields[f];
-      if (q.terms.length === 0 && q.phrases.length === 0) continue;
+    for (let f = 0; f < ix.textFields.length; f++) {
       const name = ix.textFields[f];
-      const text = article.fields?.[name];
+      const text = fields[name];
       if (typeof text !== 'string') continue;
-      const matches = storedMatches(text, k, ix.fieldTexts, q, this.analyzer);
-      if (matches.starts.length > 0) (out ??= {})[name] = highlightFromMatches(text, matches).html;
+      // A document's field texts are contiguous and in field order; an empty value has none (-1).
+      while (k < end && fieldOf[k] < f) k++;
+      const id = k < end && fieldOf[k] === f ? k : -1;
+      const q = this.fields[f];
+      if (!all && q.terms.length === 0 && q.phrases.length === 0) continue;
+      const matches = storedMatches(text, id, ix.fieldTexts, q, this.analyzer);
+      if (all || matches.starts.length > 0) (out ??= {})[name] = highlightFromMatches(text, matches).html;
     }
     return out;
   }

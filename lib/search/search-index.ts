@@ -26,6 +26,7 @@ import {
   type ExportRow,
   type FacetValue,
   type FieldStats,
+  type HighlightedArticle,
   type Hit,
   type HistogramInterval,
   type Range,
@@ -81,15 +82,6 @@ export interface IndexStats {
   numTerms: number;
 }
 
-/** An article with the words of a query marked, for an article view. */
-export interface HighlightedArticle {
-  article: Article;
-  /** The title, HTML-escaped, query terms in `<mark>`. */
-  titleHtml: string;
-  /** Every paragraph, HTML-escaped and marked, with its match ranges and whether it matched. */
-  paragraphs: { html: string; matches: Range[]; matched: boolean }[];
-}
-
 /**
  * A searchable collection of articles. Create one with {@link createSearchIndex}. `S` is the type
  * of its declared schema, against which field names in search options are checked.
@@ -131,7 +123,10 @@ export interface SearchIndex<S = DefaultSchema> {
   facetValues(fields?: readonly FilterFieldOf<S>[], limit?: number): Partial<Record<FilterFieldOf<S>, FacetValue[]>>;
   /** Completions of a word prefix from the index vocabulary, most frequent first. */
   suggest(prefix: string, limit?: number): string[];
-  /** An article with a query's terms marked in its title and every paragraph. */
+  /**
+   * An article with a query's terms marked in its title, every paragraph and every declared text
+   * field it has (as a hit marks them), for an article view.
+   */
   highlightArticle(id: string, query: string): HighlightedArticle | undefined;
   /** Counts. */
   stats(): IndexStats;
@@ -781,7 +776,7 @@ class Engine implements SearchIndex<SchemaDefinition> {
     const plan = this.plan(query, false, new Set());
     const doc = this.docOf(id);
     const highlighter = this.highlighterOf(plan);
-    return {
+    const out: HighlightedArticle = {
       article,
       titleHtml: highlighter.highlightTitle(doc, article.title).html,
       paragraphs: article.paragraphs.map((p, k) => {
@@ -789,6 +784,9 @@ class Engine implements SearchIndex<SchemaDefinition> {
         return { html: h.html, matches: h.matches, matched: h.matches.length > 0 };
       }),
     };
+    const fieldsHtml = this.schema.textFields.length > 0 ? highlighter.highlightFields(doc, article, true) : undefined;
+    if (fieldsHtml) out.fieldsHtml = fieldsHtml;
+    return out;
   }
 
   duplicatesOf(id: string): string[] {

@@ -70,3 +70,68 @@ describe('declared text fields in hits (fieldsHtml)', () => {
     expect(hit.fieldsHtml).to.deep.equal({ standfirst: '<mark>zephyr</mark> &lt;b&gt;bold&lt;/b&gt;' });
   });
 });
+
+describe('declared text fields in the article view (highlightArticle → fieldsHtml)', () => {
+  function newsIndex() {
+    const ix = createSearchIndex({ schema: TEXT_FIELD_SCHEMA });
+    ix.add({ id: 'a', title: 'Budget day', paragraphs: ['The council met about trams.'], fields: { standfirst: 'A budget for <trams> & "buses"', byline: 'Budget desk', section: 'World' } });
+    ix.add({ id: 'b', title: 'Other news', paragraphs: ['Nothing here.'], fields: { byline: 'Staff' } });
+    ix.add({ id: 'c', title: 'No fields', paragraphs: ['A budget story.'] });
+    return ix;
+  }
+
+  it('marks the query in every text field the article has, as the title is marked', () => {
+    const ix = newsIndex();
+    const a = ix.highlightArticle('a', 'budget');
+    expect(a?.titleHtml).to.equal('<mark>Budget</mark> day');
+    expect(a?.fieldsHtml).to.deep.equal({ standfirst: 'A <mark>budget</mark> for &lt;trams&gt; &amp; &quot;buses&quot;', byline: '<mark>Budget</mark> desk' });
+    expect(Object.keys(a?.fieldsHtml ?? {}), 'schema order').to.deep.equal(['standfirst', 'byline']);
+    // The same formula as a hit's: a field that matches is marked the same in both.
+    expect(ix.search('budget').hits.find((h) => h.id === 'a')?.fieldsHtml).to.deep.equal(a?.fieldsHtml);
+  });
+
+  it('shows a field unmarked (still escaped) when only the body matches, and every field with no query', () => {
+    const ix = newsIndex();
+    const a = ix.highlightArticle('a', 'council');
+    expect(a?.paragraphs[0].html).to.equal('The <mark>council</mark> met about trams.');
+    expect(a?.fieldsHtml).to.deep.equal({ standfirst: 'A budget for &lt;trams&gt; &amp; &quot;buses&quot;', byline: 'Budget desk' });
+    expect(JSON.stringify(a?.fieldsHtml)).not.to.contain('<mark>');
+    expect(ix.highlightArticle('a', '')?.fieldsHtml).to.deep.equal(a?.fieldsHtml);
+    expect(ix.highlightArticle('b', 'budget')?.fieldsHtml).to.deep.equal({ byline: 'Staff' });
+    // No text field value: no fieldsHtml at all.
+    expect(ix.highlightArticle('c', 'budget')).to.not.have.property('fieldsHtml');
+  });
+
+  it('marks a scoped clause only in its field, and phrases as one span', () => {
+    const ix = newsIndex();
+    const scoped = ix.highlightArticle('a', 'standfirst:budget');
+    expect(scoped?.fieldsHtml).to.deep.equal({ standfirst: 'A <mark>budget</mark> for &lt;trams&gt; &amp; &quot;buses&quot;', byline: 'Budget desk' });
+    expect(scoped?.titleHtml).to.equal('Budget day');
+    expect(ix.highlightArticle('a', 'byline:budget')?.fieldsHtml?.standfirst).to.equal('A budget for &lt;trams&gt; &amp; &quot;buses&quot;');
+    expect(ix.highlightArticle('a', 'byline:"budget desk"')?.fieldsHtml?.byline).to.equal('<mark>Budget desk</mark>');
+    expect(ix.highlightArticle('a', '"budget for trams"')?.fieldsHtml?.standfirst).to.equal('A <mark>budget for &lt;trams</mark>&gt; &amp; &quot;buses&quot;');
+    expect(ix.highlightArticle('a', '"desk budget"')?.fieldsHtml?.byline).to.equal('Budget desk');
+  });
+
+  it('escapes any markup of a field value before marking, as the re-analysing reference does', () => {
+    fc.assert(fc.property(text, text, fc.constantFrom('', 'budget', 'council', 'trams', 'budget council', 'standfirst:budget', 'byline:council'), (standfirst, byline, q) => {
+      const ix = createSearchIndex({ schema: TEXT_FIELD_SCHEMA });
+      ix.add({ id: 'a', title: 'Title', paragraphs: ['A paragraph about trams.'], fields: { standfirst, byline } });
+      const got = ix.highlightArticle('a', q)?.fieldsHtml ?? {};
+      expect(Object.keys(got)).to.deep.equal(['standfirst', 'byline']);
+      const scope = /^(\w+):(.*)$/.exec(q);
+      const terms = analyzer.analyze(scope ? scope[2] : q).map((t) => t.term);
+      for (const [name, value] of [['standfirst', standfirst], ['byline', byline]]) {
+        const want = scope && scope[1] !== name ? escapeHtml(value) : (reference(value, terms) ?? escapeHtml(value));
+        expect(got[name], `${name} for ${q}`).to.equal(want);
+        expect(got[name].replace(/<\/?mark>/g, ''), name).to.equal(escapeHtml(value));
+      }
+    }), { numRuns: 200 });
+  });
+
+  it('adds nothing to the article view with the default schema', () => {
+    const ix = createSearchIndex();
+    ix.add({ id: 'a', title: 'Budget day', paragraphs: ['A budget.'] });
+    expect(Object.keys(ix.highlightArticle('a', 'budget') ?? {})).to.deep.equal(['article', 'titleHtml', 'paragraphs']);
+  });
+});

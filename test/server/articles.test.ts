@@ -36,6 +36,8 @@ describe('GET /api/articles/:id', () => {
     expect(res.body.titleHtml).to.contain('<mark>MISSILE</mark>');
     expect(res.body.paragraphs.map((p: { matched: boolean }) => p.matched)).to.deep.equal([true, false]);
     expect(res.body.paragraphs[0].html).to.contain('<mark>missile</mark>');
+    // The default schema declares no text field: no fieldsHtml, the answer as it always was.
+    expect(Object.keys(res.body)).to.deep.equal(['article', 'query', 'titleHtml', 'duplicates', 'paragraphs']);
   });
 
   it('returns the article text escaped in html fields and never as raw markup', async () => {

@@ -26,11 +26,12 @@ describe('HTTP API with a declared schema (newsroom example)', () => {
   let app: SearchApp;
   let articles: Article[];
   let registry: SchemaRegistry;
+  let index: SearchIndex;
 
   before(async () => {
     const { schema } = await readSchemaConfig(join(NEWSROOM_EXAMPLE, 'ledesearch.config.json'));
     ({ articles } = await loadCorpus(NEWSROOM_EXAMPLE, { schema: schema.definition }));
-    const index = createSearchIndex({ schema: schema.definition }) as unknown as SearchIndex;
+    index = createSearchIndex({ schema: schema.definition }) as unknown as SearchIndex;
     index.addAll(articles);
     registry = createSchemaRegistry(join(REPO_ROOT, 'schema'), schema);
     const holder = new IndexHolder({ index, builtAt: new Date().toISOString(), buildMs: 0, source: 'memory' });
@@ -240,6 +241,35 @@ describe('HTTP API with a declared schema (newsroom example)', () => {
     const scoped = await search(`q=${encodeURIComponent(`standfirst:${word}`)}&limit=100`);
     expect(scoped.hits.map((h) => h.id).sort()).to.deep.equal(holding('standfirst'));
     expect(scoped.interpretedAs).to.equal(`standfirst:${word}`);
+  });
+
+  it('GET /api/articles/{id} returns the declared text fields in fieldsHtml, marked as the title is, escaped (validated by the generated schema)', async () => {
+    const withBoth = articles.find((a) => str(a, 'standfirst') !== undefined && str(a, 'byline') !== undefined) as Article;
+    const standfirst = str(withBoth, 'standfirst') as string;
+    const byline = str(withBoth, 'byline') as string;
+    const word = (createAnalyzer().analyze(standfirst).map((t) => standfirst.slice(t.start, t.end)).find((w) => /^[a-z]{4,}$/i.test(w) && !byline.toLowerCase().includes(w.toLowerCase()))) as string;
+    expect(word, 'a standfirst word the byline lacks').to.be.a('string');
+    const get = async (q: string) => {
+      const res = await request(app).get(`/api/articles/${encodeURIComponent(withBoth.id)}?q=${encodeURIComponent(q)}`);
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      const problems = registry.checkResponse('article-response', res.body);
+      expect(problems, JSON.stringify(problems)).to.deep.equal([]);
+      return res.body as { titleHtml: string; fieldsHtml?: Record<string, string> };
+    };
+    const body = await get(word);
+    expect(Object.keys(body.fieldsHtml ?? {})).to.deep.equal(['standfirst', 'byline']);
+    expect(body.fieldsHtml?.standfirst).to.match(new RegExp(`<mark>${word}</mark>`, 'i'));
+    expect(body.fieldsHtml?.standfirst.replace(/<\/?mark>/g, '')).to.equal(escapeHtml(standfirst));
+    expect(body.fieldsHtml?.byline).to.equal(escapeHtml(byline));
+    // The library's answer, as it is.
+    expect(body.fieldsHtml).to.deep.equal(index.highlightArticle(withBoth.id, word)?.fieldsHtml);
+    // Scoped to the byline: the standfirst is shown unmarked.
+    expect((await get(`byline:${word}`)).fieldsHtml?.standfirst).to.equal(escapeHtml(standfirst));
+    expect((await get('')).fieldsHtml).to.deep.equal({ standfirst: escapeHtml(standfirst), byline: escapeHtml(byline) });
+    // The generated schema names the text fields and nothing else.
+    expect(registry.checkResponse('article-response', { ...body, fieldsHtml: { ...body.fieldsHtml, section: 'x' } })).to.not.deep.equal([]);
+    const openapi = (await request(app).get('/api/openapi.json')).body;
+    expect(Object.keys(openapi.components.schemas.ArticleResponse.properties.fieldsHtml.properties)).to.deep.equal(['standfirst', 'byline']);
   });
 
   it('refuses unknown, dropped and misspelt fields and bad ranges with a 400 naming them', async () => {

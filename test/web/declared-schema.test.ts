@@ -188,6 +188,46 @@ describe('search page with a declared schema (browser, newsroom example)', funct
     expect(await standfirst.locator('mark').allTextContents()).to.deep.equal(['Breakwater']);
     expect(await page.locator('#results b, #results script').count()).to.equal(0);
   });
+
+  it('the article view shows the declared text fields with the query marked, labelled, their markup as text', async () => {
+    const hostile = articles.find((a) => a.id === HOSTILE_ARTICLE_ID) as Article;
+    // Open the article from a query that matches only its standfirst.
+    await page.goto(`${h.baseUrl}?q=breakwater`);
+    await waitForStatus(page, /result/);
+    await page.locator(`#results a.hit-link[data-article="${HOSTILE_ARTICLE_ID}"]`).click();
+    await waitForArticle(page);
+    expect(urlParams(page)).to.deep.include({ q: ['breakwater'], article: [HOSTILE_ARTICLE_ID] });
+    const field = (name: string) => page.locator(`#article-view .article-meta [data-field="${name}"]`);
+    expect(await field('standfirst').locator('dt').textContent()).to.equal('Standfirst');
+    expect(await field('standfirst').locator('dd').textContent()).to.equal(declared(hostile, 'standfirst'));
+    expect(await field('standfirst').locator('dd mark').allTextContents()).to.deep.equal(['Breakwater']);
+    expect(await page.locator('#article-view b, #article-view script, #article-view img').count()).to.equal(0);
+    // The title and the paragraphs hold no "breakwater": nothing else is marked.
+    expect(await page.locator('#article-view mark').count()).to.equal(1);
+    await screenshot(page, 'declared-03-article-standfirst');
+
+    // A query scoped to the standfirst marks it there and leaves the byline as it is.
+    const withByline = articles.find((a) => typeof declared(a, 'standfirst') === 'string' && typeof declared(a, 'byline') === 'string') as Article;
+    const standfirst = declared(withByline, 'standfirst') as string;
+    let word = '';
+    let fromApi: { fieldsHtml: Record<string, string> } | undefined;
+    for (const w of standfirst.match(/[A-Za-z]{5,}/g) ?? []) {
+      fromApi = await api(`api/articles/${encodeURIComponent(withByline.id)}?q=${encodeURIComponent(`standfirst:${w}`)}`);
+      if (fromApi?.fieldsHtml.standfirst.includes('<mark>')) {
+        word = w;
+        break;
+      }
+    }
+    expect(word, 'a standfirst word the API marks').to.not.equal('');
+    await page.goto(`${h.baseUrl}?q=${encodeURIComponent(`standfirst:${word}`)}&article=${encodeURIComponent(withByline.id)}`);
+    await waitForArticle(page);
+    const apiMarks = [...(fromApi?.fieldsHtml.standfirst ?? '').matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]);
+    expect(await field('standfirst').locator('dd mark').allTextContents()).to.deep.equal(apiMarks);
+    expect(apiMarks.map((t) => t.toLowerCase())).to.include(word.toLowerCase());
+    expect(await field('standfirst').locator('dd').textContent()).to.equal(standfirst);
+    expect(await field('byline').locator('dd').textContent()).to.equal(declared(withByline, 'byline'));
+    expect(await field('byline').locator('dd mark').count()).to.equal(0);
+  });
 });
 
 describe('search page with the default schema (browser)', function () {
