@@ -16,37 +16,57 @@ export interface NearMisses {
   n: number;
 }
 
-/** Scratch arrays per store, reused by every count of that store (one search counts at a time). */
+/**
+ * Scratch arrays per store, reused by every count of that store (one search counts at a time).
+ * `counts` is all zero between counts: a count resets the entries it touched, and only those.
+ */
 interface Scratch {
   /** Counts by global value id. */
   counts: Int32Array;
-  /** One field's counts by local value id. */
-  local: Int32Array;
+  /** The global value ids counted so far, each once (its count went from 0 to 1). */
+  touched: Int32Array;
+  /** The touched ids of the requested fields, grouped by field (see `fieldEnd`). */
+  grouped: Int32Array;
+  /** Per column, where its group ends in `grouped` (exclusive); column c starts at fieldEnd[c - 1]. */
+  fieldEnd: Int32Array;
+  /** Per global value id, its rank among its field's values (see {@link valueRanks}). */
+  ranks: Int32Array;
 }
 const scratchOf = new WeakMap<FacetStore, Scratch>();
 
-/** The store's scratch, `counts` zeroed for its `numValues` global value ids. */
+/** The store's scratch, grown to its `numValues` global value ids, with `ranks` up to date. */
 function scratchFor(store: FacetStore): Scratch {
   const numValues = store.numValues;
-  let numLocal = 0;
-  for (const col of store.columns) numLocal = Math.max(numLocal, col.values.length);
   let s = scratchOf.get(store);
-  if (s === undefined) {
-    s = { counts: new Int32Array(numValues), local: new Int32Array(numLocal) };
-    scratchOf.set(store, s);
-  } else {
+  if (s === undefined || s.counts.length < numValues) {
     // Dictionaries only grow: double on growth, so a growing index reallocates rarely.
-    if (s.counts.length < numValues) s.counts = new Int32Array(Math.max(numValues, 2 * s.counts.length));
-    else s.counts.fill(0, 0, numValues);
-    if (s.local.length < numLocal) s.local = new Int32Array(Math.max(numLocal, 2 * s.local.length));
+    const cap = Math.max(numValues, 2 * (s?.counts.length ?? 0), 16);
+    s = { counts: new Int32Array(cap), touched: new Int32Array(cap), grouped: new Int32Array(cap), fieldEnd: new Int32Array(store.columns.length), ranks: new Int32Array(0) };
+    scratchOf.set(store, s);
   }
+  if (s.ranks.length !== numValues) s.ranks = globalRanks(store, numValues);
   return s;
+}
+
+/** Per global value id, its rank among its field's values: what breaks ties between equal counts. */
+function globalRanks(store: FacetStore, numValues: number): Int32Array {
+  const out = new Int32Array(numValues);
+  for (const col of store.columns) {
+    const ranks = valueRanks(col.values);
+    const ids = col.globalIds;
+    for (let v = 0; v < ids.length; v++) out[ids[v]] = ranks[v];
+  }
+  return out;
 }
 
 /**
  * Counts the values of `fields` over `docs[0..n)`. For a field that was filtered (its filter slot
  * in `filterSlot`), documents that failed only that filter count too. Returns the `limit` most
  * frequent values per field (0 = all).
+ *
+ * The values counted are remembered as they are first met, so choosing each field's top values
+ * and resetting the counts cost the values the match set holds, not every value of the index
+ * (a Reuters dateline field alone has 1,398).
  */
 export function countFacets(
   store: FacetStore,
@@ -59,32 +79,85 @@ export function countFacets(
 ): Record<string, FacetValue[]> {
   const out: Record<string, FacetValue[]> = {};
   if (fields.length === 0) return out;
-  const { counts, local } = scratchFor(store);
+  const s = scratchFor(store);
+  const { counts, touched } = s;
   const start = store.docValueStart.data;
   const values = store.docValues.data;
-  // One pass over the match set counts every field at once.
-  for (let i = 0; i < n; i++) {
-    const d = docs[i];
-    for (let j = start[d], e = start[d + 1]; j < e; j++) counts[values[j]]++;
-  }
-  countNearMisses(store, fields, near, filterSlot, counts);
-  for (const field of fields) {
-    const col = store.byField.get(field);
-    if (!col) continue;
-    const numLocal = col.values.length;
-    const globalIds = col.globalIds;
-    for (let v = 0; v < numLocal; v++) local[v] = counts[globalIds[v]];
-    out[field] = rankValues(col.values, local, limit);
+  let numTouched = 0;
+  try {
+    // One pass over the match set counts every field at once.
+    for (let i = 0; i < n; i++) {
+      const d = docs[i];
+      for (let j = start[d], e = start[d + 1]; j < e; j++) {
+        const v = values[j];
+        if (counts[v]++ === 0) touched[numTouched++] = v;
+      }
+    }
+    numTouched = countNearMisses(store, fields, near, filterSlot, counts, touched, numTouched);
+    groupByField(store, fields, s, numTouched);
+    const fieldEnd = s.fieldEnd;
+    for (const field of fields) {
+      const col = store.byField.get(field);
+      if (!col) continue;
+      const from = col.index === 0 ? 0 : fieldEnd[col.index - 1];
+      const top = selectTop(s.grouped, from, fieldEnd[col.index], counts, s.ranks, limit);
+      const list: FacetValue[] = new Array(top.length);
+      const local = store.globalLocal.data;
+      for (let i = 0; i < top.length; i++) list[i] = { value: col.values[local[top[i]]], count: counts[top[i]] };
+      out[field] = list;
+    }
+  } finally {
+    for (let i = 0; i < numTouched; i++) counts[touched[i]] = 0;
   }
   return out;
 }
 
+/** Puts the touched ids of the columns of `fields` into `s.grouped`, column by column (a counting sort). */
+function groupByField(store: FacetStore, fields: readonly string[], s: Scratch, numTouched: number): void {
+  const { touched, grouped, fieldEnd } = s;
+  const fieldOf = store.globalField.data;
+  const numCols = store.columns.length;
+  // -1 marks a column nobody asked for; its ids are left out.
+  fieldEnd.fill(-1, 0, numCols);
+  for (const field of fields) {
+    const col = store.byField.get(field);
+    if (col) fieldEnd[col.index] = 0;
+  }
+  for (let i = 0; i < numTouched; i++) {
+    const c = fieldOf[touched[i]];
+    if (fieldEnd[c] >= 0) fieldEnd[c]++;
+  }
+  // Sizes to ends; an unasked column is an empty group where the previous one ends.
+  let end = 0;
+  for (let c = 0; c < numCols; c++) {
+    if (fieldEnd[c] > 0) end += fieldEnd[c];
+    fieldEnd[c] = end;
+  }
+  // Fill each group from its end, walking the touched ids backwards so each group keeps their order.
+  const fill = fieldEnd.slice(0, numCols);
+  for (let i = numTouched - 1; i >= 0; i--) {
+    const v = touched[i];
+    const c = fieldOf[v];
+    const from = c === 0 ? 0 : fieldEnd[c - 1];
+    if (fill[c] > from) grouped[--fill[c]] = v; // an unasked column's group is empty
+  }
+}
+
 /**
  * Disjunctive counts, in one pass over the near misses: a document that failed only the filter of
- * one of `fields` counts for that field's values (and no other field's).
+ * one of `fields` counts for that field's values (and no other field's). Values met for the first
+ * time are added to `touched`; returns its new length.
  */
-function countNearMisses(store: FacetStore, fields: readonly string[], near: NearMisses, filterSlot: (field: string) => number, counts: Int32Array): void {
-  if (near.n === 0) return;
+function countNearMisses(
+  store: FacetStore,
+  fields: readonly string[],
+  near: NearMisses,
+  filterSlot: (field: string) => number,
+  counts: Int32Array,
+  touched: Int32Array,
+  numTouched: number,
+): number {
+  if (near.n === 0) return numTouched;
   // The column index of each filter slot that belongs to a counted field (-1: none).
   let colOfSlot: Int32Array | undefined;
   for (const field of fields) {
@@ -98,7 +171,7 @@ function countNearMisses(store: FacetStore, fields: readonly string[], near: Nea
     }
     colOfSlot[slot] = col.index;
   }
-  if (!colOfSlot) return;
+  if (!colOfSlot) return numTouched;
   const start = store.docValueStart.data;
   const values = store.docValues.data;
   const fieldOf = store.globalField.data;
@@ -107,8 +180,12 @@ function countNearMisses(store: FacetStore, fields: readonly string[], near: Nea
     const c = slot < colOfSlot.length ? colOfSlot[slot] : -1;
     if (c < 0) continue;
     const d = near.docs[i];
-    for (let j = start[d], e = start[d + 1]; j < e; j++) if (fieldOf[values[j]] === c) counts[values[j]]++;
+    for (let j = start[d], e = start[d + 1]; j < e; j++) {
+      const v = values[j];
+      if (fieldOf[v] === c && counts[v]++ === 0) touched[numTouched++] = v;
+    }
   }
+  return numTouched;
 }
 
 /**
@@ -121,35 +198,42 @@ function countNearMisses(store: FacetStore, fields: readonly string[], near: Nea
  */
 export function rankValues(values: readonly string[], counts: ArrayLike<number>, limit: number): FacetValue[] {
   const ranks = valueRanks(values);
-  const top = selectTop(counts, values.length, ranks, limit);
+  const top = selectTop(null, 0, values.length, counts, ranks, limit);
   const out: FacetValue[] = new Array(top.length);
   for (let i = 0; i < top.length; i++) out[i] = { value: values[top[i]], count: counts[top[i]] };
   return out;
 }
 
-/** The ids `v` in `[0, n)` with `counts[v] > 0`, best first by count then rank; at most `limit` (0 = all). */
-function selectTop(counts: ArrayLike<number>, n: number, ranks: Int32Array, limit: number): number[] {
+/**
+ * The ids `ids[from..to)` (or, when `ids` is null, the ids in `[from, to)`) with `counts[v] > 0`,
+ * best first by count then rank; at most `limit` (0 = all).
+ */
+function selectTop(ids: Int32Array | null, from: number, to: number, counts: ArrayLike<number>, ranks: Int32Array, limit: number): number[] {
   if (limit <= 0) {
     const all: number[] = [];
-    for (let v = 0; v < n; v++) if (counts[v] > 0) all.push(v);
+    for (let i = from; i < to; i++) {
+      const v = ids === null ? i : ids[i];
+      if (counts[v] > 0) all.push(v);
+    }
     return all.sort((a, b) => counts[b] - counts[a] || ranks[a] - ranks[b]);
   }
   // A heap of the best `limit` so far with the weakest at the root; once full, a value that does
   // not beat the root (most of them: count 1 against count 1) costs one or two comparisons.
   const heap = new Int32Array(limit);
   let size = 0;
-  for (let v = 0; v < n; v++) {
+  for (let i = from; i < to; i++) {
+    const v = ids === null ? i : ids[i];
     if (counts[v] <= 0) continue;
     if (size < limit) {
       // Sift up: the new value rises above weaker parents.
-      let i = size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
+      let h = size++;
+      while (h > 0) {
+        const parent = (h - 1) >> 1;
         if (!weaker(v, heap[parent], counts, ranks)) break;
-        heap[i] = heap[parent];
-        i = parent;
+        heap[h] = heap[parent];
+        h = parent;
       }
-      heap[i] = v;
+      heap[h] = v;
     } else if (weaker(heap[0], v, counts, ranks)) {
       siftDown(heap, size, v, counts, ranks);
     }
