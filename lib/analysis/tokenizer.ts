@@ -240,13 +240,17 @@ function isThousandsComma(text: string, i: number): boolean {
   );
 }
 
+// One cursor for every tokenEndAt call: highlighting calls it once per matched token, and the
+// call runs to completion without re-entering itself, so nothing can share the cursor mid-scan.
+const endTokenizer = new Tokenizer();
+
 /**
  * The end (exclusive) of the token that starts at `start` of `text`, found by scanning that one
  * token: how stored token start offsets give back whole tokens without running the analyzer.
  * -1 when no token starts at `start` (the text is not the one the offset was taken from).
  */
 export function tokenEndAt(text: string, start: number): number {
-  const tokenizer = new Tokenizer();
+  const tokenizer = endTokenizer;
   tokenizer.reset(text, start);
   return tokenizer.next() && tokenizer.start === start ? tokenizer.end : -1;
 }

@@ -2,7 +2,7 @@
  * Rendering a plain text and its matched ranges as HTML: escape first, then mark.
  */
 import type { Range } from '../types.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml, needsEscaping } from './escape-html.js';
 
 /** The element {@link toHtml} wraps matches in unless told otherwise. */
 export const DEFAULT_MARK_TAG = 'mark';
@@ -32,14 +32,21 @@ export function toHtml(text: string, matches: readonly Range[], tag: string = DE
   if (matches.length === 0) return escapeHtml(text);
   const open = `<${tag}>`;
   const close = `</${tag}>`;
+  // A text with nothing to escape (most news text) has no segment to escape either: one test
+  // of the whole text instead of one per segment.
+  const escape = needsEscaping(text) ? escapeHtml : keep;
   let html = '';
   let cursor = 0;
   for (const range of matches) {
     const start = Math.max(range.start, cursor);
     const end = Math.min(range.end, text.length);
     if (end <= start) continue;
-    html += escapeHtml(text.slice(cursor, start)) + open + escapeHtml(text.slice(start, end)) + close;
+    html += escape(text.slice(cursor, start)) + open + escape(text.slice(start, end)) + close;
     cursor = end;
   }
-  return html + escapeHtml(text.slice(cursor));
+  return html + escape(text.slice(cursor));
+}
+
+function keep(s: string): string {
+  return s;
 }

@@ -168,6 +168,33 @@ function inOrder(g: Gathered): TokenMatches {
   let sorted = true;
   for (let k = 1; k < starts.length && sorted; k++) sorted = starts[k - 1] < starts[k] || (starts[k - 1] === starts[k] && ends[k - 1] <= ends[k]);
   if (sorted) return g;
+  // A paragraph's matches are a few short ascending runs (one per term, then the phrases):
+  // sorting them in place by insertion allocates nothing, where the index sort below allocates
+  // four arrays and the sort's work space. Long lists keep the n log n sort.
+  if (starts.length <= INSERTION_SORT_MAX) return insertionSorted(g);
   const order = starts.map((_, k) => k).sort((a, b) => starts[a] - starts[b] || ends[a] - ends[b]);
   return { starts: order.map((k) => starts[k]), ends: order.map((k) => ends[k]), terms: order.map((k) => terms[k]) };
+}
+
+/** Longest match list {@link inOrder} sorts by insertion (quadratic, but on a handful of runs). */
+const INSERTION_SORT_MAX = 64;
+
+/** `g` itself, its parallel arrays sorted in place by start, then end. */
+function insertionSorted(g: Gathered): TokenMatches {
+  const { starts, ends, terms } = g;
+  for (let k = 1; k < starts.length; k++) {
+    const start = starts[k];
+    const end = ends[k];
+    const term = terms[k];
+    let j = k;
+    for (; j > 0 && (starts[j - 1] > start || (starts[j - 1] === start && ends[j - 1] > end)); j--) {
+      starts[j] = starts[j - 1];
+      ends[j] = ends[j - 1];
+      terms[j] = terms[j - 1];
+    }
+    starts[j] = start;
+    ends[j] = end;
+    terms[j] = term;
+  }
+  return g;
 }

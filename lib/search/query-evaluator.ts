@@ -343,16 +343,44 @@ export class QueryEvaluator implements PruningSource {
     }
   }
 
+  /**
+   * The paragraphs of document d with a score above 0, best first (ties: the earlier first), by
+   * {@link paragraphScores}, computed in scratch space: a hit's snippet candidates.
+   */
+  rankedParagraphs(d: number, slots: readonly QuerySlot[]): number[] {
+    const np = this.index.numParas.data[d];
+    const scores = this.scratchParagraphScores(d, slots, np);
+    const order: number[] = [];
+    for (let i = 0; i < np; i++) if (scores[i] > 0) order.push(i);
+    const better = (x: number, y: number): boolean => scores[x] > scores[y] || (scores[x] === scores[y] && x < y);
+    // Most articles have a handful of matching paragraphs: insertion sort allocates nothing, where
+    // Array.prototype.sort allocates its work space on every call.
+    if (order.length > 32) return order.sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : 0));
+    for (let k = 1; k < order.length; k++) {
+      const p = order[k];
+      let j = k;
+      for (; j > 0 && better(p, order[j - 1]); j--) order[j] = order[j - 1];
+      order[j] = p;
+    }
+    return order;
+  }
+
   /** The largest of {@link paragraphScores} (0 without paragraphs), in scratch space. */
   private bestParagraph(d: number, slots: readonly QuerySlot[]): number {
     const np = this.index.numParas.data[d];
+    const scores = this.scratchParagraphScores(d, slots, np);
+    let best = 0;
+    for (let i = 0; i < np; i++) if (scores[i] > best) best = scores[i];
+    return best;
+  }
+
+  /** {@link paragraphScores} of document d (`np` paragraphs) in `paraScratch[0 .. np)`, valid until the next call. */
+  private scratchParagraphScores(d: number, slots: readonly QuerySlot[], np: number): Float64Array {
     if (this.paraScratch.length < np) this.paraScratch = new Float64Array(Math.max(np, 2 * this.paraScratch.length));
     const scores = this.paraScratch;
     scores.fill(0, 0, np);
     this.addParagraphScores(d, slots, scores);
-    let best = 0;
-    for (let i = 0; i < np; i++) if (scores[i] > best) best = scores[i];
-    return best;
+    return scores;
   }
 
   /**

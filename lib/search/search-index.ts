@@ -880,10 +880,7 @@ class Engine implements SearchIndex<SchemaDefinition> {
 
   /** The matching paragraphs of one document, best first, by paragraph BM25. */
   private rankParagraphs(doc: number, slots: readonly QuerySlot[]): number[] {
-    const scores = this.evaluator.paragraphScores(doc, slots);
-    const order: number[] = [];
-    for (let i = 0; i < scores.length; i++) if (scores[i] > 0) order.push(i);
-    return order.sort((x, y) => scores[y] - scores[x] || x - y);
+    return this.evaluator.rankedParagraphs(doc, slots);
   }
 
 
