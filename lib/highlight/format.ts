@@ -6,6 +6,8 @@ import { escapeHtml, needsEscaping } from './escape-html.js';
 
 /** The element {@link toHtml} wraps matches in unless told otherwise. */
 export const DEFAULT_MARK_TAG = 'mark';
+const DEFAULT_OPEN = `<${DEFAULT_MARK_TAG}>`;
+const DEFAULT_CLOSE = `</${DEFAULT_MARK_TAG}>`;
 
 // A bare element name: whatever the caller passes ends up verbatim in the HTML, so nothing that
 // could carry attributes or close the tag early is accepted.
@@ -28,10 +30,12 @@ const TAG_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
  * @throws Error when `tag` is not a bare element name.
  */
 export function toHtml(text: string, matches: readonly Range[], tag: string = DEFAULT_MARK_TAG): string {
-  if (!TAG_NAME.test(tag)) throw new Error(`invalid tag name "${tag}": expected a bare element name`);
+  // The default tag (every snippet and title of an answer) needs no check and no new strings.
+  const isDefault = tag === DEFAULT_MARK_TAG;
+  if (!isDefault && !TAG_NAME.test(tag)) throw new Error(`invalid tag name "${tag}": expected a bare element name`);
   if (matches.length === 0) return escapeHtml(text);
-  const open = `<${tag}>`;
-  const close = `</${tag}>`;
+  const open = isDefault ? DEFAULT_OPEN : `<${tag}>`;
+  const close = isDefault ? DEFAULT_CLOSE : `</${tag}>`;
   // A text with nothing to escape (most news text) has no segment to escape either: one test
   // of the whole text instead of one per segment.
   const escape = needsEscaping(text) ? escapeHtml : keep;

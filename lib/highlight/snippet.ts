@@ -229,6 +229,9 @@ export function snippetFromMatches(text: string, m: TokenMatches, options: Snipp
   return snippetOf(text, chooseWindow(text, m, resolveLength(options.length)), m, options.paragraph);
 }
 
+/** Candidates {@link snippetsFromMatches} checks for repeats by scanning; past them, a set. */
+const MAX_SCANNED_CANDIDATES = 16;
+
 /** The start of `text`, at most `length` characters, cut at a word boundary, nothing marked. */
 function leadSnippet(text: string, paragraph: number, length: number): Snippet {
   const first = contentStart(text);
@@ -285,12 +288,20 @@ export function snippetsFromMatches(
   const length = resolveLength(options.length);
   if (count === 0 || paragraphs.length === 0) return [];
   const snippets: Snippet[] = [];
-  const seen = new Set<number>();
-  for (const paragraph of candidates) {
+  // Candidates are tried until `count` snippets are made, usually a few: a repeat is found by
+  // scanning those tried, and only a long run of tries pays for a set.
+  let seen: Set<number> | undefined;
+  for (let i = 0; i < candidates.length; i++) {
     if (snippets.length >= count) break;
+    const paragraph = candidates[i];
     if (!Number.isInteger(paragraph) || paragraph < 0 || paragraph >= paragraphs.length) continue;
-    if (seen.has(paragraph)) continue;
-    seen.add(paragraph);
+    if (i < MAX_SCANNED_CANDIDATES) {
+      if (i > 0 && candidates.lastIndexOf(paragraph, i - 1) >= 0) continue;
+    } else {
+      seen ??= new Set(candidates.slice(0, i));
+      if (seen.has(paragraph)) continue;
+      seen.add(paragraph);
+    }
     const text = paragraphs[paragraph];
     const snippet = snippetFromMatches(text, find(text, paragraph), { length, paragraph });
     if (snippet !== undefined) snippets.push(snippet);
@@ -299,7 +310,15 @@ export function snippetsFromMatches(
     const paragraph = paragraphs.findIndex((p) => contentStart(p) < p.length);
     return paragraph < 0 ? [] : [leadSnippet(paragraphs[paragraph], paragraph, length)];
   }
-  return snippets.sort((a, b) => a.paragraph - b.paragraph);
+  // Back in document order: a few snippets, put in place by insertion (Array.prototype.sort
+  // allocates its work space on every call).
+  for (let k = 1; k < snippets.length; k++) {
+    const s = snippets[k];
+    let j = k;
+    for (; j > 0 && snippets[j - 1].paragraph > s.paragraph; j--) snippets[j] = snippets[j - 1];
+    snippets[j] = s;
+  }
+  return snippets;
 }
 
 /**
