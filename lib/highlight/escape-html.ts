@@ -3,6 +3,8 @@
  */
 
 const HTML_SPECIAL = /[&<>"']/;
+/** The largest UTF-16 code of the five special characters (`>`). */
+const MAX_SPECIAL_CODE = 62;
 
 /**
  * The entity of UTF-16 code `c` when it is one of the five special characters, else null.
@@ -28,19 +30,23 @@ function entityOfCode(c: number): string | null {
  * @returns The text, safe to place between tags or inside a quoted attribute value.
  */
 export function escapeHtml(s: string): string {
-  // Most snippet segments contain none of the five characters: skip the allocation.
-  if (!HTML_SPECIAL.test(s)) return s;
+  // Most snippet segments contain none of the five characters: skip the allocation. `search`
+  // gives where the first one is without allocating a match.
+  const first = s.search(HTML_SPECIAL);
+  if (first < 0) return s;
   // Copying the runs between special characters costs less than `replace` with a callback,
   // which calls back into JavaScript for every character replaced.
   let out = '';
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const entity = entityOfCode(s.charCodeAt(i));
+  let from = first;
+  for (let i = first; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > MAX_SPECIAL_CODE) continue; // letters: the bulk of the text
+    const entity = entityOfCode(c);
     if (entity === null) continue;
     out += s.slice(from, i) + entity;
     from = i + 1;
   }
-  return out + s.slice(from);
+  return s.slice(0, first) + out + s.slice(from);
 }
 
 /** Whether `s` holds one of the characters {@link escapeHtml} replaces (else it returns `s` unchanged). */
