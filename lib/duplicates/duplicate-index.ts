@@ -9,6 +9,7 @@ import { computeSignature, type DuplicateSignature } from './shingle-signature.j
 /** Names of the arrays the duplicate signatures are stored under in a snapshot. */
 const VALUES = 'dup.values';
 const NUM_SHINGLES = 'dup.numShingles';
+const LINKS = 'dup.links';
 
 /** The term ids of a document's body in reading order, as the inverted index collected them. */
 export interface BodyTerms {
@@ -17,15 +18,17 @@ export interface BodyTerms {
 }
 
 /**
- * Duplicate groups for an engine. The groups (band table and links) are rebuilt from the stored
- * signatures on first use after a load rather than stored: that takes a few hundred
- * milliseconds on Reuters, which a load that serves plain searches should not pay up front.
+ * Duplicate groups for an engine. The signatures and the verified links are stored; the band
+ * table and the groups are rebuilt from them on first use after a load rather than stored, which
+ * a load that serves plain searches should not pay up front. (A snapshot without links, written
+ * before they were stored, has its links found again from the signatures: seconds at 10×
+ * Reuters.)
  */
 export class DuplicateIndex {
   /** The options in force. */
   readonly options: Readonly<ResolvedDuplicateOptions>;
   private built: DuplicateGroups;
-  private pending: { values: Uint8Array; numShingles: Int32Array } | undefined;
+  private pending: { values: Uint8Array; numShingles: Int32Array; links?: Int32Array } | undefined;
   private batch: { docs: number[]; signatures: (DuplicateSignature | undefined)[] } | undefined;
 
   /** Duplicate groups with these options, or undefined when they are turned off (`false`). */
@@ -83,20 +86,21 @@ export class DuplicateIndex {
     return this.groups.groupMembers(doc).filter((d) => d !== doc);
   }
 
-  /** The signatures as named arrays, to store beside the index's own. */
+  /** The signatures and links as named arrays, to store beside the index's own. */
   exportArrays(): Record<string, Uint8Array | Int32Array> {
     const s = this.pending ?? this.built.exportState();
-    return { [VALUES]: s.values, [NUM_SHINGLES]: s.numShingles };
+    return s.links ? { [VALUES]: s.values, [NUM_SHINGLES]: s.numShingles, [LINKS]: s.links } : { [VALUES]: s.values, [NUM_SHINGLES]: s.numShingles };
   }
 
-  /** Takes the signatures stored by {@link exportArrays}; groups are rebuilt on first use. */
+  /** Takes the arrays stored by {@link exportArrays}; groups are rebuilt on first use. */
   importArrays(arrays: Record<string, unknown>): void {
     const values = arrays[VALUES];
     const numShingles = arrays[NUM_SHINGLES];
+    const links = arrays[LINKS];
     if (values === undefined && numShingles === undefined) return;
-    if (!(values instanceof Uint8Array) || !(numShingles instanceof Int32Array)) {
+    if (!(values instanceof Uint8Array) || !(numShingles instanceof Int32Array) || !(links === undefined || links instanceof Int32Array)) {
       throw new Error('internal: snapshot duplicate signatures of the wrong type');
     }
-    this.pending = { values, numShingles };
+    this.pending = links ? { values, numShingles, links } : { values, numShingles };
   }
 }

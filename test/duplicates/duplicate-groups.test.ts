@@ -254,6 +254,51 @@ describe('DuplicateGroups', () => {
       for (let d = 0; d < texts.length; d++) expect(back.groupMembers(d)).to.deep.equal(g.groupMembers(d));
       expect(back.signatureOf(3)).to.equal(undefined);
     });
+
+    it('stores the links, so a restore verifies no candidate and gives the same groups and links', () => {
+      const texts = makeCorpus(22, 30);
+      const g = new DuplicateGroups();
+      g.addMany(texts.map((_, d) => d), texts.map(signature));
+      g.remove(5);
+      const state = g.exportState();
+      expect(state.links, 'the corpus has links to store').to.have.length.greaterThan(4);
+      for (let i = 0; i + 3 < (state.links as Int32Array).length; i += 2) {
+        const [a, b, c, d] = (state.links as Int32Array).subarray(i, i + 4);
+        expect(a < b && (a < c || (a === c && b < d)), `pairs ascending at ${i}`).to.equal(true);
+      }
+      const back = DuplicateGroups.fromState(state);
+      const relinked = DuplicateGroups.fromState({ ...state, links: undefined }); // an older snapshot
+      for (let d = 0; d < texts.length; d++) {
+        expect(back.groupMembers(d)).to.deep.equal(g.groupMembers(d));
+        expect([...back.linksOf(d)].sort((x, y) => x - y)).to.deep.equal([...g.linksOf(d)].sort((x, y) => x - y));
+        expect(relinked.groupMembers(d)).to.deep.equal(g.groupMembers(d));
+      }
+      expect(back.exportState().links).to.deep.equal(state.links);
+    });
+
+    it('after a restore, adds and removes give the groups of a build from scratch (property)', () => {
+      const pool = makeCorpus(23, 14).map(signature);
+      const all = pool.map((_, d) => d);
+      const norm = (x: DuplicateGroups) => [...x.groups()].map((l) => l.join(',')).sort();
+      fc.assert(
+        fc.property(fc.shuffledSubarray(all, { minLength: 1 }), fc.nat(all.length), fc.nat(all.length), (order, split, drop) => {
+          const first = order.slice(0, split);
+          const rest = order.slice(split);
+          const g = new DuplicateGroups();
+          g.addMany(first, first.map((d) => pool[d]));
+          const back = DuplicateGroups.fromState(g.exportState());
+          back.addMany(rest, rest.map((d) => pool[d]));
+          const gone = order[drop % order.length];
+          back.remove(gone);
+          const fresh = new DuplicateGroups();
+          const live = order.filter((d) => d !== gone).sort((x, y) => x - y);
+          fresh.addMany(live, live.map((d) => pool[d]));
+          for (const d of live) expect(back.groupMembers(d)).to.deep.equal(fresh.groupMembers(d));
+          expect(norm(back)).to.deep.equal(norm(fresh));
+        }),
+        { numRuns: 100 },
+      );
+    });
   });
 });
 
