@@ -47,12 +47,28 @@ function u16OrI32(max: number, length: number): Int32Array | Uint16Array {
   return max <= 0xffff ? new Uint16Array(length) : new Int32Array(length);
 }
 
-/** The largest value of `a[0 .. length)` and of `b`, at least 0. */
-function maxOf(a: ArrayLike<number>, length: number, b: ArrayLike<number>): number {
+/** The largest value of `a[0 .. length)`, at least 0. */
+function maxOf(a: ArrayLike<number>, length: number): number {
   let max = 0;
   for (let k = 0; k < length; k++) if (a[k] > max) max = a[k];
-  for (let k = 0; k < b.length; k++) if (b[k] > max) max = b[k];
   return max;
+}
+
+/**
+ * Whether a sealed column holds a value above `limit`. Its type answers without reading it when
+ * the type cannot hold one (sealed columns of millions of entries are not scanned on every seal);
+ * otherwise it is read up to the first such value.
+ */
+function exceeds(column: ArrayLike<number>, limit: number): boolean {
+  if ((column instanceof Uint8Array && limit >= 0xff) || (column instanceof Uint16Array && limit >= 0xffff)) return false;
+  for (let k = 0; k < column.length; k++) if (column[k] > limit) return true;
+  return false;
+}
+
+/** The largest of `pendingMax` and a sealed column's values, as far as `thresholds` tell them apart: the smallest threshold not exceeded, or Infinity. */
+function maxBand(pendingMax: number, column: ArrayLike<number>, thresholds: readonly number[]): number {
+  for (const t of thresholds) if (pendingMax <= t && !exceeds(column, t)) return t;
+  return Infinity;
 }
 
 /** The sealed state of a {@link PostingTable} as plain arrays, for snapshots. */
@@ -194,41 +210,49 @@ export class PostingTable {
     const ids = new Int32Array(total);
     // Counts are small: each column is sealed in the narrowest type that holds its values, which
     // halves to quarters the largest arrays of the index (and pays for the positions).
-    const cols = this.cols.map((old, c) => {
-      let max = 0;
-      const pending = this.pendingCols[c].data;
-      for (let i = 0; i < n; i++) if (pending[i] > max) max = pending[i];
-      for (let i = 0; i < old.length; i++) if (old[i] > max) max = old[i];
-      return narrowestColumn(max, total);
-    });
+    // The type depends only on which of 0xff and 0xffff the largest value passes, which the
+    // sealed column's own type mostly tells without reading it.
+    const cols = this.cols.map((old, c) => narrowestColumn(maxBand(maxOf(this.pendingCols[c].data, n), old, [0xff, 0xffff]), total));
     const posOff = new Int32Array(total + 1);
     posOff[total] = totalPos;
     const pp = this.pendingPos.data;
     const ps = this.pendingStarts.data;
     const oldPositions = this.positions;
     const oldStarts = this.charStarts;
-    const positions: PositionColumn = u16OrI32(maxOf(pp, this.pendingPos.length, oldPositions), totalPos);
-    const charStarts: CharStartColumn = u16OrI32(maxOf(ps, this.pendingStarts.length, oldStarts), totalPos);
+    const positions: PositionColumn = u16OrI32(maxBand(maxOf(pp, this.pendingPos.length), oldPositions, [0xffff]), totalPos);
+    const charStarts: CharStartColumn = u16OrI32(maxBand(maxOf(ps, this.pendingStarts.length), oldStarts, [0xffff]), totalPos);
     const cursor = new Int32Array(numTerms);
     const posCursor = new Int32Array(numTerms);
     for (let t = 0; t < numTerms; t++) {
       cursor[t] = off[t];
       posCursor[t] = posTermOff[t];
       if (t < oldTerms) {
-        const s = oldOff[t];
-        const e = oldOff[t + 1];
-        if (e > s) {
-          ids.set(this.ids.subarray(s, e), off[t]);
-          for (let c = 0; c < cols.length; c++) cols[c].set(this.cols[c].subarray(s, e), off[t]);
-          const from = oldPosOff[s];
-          const to = oldPosOff[e];
-          for (let i = s; i < e; i++) posOff[off[t] + i - s] = oldPosOff[i] - from + posTermOff[t];
-          positions.set(oldPositions.subarray(from, to), posTermOff[t]);
-          charStarts.set(oldStarts.subarray(from, to), posTermOff[t]);
-          cursor[t] += e - s;
-          posCursor[t] += to - from;
-        }
+        cursor[t] += oldOff[t + 1] - oldOff[t];
+        posCursor[t] += oldPosOff[oldOff[t + 1]] - oldPosOff[oldOff[t]];
       }
+    }
+    // The sealed postings move as whole runs of terms: a term's block only shifts by the pending
+    // postings of the terms before it, so every run of terms up to one with pending postings
+    // shifts alike and is copied at once (a copy per term cost hundreds of milliseconds of views
+    // on an archive's hundreds of thousands of terms, for an update of a few articles).
+    for (let t0 = 0; t0 < oldTerms; ) {
+      let t1 = t0;
+      while (t1 < oldTerms && counts[t1] === oldOff[t1 + 1] - oldOff[t1]) t1++;
+      t1 = Math.min(t1 + 1, oldTerms); // the run ends with the first term that grows (its old block shifts as the run's)
+      const s = oldOff[t0];
+      const e = oldOff[t1];
+      if (e > s) {
+        const shift = off[t0] - s;
+        ids.set(this.ids.subarray(s, e), off[t0]);
+        for (let c = 0; c < cols.length; c++) cols[c].set(this.cols[c].subarray(s, e), off[t0]);
+        const from = oldPosOff[s];
+        const to = oldPosOff[e];
+        const posShift = posTermOff[t0] - from;
+        for (let i = s; i < e; i++) posOff[i + shift] = oldPosOff[i] + posShift;
+        positions.set(oldPositions.subarray(from, to), posTermOff[t0]);
+        charStarts.set(oldStarts.subarray(from, to), posTermOff[t0]);
+      }
+      t0 = t1;
     }
     const pid = this.pendingId.data;
     const p0 = this.pendingCols[0].data;
