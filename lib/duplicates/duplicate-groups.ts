@@ -271,14 +271,10 @@ export class DuplicateGroups {
 
   /** The signatures and the verified links as plain arrays; groups are recomputed from them on import. */
   exportState(): DuplicateGroupsState {
-    const pairs: number[] = [];
-    for (const [x, others] of this.links) for (const y of others) if (x < y) pairs.push(x, y);
-    const order = Array.from({ length: pairs.length / 2 }, (_, i) => i).sort((i, j) => pairs[2 * i] - pairs[2 * j] || pairs[2 * i + 1] - pairs[2 * j + 1]);
-    const links = new Int32Array(pairs.length);
-    order.forEach((i, k) => {
-      links[2 * k] = pairs[2 * i];
-      links[2 * k + 1] = pairs[2 * i + 1];
-    });
+    const pairs: [number, number][] = [];
+    for (const [x, others] of this.links) for (const y of others) if (x < y) pairs.push([x, y]);
+    pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    const links = new Int32Array(pairs.flat());
     return {
       options: { ...this.options },
       values: this.values.data.slice(0, this.numDocs * this.options.numHashes),

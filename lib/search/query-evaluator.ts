@@ -312,17 +312,11 @@ export class QueryEvaluator implements PruningSource {
   }
 
   /**
-   * BM25 score of each paragraph of document d for the query slots (index = paragraph number),
-   * found by binary search in each term's paragraph postings: cost O(terms · log postings), so
-   * it is cheap for the handful of documents a page shows.
+   * Adds the BM25 score of each paragraph of document d for the query slots into
+   * `out[0 .. its paragraph count)` (index = paragraph number; `out` starts at 0), found by binary
+   * search in each term's paragraph postings: cost O(terms · log postings), so it is cheap for the
+   * handful of documents a page shows.
    */
-  paragraphScores(d: number, slots: readonly QuerySlot[]): Float64Array {
-    const scores = new Float64Array(this.index.numParas.data[d]);
-    this.addParagraphScores(d, slots, scores);
-    return scores;
-  }
-
-  /** Adds {@link paragraphScores} of document d into `out[0 .. its paragraph count)`, which starts at 0. */
   private addParagraphScores(d: number, slots: readonly QuerySlot[], out: Float64Array): void {
     const ix = this.index;
     const p0 = ix.paraStart.data[d];
@@ -345,7 +339,7 @@ export class QueryEvaluator implements PruningSource {
 
   /**
    * The paragraphs of document d with a score above 0, best first (ties: the earlier first), by
-   * {@link paragraphScores}, computed in scratch space: a hit's snippet candidates.
+   * {@link addParagraphScores}, computed in scratch space: a hit's snippet candidates.
    */
   rankedParagraphs(d: number, slots: readonly QuerySlot[]): number[] {
     const np = this.index.numParas.data[d];
@@ -365,7 +359,7 @@ export class QueryEvaluator implements PruningSource {
     return order;
   }
 
-  /** The largest of {@link paragraphScores} (0 without paragraphs), in scratch space. */
+  /** The largest paragraph score of document d ({@link addParagraphScores}; 0 without paragraphs), in scratch space. */
   private bestParagraph(d: number, slots: readonly QuerySlot[]): number {
     const np = this.index.numParas.data[d];
     const scores = this.scratchParagraphScores(d, slots, np);
@@ -374,7 +368,7 @@ export class QueryEvaluator implements PruningSource {
     return best;
   }
 
-  /** {@link paragraphScores} of document d (`np` paragraphs) in `paraScratch[0 .. np)`, valid until the next call. */
+  /** The paragraph scores of document d (`np` paragraphs) in `paraScratch[0 .. np)`, valid until the next call. */
   private scratchParagraphScores(d: number, slots: readonly QuerySlot[], np: number): Float64Array {
     if (this.paraScratch.length < np) this.paraScratch = new Float64Array(Math.max(np, 2 * this.paraScratch.length));
     const scores = this.paraScratch;
