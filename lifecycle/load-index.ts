@@ -9,7 +9,8 @@ import { buildIndexFromCorpus, manifestSchema, type BuiltIndex } from './build-i
 import { corpusChanges, corpusKey, manifestOf, type CorpusManifest } from './corpus-manifest.js';
 import type { LoadedIndex } from './loaded-index.js';
 import { describeSchema } from './schema-config.js';
-import { updateIndexFromCorpus, type UpdatedIndex, type UpdateMode } from './update-index.js';
+import { applyJournal, journalUpdateFromCorpus, updateIndexFromCorpus, type UpdatedIndex, type UpdateMode } from './update-index.js';
+import { readJournal, removeJournal, snapshotStamp, StaleJournal, writeJournal, type UpdateJournal } from './update-journal.js';
 
 /** Where progress and problems are told. */
 export interface LoadReporter {
@@ -35,6 +36,13 @@ export interface LoadIndexOptions {
    * schema is not used: the index is rebuilt, and the reporter told why. Default: the default schema.
    */
   schema?: ResolvedSchema;
+  /**
+   * Write the snapshot whole even when the update could be kept in its journal (a snapshot to
+   * publish must be one file). Default false.
+   */
+  whole?: boolean;
+  /** Share of the snapshot's articles its journal may hold (see update-journal.ts). Default 0.1. */
+  journalRatio?: number;
 }
 
 /** How {@link loadOrBuildIndex} got its index: the snapshot as it was, or an update or build. */
@@ -50,6 +58,15 @@ export interface LoadIndexResult {
   changes?: Pick<UpdatedIndex, 'filesRead' | 'filesRemoved' | 'added' | 'removed' | 'fullReason'>;
   /** Whether a new snapshot was written (false also when none was needed). */
   wroteSnapshot: boolean;
+  /** The journal written instead of the whole snapshot (an update kept as a journal). */
+  wroteJournal?: { bytes: number; articles: number; removed: number };
+}
+
+/** What {@link refreshSnapshot} gives: {@link LoadIndexResult} without the index, unless it had to load or build one. */
+export interface RefreshResult extends Omit<LoadIndexResult, 'loaded'> {
+  loaded?: LoadedIndex;
+  /** The articles the index holds now. */
+  numArticles: number;
 }
 
 async function isFolder(path: string): Promise<boolean> {
@@ -64,12 +81,43 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Loads the snapshot, timing it; a corrupt one gives a SnapshotError. */
-async function fromSnapshot(snapshot: string, schema?: ResolvedSchema): Promise<{ loaded: LoadedIndex; manifest: CorpusManifest | undefined }> {
+/**
+ * The snapshot's journal, when it has one that applies; a stale or corrupt one is told to the
+ * reporter and removed (nothing is lost: the snapshot's own manifest then makes the next update
+ * read those files again).
+ */
+async function journalOf(snapshot: string, reporter: LoadReporter): Promise<UpdateJournal | undefined> {
+  try {
+    return await readJournal(snapshot);
+  } catch (error) {
+    if (!(error instanceof StaleJournal)) throw error;
+    reporter.warn(`ignoring the snapshot's journal: ${error.message}`);
+    await removeJournal(snapshot);
+    return undefined;
+  }
+}
+
+/**
+ * Loads the snapshot and applies its journal, timing it; a corrupt snapshot gives a
+ * SnapshotError. The manifest is the journal's when there is one.
+ */
+async function fromSnapshot(snapshot: string, reporter: LoadReporter, schema?: ResolvedSchema): Promise<{ loaded: LoadedIndex; manifest: CorpusManifest | undefined }> {
   const t0 = performance.now();
   // With a schema asked for, a snapshot of another one is a SnapshotError (schema_mismatch), so it is rebuilt.
   const { index, metadata } = await loadSnapshotWithMetadata(snapshot, schema === undefined ? {} : { schema: schema.definition });
-  const manifest = manifestOf(metadata);
+  let manifest = manifestOf(metadata);
+  const journal = await journalOf(snapshot, reporter);
+  if (journal) {
+    try {
+      await applyJournal(index, journal, { schema });
+    } catch (error) {
+      if (!(error instanceof StaleJournal)) throw error;
+      reporter.warn(`ignoring the snapshot's journal: ${error.message}`);
+      await removeJournal(snapshot);
+      return fromSnapshot(snapshot, reporter, schema);
+    }
+    manifest = journal.manifest;
+  }
   const numCorpusErrors = manifest?.files.reduce((n, f) => n + f.numErrors, 0);
   const loaded: LoadedIndex = { index, builtAt: new Date().toISOString(), buildMs: Math.round(performance.now() - t0), source: 'snapshot', numCorpusErrors, manifest };
   return { loaded, manifest };
@@ -82,6 +130,8 @@ async function fromSnapshot(snapshot: string, schema?: ResolvedSchema): Promise<
 export async function writeSnapshot(loaded: LoadedIndex, snapshot: string, reporter: LoadReporter): Promise<boolean> {
   try {
     const { bytes } = await saveSnapshot(loaded.index, snapshot, { metadata: loaded.manifest ? { manifest: loaded.manifest } : undefined });
+    // The whole snapshot carries what the journal held (a stale journal would be ignored anyway).
+    await removeJournal(snapshot);
     // Earlier versions recorded the corpus in a side file; the manifest in the snapshot replaces it.
     await rm(`${snapshot}.meta.json`, { force: true });
     reporter.info(`wrote snapshot ${snapshot} (${formatBytes(bytes)})`);
@@ -126,7 +176,7 @@ async function usableManifest(snapshot: string, corpus: string, reporter: LoadRe
 }
 
 /** Tells the reporter about the corpus problems of a build or update. */
-function report(built: BuiltIndex, reporter: LoadReporter): void {
+function report(built: Pick<BuiltIndex, 'errors' | 'warnings'>, reporter: LoadReporter): void {
   for (const w of built.warnings ?? []) reporter.warn(w.reason);
   for (const e of built.errors) {
     if (reporter.problem) reporter.problem(e);
@@ -135,18 +185,24 @@ function report(built: BuiltIndex, reporter: LoadReporter): void {
 }
 
 /**
- * The index for `corpus`, decided by content, not file times: the snapshot as it is when every
- * corpus file has the size, mtime or content hash its manifest records; the snapshot brought
- * up to date (only new and changed files read, see `updateIndexFromCorpus`) when some
- * changed; otherwise (no snapshot, another corpus's, a corrupt, truncated or incompatible one,
- * or `full`) a build from the corpus. A changed index is written as the new snapshot. When the
- * corpus folder does not exist, an existing snapshot is served as it is. Each corpus problem
- * is told to the reporter, and the build goes on past it.
+ * Brings the snapshot of `corpus` up to date, decided by content, not file times, loading or
+ * building an index only when that is needed to write it:
+ * - every corpus file has the size, mtime or content hash the manifest records (the journal's,
+ *   when the snapshot has one): nothing to do (mode `snapshot`);
+ * - some files are new, changed or gone: only those are read, and the change is written to the
+ *   snapshot's journal (see update-journal.ts) without loading the snapshot; or, when the
+ *   journal would grow past its share of the snapshot, when dead articles pass the compaction
+ *   threshold, or when `whole` is asked for, the snapshot with its journal is loaded, updated in
+ *   memory (see `updateIndexFromCorpus`) and written whole;
+ * - no snapshot, another corpus's, a corrupt, truncated or incompatible one, or `full`: a build
+ *   from the corpus, written as the new snapshot.
+ * When the corpus folder does not exist, an existing snapshot is loaded as it is. Each corpus
+ * problem is told to the reporter, and the build goes on past it.
  *
  * @throws SearchError `corpus_not_found` when there is neither a corpus folder nor a usable
  *   snapshot; SearchError `invalid_article` when the corpus gave no article at all.
  */
-export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadIndexResult> {
+export async function refreshSnapshot(options: LoadIndexOptions, rebuildBecause?: string): Promise<RefreshResult> {
   const { corpus, snapshot, reporter } = options;
   const haveCorpus = await isFolder(corpus);
   if (!haveCorpus) {
@@ -154,9 +210,9 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadI
       throw new SearchError('corpus_not_found', `corpus folder "${corpus}" does not exist or is not a folder`, { path: corpus });
     }
     try {
-      const { loaded } = await fromSnapshot(snapshot);
+      const { loaded } = await fromSnapshot(snapshot, reporter);
       reporter.info(`loaded snapshot ${snapshot}: ${loaded.index.size} articles in ${loaded.buildMs} ms (corpus folder ${corpus} not found)`);
-      return { loaded, errors: [], mode: 'snapshot', wroteSnapshot: false };
+      return { loaded, errors: [], mode: 'snapshot', wroteSnapshot: false, numArticles: loaded.index.size };
     } catch (error) {
       throw new SearchError('corpus_not_found', `corpus folder "${corpus}" does not exist and snapshot ${snapshot} is unusable: ${messageOf(error)}`, { path: corpus });
     }
@@ -166,31 +222,55 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadI
   let mode: LoadMode = 'full';
   let changes: LoadIndexResult['changes'];
   const { schema } = options;
+  const progress = reporter.progress?.bind(reporter);
   if (schema !== undefined && !schema.isDefault) reporter.info(`declared schema: ${describeSchema(schema)}`);
-  const manifest = snapshot === false ? 'no snapshot is used' : await usableManifest(snapshot, corpus, reporter, schema);
-  if (typeof manifest === 'string' || options.full) {
-    const why = options.full ? 'a full rebuild was asked for' : (manifest as string);
+  const base = snapshot === false ? 'no snapshot is used' : await usableManifest(snapshot, corpus, reporter, schema);
+  if (typeof base === 'string' || options.full || rebuildBecause !== undefined) {
+    const why = rebuildBecause ?? (options.full ? 'a full rebuild was asked for' : (base as string));
     reporter.info(`building the index from ${corpus} (${why})`);
-    built = await buildIndexFromCorpus(corpus, { onProgress: reporter.progress?.bind(reporter), previous: typeof manifest === 'string' ? undefined : manifest, schema });
+    built = await buildIndexFromCorpus(corpus, { onProgress: progress, previous: typeof base === 'string' ? undefined : base, schema });
   } else if (snapshot !== false) {
+    const journal = await journalOf(snapshot, reporter);
+    const manifest = journal?.manifest ?? base;
     const found = await corpusChanges(corpus, manifest);
-    try {
-      const { loaded } = await fromSnapshot(snapshot, schema);
-      if (found.changed.length + found.removed.length === 0) {
-        reporter.info(`loaded snapshot ${snapshot}: ${loaded.index.size} articles in ${loaded.buildMs} ms`);
-        return { loaded, errors: [], mode: 'snapshot', wroteSnapshot: false };
+    const unchanged = found.changed.length + found.removed.length === 0;
+    if (unchanged && !(options.whole && journal)) {
+      reporter.info(`snapshot ${snapshot} is up to date with ${corpus}`);
+      return { errors: [], mode: 'snapshot', wroteSnapshot: false, numArticles: manifest.numArticles };
+    }
+    const stamp = await snapshotStamp(snapshot);
+    if (!unchanged) reporter.info(`updating snapshot ${snapshot}: ${found.changed.length} new or changed and ${found.removed.length} removed corpus files`);
+    if (!options.whole && stamp) {
+      const planned = await journalUpdateFromCorpus(base, journal, stamp, corpus, { onProgress: progress, changes: found, schema, journalRatio: options.journalRatio });
+      if ('journal' in planned) {
+        const { journal: next, filesRead, filesRemoved, added, removed } = planned;
+        report(planned, reporter);
+        const { bytes } = await writeJournal(snapshot, next);
+        reporter.info(`wrote the journal of ${snapshot} (${formatBytes(bytes)}: ${next.articles.length} articles added and ${next.removed.length} removed since the snapshot was written whole)`);
+        return {
+          errors: planned.errors,
+          mode: planned.mode,
+          changes: { filesRead, filesRemoved, added, removed },
+          wroteSnapshot: false,
+          wroteJournal: { bytes, articles: next.articles.length, removed: next.removed.length },
+          numArticles: next.manifest.numArticles,
+        };
       }
-      reporter.info(`updating snapshot ${snapshot}: ${found.changed.length} new or changed and ${found.removed.length} removed corpus files`);
-      const updated = await updateIndexFromCorpus(loaded.index, manifest, corpus, { onProgress: reporter.progress?.bind(reporter), changes: found, schema });
+      reporter.info(`writing the snapshot whole: ${planned.why}`);
+    }
+    try {
+      const { loaded } = await fromSnapshot(snapshot, reporter, schema);
+      const updated = await updateIndexFromCorpus(loaded.index, manifest, corpus, { onProgress: progress, changes: found, schema });
       if (updated.fullReason) reporter.info(`rebuilt the whole index instead: ${updated.fullReason}`);
       built = updated;
-      mode = updated.mode;
+      // Folding a journal into the snapshot with no file changed is a compaction of the journal.
+      mode = unchanged ? 'compacted' : updated.mode;
       const { filesRead, filesRemoved, added, removed, fullReason } = updated;
       changes = { filesRead, filesRemoved, added, removed, fullReason };
     } catch (error) {
       if (error instanceof SearchError && error.code !== 'snapshot_invalid') throw error;
       reporter.warn(`snapshot ${snapshot} is unusable (${messageOf(error)}); rebuilding from ${corpus}`);
-      built = await buildIndexFromCorpus(corpus, { onProgress: reporter.progress?.bind(reporter), previous: manifest, schema });
+      built = await buildIndexFromCorpus(corpus, { onProgress: progress, previous: manifest, schema });
     }
   }
   if (!built) throw new Error('internal: no index was built');
@@ -204,5 +284,29 @@ export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadI
   const { errors, ...loaded } = built;
   reporter.info(`indexed ${loaded.index.size} articles from ${corpus} in ${loaded.buildMs} ms (${mode}; ${errors.length} problems)`);
   const wroteSnapshot = snapshot !== false && (await writeSnapshot(loaded, snapshot, reporter));
-  return { loaded, errors, mode, changes, wroteSnapshot };
+  return { loaded, errors, mode, changes, wroteSnapshot, numArticles: loaded.index.size };
+}
+
+/**
+ * The index for `corpus`: the snapshot brought up to date as {@link refreshSnapshot} does, then
+ * loaded with its journal when the refresh did not already load or build the index.
+ *
+ * @throws as {@link refreshSnapshot}.
+ */
+export async function loadOrBuildIndex(options: LoadIndexOptions): Promise<LoadIndexResult> {
+  const refreshed = await refreshSnapshot(options);
+  if (refreshed.loaded) return { ...refreshed, loaded: refreshed.loaded };
+  const { snapshot, reporter } = options;
+  if (snapshot === false) throw new Error('internal: no index without a snapshot');
+  try {
+    const { loaded } = await fromSnapshot(snapshot, reporter, options.schema);
+    reporter.info(`loaded snapshot ${snapshot}: ${loaded.index.size} articles in ${loaded.buildMs} ms`);
+    return { ...refreshed, loaded };
+  } catch (error) {
+    // Its header was sound, the rest is not (a checksum mismatch): never fatal, the corpus is there.
+    if (error instanceof SearchError && error.code !== 'snapshot_invalid') throw error;
+    reporter.warn(`snapshot ${snapshot} is unusable (${messageOf(error)}); rebuilding from ${options.corpus}`);
+    const rebuilt = await refreshSnapshot(options, 'the snapshot is unusable');
+    return { ...rebuilt, loaded: rebuilt.loaded as LoadedIndex };
+  }
 }

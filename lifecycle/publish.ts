@@ -4,11 +4,12 @@
  * it. A replica that reads the manifest always finds a complete file; the previous generation
  * stays until the next publish, so a replica still loading it is never cut short.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { writeAtomically } from './write-atomically.js';
 
 /** The manifest's file name inside a publish folder. */
 export const PUBLISH_MANIFEST = 'CURRENT.json';
@@ -23,24 +24,6 @@ export interface PublishedGeneration {
   /** SHA-256 of the snapshot file, hex. */
   sha256: string;
   publishedAt: string;
-}
-
-/** Writes `text` to `file` atomically (temp file in the same folder, fsync, rename). */
-async function writeAtomically(file: string, write: (fh: Awaited<ReturnType<typeof open>>) => Promise<void>): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    const fh = await open(tmp, 'w');
-    try {
-      await write(fh);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
 }
 
 /** The generation `dir`'s manifest points at, or undefined when nothing was published there. */

@@ -6,6 +6,7 @@
 import { loadCorpus, snapshotFromBytes, snapshotToBytes, type CorpusError, type SearchIndex } from '../lib/index.js';
 import { buildIndexFromCorpus, indexArticles, manifestSchema, type BuildIndexOptions, type BuiltIndex } from './build-index.js';
 import { corpusChanges, corpusKey, manifestFiles, type CorpusChanges, type CorpusManifest, type ManifestFile } from './corpus-manifest.js';
+import { DEFAULT_JOURNAL_RATIO, StaleJournal, type SnapshotStamp, type UpdateJournal } from './update-journal.js';
 
 /**
  * Default {@link UpdateIndexOptions.compactRatio}: when removed (or replaced) articles pass a
@@ -124,4 +125,103 @@ export async function updateIndexFromCorpus(index: SearchIndex, manifest: Corpus
     added: articles.filter((a) => target.has(a.id)).length,
     removed: leaving.size,
   };
+}
+
+/** Options of {@link journalUpdateFromCorpus}. */
+export interface JournalUpdateOptions extends UpdateIndexOptions {
+  /** Share of the snapshot's articles the journal may hold. Default {@link DEFAULT_JOURNAL_RATIO}. */
+  journalRatio?: number;
+}
+
+/** An update kept as a journal, with what it read and changed. */
+export interface JournalUpdate extends Omit<UpdatedIndex, 'index' | 'mode' | 'fullReason'> {
+  mode: 'unchanged' | 'incremental';
+  journal: UpdateJournal;
+}
+
+/**
+ * The journal that brings the snapshot (`base`, its manifest, and `stamp`) up to date with the
+ * folder, computed without loading the snapshot: from the manifest (which ids each file gave)
+ * and the files that are new, changed or gone, of which only the new and changed are read.
+ * `journal` is the snapshot's current journal, when it has one: the new one carries its
+ * changes forward. The articles read are indexed into a scratch index of the same schema, so
+ * that the ones the index would refuse are known (and reported) exactly as an update in
+ * memory finds them.
+ *
+ * Gives `{ why }` instead when the update must be done on the loaded index and the snapshot
+ * written whole: for any reason {@link updateIndexFromCorpus} falls back to a rebuild, when the
+ * journal would hold more than `journalRatio` of the snapshot's articles, or when the dead
+ * articles pass `compactRatio` (compaction).
+ */
+export async function journalUpdateFromCorpus(
+  base: CorpusManifest,
+  journal: UpdateJournal | undefined,
+  stamp: SnapshotStamp,
+  dir: string,
+  options: JournalUpdateOptions = {},
+): Promise<JournalUpdate | { why: string }> {
+  const t0 = performance.now();
+  const current = journal?.manifest ?? base;
+  if (options.full) return { why: 'a full rebuild was asked for' };
+  if (current.corpus !== corpusKey(dir)) return { why: 'the index was built from another corpus folder' };
+  if (current.duplicates) return { why: 'article ids are shared between corpus files' };
+  if (current.schema !== manifestSchema(options.schema).schema) return { why: 'the declared schema changed since the index was built' };
+
+  const changes = options.changes ?? (await corpusChanges(dir, current));
+  const read = new Set(changes.changed);
+  const gone = new Set([...changes.changed, ...changes.removed]);
+  const schema = options.schema?.isDefault === false ? { schema: options.schema.definition } : {};
+  const { articles, errors, warnings } = await loadCorpus(dir, { only: (relative) => read.has(relative), ...schema });
+  if (errors.some((e) => e.code === 'duplicate_id')) return { why: 'article ids are shared between corpus files' };
+  const leaving = new Set<string>();
+  const live = new Set<string>();
+  for (const f of current.files) for (const id of f.ids) (gone.has(f.path) ? leaving : live).add(id);
+  if (articles.some((a) => live.has(a.id))) return { why: 'a new article has the id of one in an unchanged file' };
+
+  const problems: CorpusError[] = [...errors];
+  const scratch = await indexArticles(articles, problems, options);
+  if (problems.some((e) => e.code === 'duplicate_id')) return { why: 'article ids are shared between corpus files' };
+  const added = articles.filter((a) => scratch.has(a.id));
+
+  const baseIds = new Set(base.files.flatMap((f) => f.ids));
+  const removed = new Set(journal?.removed ?? []);
+  for (const id of leaving) if (baseIds.has(id)) removed.add(id);
+  const pending = [...(journal?.articles ?? []).filter((a) => !leaving.has(a.id)), ...added];
+  const numRemoved = base.numRemoved + removed.size;
+  const numArticles = current.numArticles - leaving.size + added.length;
+  const ratio = options.compactRatio ?? DEFAULT_COMPACT_RATIO;
+  if (numRemoved > 0 && numRemoved > ratio * (numRemoved + numArticles)) return { why: 'dead articles passed the compaction threshold' };
+  const journalRatio = options.journalRatio ?? DEFAULT_JOURNAL_RATIO;
+  if (pending.length + removed.size > journalRatio * base.numArticles) return { why: `the journal would hold more than ${journalRatio} of the snapshot's articles` };
+
+  const kept = new Map(current.files.filter((f) => !gone.has(f.path)).map((f) => [f.path, f]));
+  const fresh = new Map(manifestFiles(changes.files.filter((f) => read.has(f.path)), articles, problems, (id) => scratch.has(id)).map((f) => [f.path, f]));
+  const files = changes.files.map((f) => fresh.get(f.path) ?? { ...(kept.get(f.path) as ManifestFile), mtimeMs: f.mtimeMs });
+  const manifest: CorpusManifest = { ...current, files, numRemoved, numArticles };
+  return {
+    journal: { stamp, manifest, removed: [...removed], articles: pending },
+    manifest,
+    errors: problems,
+    ...(warnings ? { warnings } : {}),
+    builtAt: new Date().toISOString(),
+    buildMs: Math.round(performance.now() - t0),
+    source: 'corpus',
+    numCorpusErrors: countErrors(files),
+    mode: read.size + changes.removed.length === 0 ? 'unchanged' : 'incremental',
+    filesRead: read.size,
+    filesRemoved: changes.removed.length,
+    added: added.length,
+    removed: leaving.size,
+  };
+}
+
+/**
+ * Applies a journal to the index of its snapshot, in place: the removals, then the added
+ * articles through the bulk path, as the updates that wrote it applied them in memory.
+ */
+export async function applyJournal(index: SearchIndex, journal: UpdateJournal, options: BuildIndexOptions = {}): Promise<void> {
+  for (const id of journal.removed) index.remove(id);
+  const problems: CorpusError[] = [];
+  await indexArticles(journal.articles, problems, options, index);
+  if (problems.length > 0) throw new StaleJournal(`the journal's articles were refused (${problems[0].reason})`);
 }
