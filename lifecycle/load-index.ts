@@ -43,6 +43,12 @@ export interface LoadIndexOptions {
   whole?: boolean;
   /** Share of the snapshot's articles its journal may hold (see update-journal.ts). Default 0.1. */
   journalRatio?: number;
+  /**
+   * Only keep an update in the journal: when it cannot be (see {@link refreshSnapshot}), write
+   * nothing, for a caller that holds the updated index and writes the snapshot whole from it
+   * (the server after an update in memory). Default false.
+   */
+  journalOnly?: boolean;
 }
 
 /** How {@link loadOrBuildIndex} got its index: the snapshot as it was, or an update or build. */
@@ -225,6 +231,7 @@ export async function refreshSnapshot(options: LoadIndexOptions, rebuildBecause?
   const progress = reporter.progress?.bind(reporter);
   if (schema !== undefined && !schema.isDefault) reporter.info(`declared schema: ${describeSchema(schema)}`);
   const base = snapshot === false ? 'no snapshot is used' : await usableManifest(snapshot, corpus, reporter, schema);
+  if (options.journalOnly && (typeof base === 'string' || options.full)) return { errors: [], mode: 'full', wroteSnapshot: false, numArticles: 0 };
   if (typeof base === 'string' || options.full || rebuildBecause !== undefined) {
     const why = rebuildBecause ?? (options.full ? 'a full rebuild was asked for' : (base as string));
     reporter.info(`building the index from ${corpus} (${why})`);
@@ -256,8 +263,9 @@ export async function refreshSnapshot(options: LoadIndexOptions, rebuildBecause?
           numArticles: next.manifest.numArticles,
         };
       }
-      reporter.info(`writing the snapshot whole: ${planned.why}`);
+      reporter.info(`the update cannot be kept in the journal: ${planned.why}`);
     }
+    if (options.journalOnly) return { errors: [], mode: unchanged ? 'snapshot' : 'incremental', wroteSnapshot: false, numArticles: manifest.numArticles };
     try {
       const { loaded } = await fromSnapshot(snapshot, reporter, schema);
       const updated = await updateIndexFromCorpus(loaded.index, manifest, corpus, { onProgress: progress, changes: found, schema });

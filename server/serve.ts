@@ -10,7 +10,7 @@ import { SearchError, type ResolvedSchema, type SearchIndex } from '../lib/index
 import { buildIndexFromCorpus, type BuiltIndex } from '../lifecycle/build-index.js';
 import { schemaForCorpus } from '../lifecycle/schema-config.js';
 import { corpusChanges } from '../lifecycle/corpus-manifest.js';
-import { formatCorpusError, loadOrBuildIndex, writeSnapshot, type LoadReporter } from '../lifecycle/load-index.js';
+import { formatCorpusError, loadOrBuildIndex, refreshSnapshot, writeSnapshot, type LoadReporter } from '../lifecycle/load-index.js';
 import { followPublished, waitForGeneration } from '../lifecycle/follow.js';
 import type { LoadedIndex } from '../lifecycle/loaded-index.js';
 import { cloneIndex, updateIndexFromCorpus, type UpdatedIndex } from '../lifecycle/update-index.js';
@@ -205,7 +205,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     if (built.index.size === 0) {
       throw new SearchError('invalid_article', `no article could be read from the corpus (${errors.length} problems)`);
     }
-    if (options.snapshot !== false) await writeSnapshot(built, options.snapshot, reporter);
+    if (options.snapshot !== false) {
+      // An update is kept in the snapshot's journal when it can be (the snapshot is not written
+      // again: a large archive's is gigabytes); otherwise the snapshot is written whole from the
+      // index just built. refreshSnapshot reads the new files again, which costs little beside that.
+      const journaled = !full && (await refreshSnapshot({ corpus: options.corpus, snapshot: options.snapshot, reporter, schema, journalOnly: true })).wroteJournal;
+      if (!journaled) await writeSnapshot(built, options.snapshot, reporter);
+    }
     await warmUp(built.index);
     return { ...built, mode: 'mode' in built ? built.mode : 'full' };
   };

@@ -101,7 +101,7 @@ describe('update journal', function () {
     // 2 added and 1 removed is more than a tenth of the snapshot's 10 articles: written whole.
     expect(second.wroteSnapshot).to.equal(true);
     expect(second.mode).to.equal('incremental');
-    expect(r.infos.join('\n')).to.match(/writing the snapshot whole: the journal would hold more than 0.1/);
+    expect(r.infos.join('\n')).to.match(/the update cannot be kept in the journal: the journal would hold more than 0.1/);
     expect(await exists(journalPath(snapshot))).to.equal(false);
     const { loaded } = await loadOrBuildIndex({ corpus: dir, snapshot, reporter: recorder() });
     expect(loaded.index.size).to.equal(11);

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -60,5 +60,41 @@ describe('POST /api/reindex (incremental)', () => {
     const error = await bad.json();
     expectValid('error', error);
     expect((error as { code: string }).code).to.equal('invalid_request');
+  });
+});
+
+describe('POST /api/reindex (update journal)', () => {
+  let work: string;
+  let corpus: string;
+  let snapshot: string;
+  let running: RunningServer | undefined;
+  before(async () => {
+    work = await mkdtemp(join(tmpdir(), 'ledesearch-reindex-journal-'));
+    corpus = join(work, 'corpus');
+    snapshot = join(work, 'ix.snapshot');
+    await mkdir(corpus);
+    // Twenty articles: one more is within the journal's tenth of them.
+    for (let i = 0; i < 20; i++) await writeFile(join(corpus, `base-${i}.jsonl`), `${JSON.stringify({ title: `Grain report ${i}`, paragraphs: [`Grain exports rose ${i} percent.`] })}\n`);
+  });
+  after(async () => {
+    await running?.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('keeps an update in the snapshot journal instead of writing the snapshot again, and a fresh server loads both', async () => {
+    running = await serve({ corpus, snapshot, port: 0, host: '127.0.0.1', reindexToken: 'tok', webDir: false, logLevel: 'silent', handleSignals: false });
+    const written = (await stat(snapshot)).mtimeMs;
+    await writeFile(join(corpus, 'new.jsonl'), `${JSON.stringify({ title: 'Quokka census', paragraphs: ['Quokkas counted.'] })}\n`);
+    expect((await fetch(`${running.url}/api/reindex`, { method: 'POST', headers: { Authorization: 'Bearer tok' } })).status).to.equal(202);
+    expect((await settled(running.url)).reindex).to.include({ state: 'succeeded', mode: 'incremental', numArticles: 21 });
+    expect((await stat(snapshot)).mtimeMs).to.equal(written);
+    expect((await stat(`${snapshot}.journal`)).size).to.be.greaterThan(0);
+    await running.close();
+
+    running = await serve({ corpus, snapshot, port: 0, host: '127.0.0.1', webDir: false, logLevel: 'silent', handleSignals: false });
+    const health = (await (await fetch(`${running.url}/api/health`)).json()) as { numArticles: number };
+    expect(health.numArticles).to.equal(21);
+    const body = (await (await fetch(`${running.url}/api/search?q=quokka`)).json()) as { hits: { id: string }[] };
+    expect(body.hits.map((h) => h.id)).to.deep.equal(['new:1']);
   });
 });
