@@ -48,6 +48,14 @@ export interface BuiltIndex extends LoadedIndex {
   warnings?: CorpusWarning[];
 }
 
+/**
+ * What every build or update from the corpus reports besides its index: the problems met, the
+ * warnings, when it was done and how long it took since `t0` (a `performance.now()`).
+ */
+export function corpusOutcome(problems: CorpusError[], warnings: CorpusWarning[] | undefined, t0: number): Pick<BuiltIndex, 'errors' | 'warnings' | 'builtAt' | 'buildMs' | 'source'> {
+  return { errors: problems, ...(warnings ? { warnings } : {}), builtAt: new Date().toISOString(), buildMs: Math.round(performance.now() - t0), source: 'corpus' };
+}
+
 /** The corpus problem of an article the index refused (rare: the loader checks articles). */
 export function refusedArticle(article: Article, error: SearchError): CorpusError {
   return { file: article.origin ?? article.id, code: error.code === 'duplicate_id' ? 'duplicate_id' : 'invalid_article', reason: error.message };
@@ -100,11 +108,7 @@ export async function buildIndexFromCorpus(dir: string, options: BuildIndexOptio
   return {
     index,
     manifest,
-    errors: problems,
-    ...(warnings ? { warnings } : {}),
-    builtAt: new Date().toISOString(),
-    buildMs: Math.round(performance.now() - t0),
-    source: 'corpus',
+    ...corpusOutcome(problems, warnings, t0),
     numCorpusErrors: problems.length,
   };
 }

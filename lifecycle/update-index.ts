@@ -3,8 +3,8 @@
  * the files that are new, changed or gone since its manifest, and compacting when the removed
  * articles it still carries pass a threshold.
  */
-import { loadCorpus, snapshotFromBytes, snapshotToBytes, type CorpusError, type SearchIndex } from '../lib/index.js';
-import { buildIndexFromCorpus, indexArticles, manifestSchema, type BuildIndexOptions, type BuiltIndex } from './build-index.js';
+import { loadCorpus, snapshotFromBytes, snapshotToBytes, type Article, type CorpusError, type SearchIndex } from '../lib/index.js';
+import { buildIndexFromCorpus, corpusOutcome, indexArticles, manifestSchema, type BuildIndexOptions, type BuiltIndex } from './build-index.js';
 import { corpusChanges, corpusKey, manifestFiles, type CorpusChanges, type CorpusManifest, type ManifestFile } from './corpus-manifest.js';
 import { DEFAULT_JOURNAL_RATIO, StaleJournal, type SnapshotStamp, type UpdateJournal } from './update-journal.js';
 
@@ -46,6 +46,19 @@ export interface UpdatedIndex extends BuiltIndex {
 /** An independent copy of an index (through snapshot bytes: no text is analysed again). */
 export function cloneIndex(index: SearchIndex): SearchIndex {
   return snapshotFromBytes(snapshotToBytes(index));
+}
+
+/**
+ * The manifest's files after an update: the files `read` again from what they gave now
+ * (`articles` the index holds, `problems`), the others as `manifest` recorded them, with the
+ * mtime seen now (a touched file with the same content keeps its entry).
+ */
+function filesAfter(
+  manifest: CorpusManifest, changes: CorpusChanges, read: ReadonlySet<string>, articles: readonly Article[], problems: readonly CorpusError[], isIndexed: (id: string) => boolean,
+): ManifestFile[] {
+  const kept = new Map(manifest.files.map((f) => [f.path, f]));
+  const fresh = new Map(manifestFiles(changes.files.filter((f) => read.has(f.path)), articles, problems, isIndexed).map((f) => [f.path, f]));
+  return changes.files.map((f) => fresh.get(f.path) ?? { ...(kept.get(f.path) as ManifestFile), mtimeMs: f.mtimeMs });
 }
 
 /** Sum of the problems recorded per file. */
@@ -105,19 +118,13 @@ export async function updateIndexFromCorpus(index: SearchIndex, manifest: Corpus
     mode = 'compacted';
   }
 
-  const kept = new Map(manifest.files.filter((f) => !gone.has(f.path)).map((f) => [f.path, f]));
-  const fresh = new Map(manifestFiles(changes.files.filter((f) => read.has(f.path)), articles, problems, (id) => target.has(id)).map((f) => [f.path, f]));
-  const files = changes.files.map((f) => fresh.get(f.path) ?? { ...(kept.get(f.path) as ManifestFile), mtimeMs: f.mtimeMs });
+  const files = filesAfter(manifest, changes, read, articles, problems, (id) => target.has(id));
   const next: CorpusManifest = { ...manifest, files, numRemoved, numArticles: target.size };
   const numCorpusErrors = countErrors(files);
   return {
     index: target,
     manifest: next,
-    errors: problems,
-    ...(warnings ? { warnings } : {}),
-    builtAt: new Date().toISOString(),
-    buildMs: Math.round(performance.now() - t0),
-    source: 'corpus',
+    ...corpusOutcome(problems, warnings, t0),
     numCorpusErrors,
     mode,
     filesRead: read.size,
@@ -194,18 +201,12 @@ export async function journalUpdateFromCorpus(
   const journalRatio = options.journalRatio ?? DEFAULT_JOURNAL_RATIO;
   if (pending.length + removed.size > journalRatio * base.numArticles) return { why: `the journal would hold more than ${journalRatio} of the snapshot's articles` };
 
-  const kept = new Map(current.files.filter((f) => !gone.has(f.path)).map((f) => [f.path, f]));
-  const fresh = new Map(manifestFiles(changes.files.filter((f) => read.has(f.path)), articles, problems, (id) => scratch.has(id)).map((f) => [f.path, f]));
-  const files = changes.files.map((f) => fresh.get(f.path) ?? { ...(kept.get(f.path) as ManifestFile), mtimeMs: f.mtimeMs });
+  const files = filesAfter(current, changes, read, articles, problems, (id) => scratch.has(id));
   const manifest: CorpusManifest = { ...current, files, numRemoved, numArticles };
   return {
     journal: { stamp, manifest, removed: [...removed], articles: pending },
     manifest,
-    errors: problems,
-    ...(warnings ? { warnings } : {}),
-    builtAt: new Date().toISOString(),
-    buildMs: Math.round(performance.now() - t0),
-    source: 'corpus',
+    ...corpusOutcome(problems, warnings, t0),
     numCorpusErrors: countErrors(files),
     mode: read.size + changes.removed.length === 0 ? 'unchanged' : 'incremental',
     filesRead: read.size,
