@@ -68,9 +68,9 @@ function globalRanks(store: FacetStore, numValues: number): Int32Array {
 }
 
 /**
- * Counts the values of `fields` over `docs[0..n)`. For a field that was filtered (its filter slot
- * in `filterSlot`), documents that failed only that filter count too. Returns the `limit` most
- * frequent values per field (0 = all).
+ * Counts the values of `fields` over `docs[0..n)`, live documents of `store`. For a field that
+ * was filtered (its filter slot in `filterSlot`), documents that failed only that filter count
+ * too. Returns the `limit` most frequent values per field (0 = all).
  *
  * The values counted are remembered as they are first met, so choosing each field's top values
  * and resetting the counts cost the values the match set holds, not every value of the index
@@ -89,16 +89,22 @@ export function countFacets(
   if (fields.length === 0) return out;
   const s = scratchFor(store);
   const { counts, touched } = s;
-  const start = store.docValueStart.data;
-  const values = store.docValues.data;
+  const { start, values, shared } = store.countingRows();
   let numTouched = 0;
   try {
-    // One pass over the match set counts every field at once.
+    // One pass over the match set counts every field at once; the values every live document
+    // carries are not in the rows, and count once per match.
     for (let i = 0; i < n; i++) {
       const d = docs[i];
       for (let j = start[d], e = start[d + 1]; j < e; j++) {
         const v = values[j];
         if (counts[v]++ === 0) touched[numTouched++] = v;
+      }
+    }
+    if (n > 0) {
+      for (let k = 0; k < shared.length; k++) {
+        counts[shared[k]] = n;
+        touched[numTouched++] = shared[k];
       }
     }
     numTouched = countNearMisses(store, fields, near, filterSlot, counts, touched, numTouched);
