@@ -6,7 +6,7 @@
  * cleared or allocated per query. The arithmetic is lib/ranking/bm25.ts's own functions, with
  * the per-document length normalisation and every posting's impact precomputed once per index change.
  */
-import { bm25ParagraphTerm, combineScores, fieldOccurrenceWeight, idf, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import { bm25ParagraphTerm, combineScores, combineScoresWith, coordinationFactors, fieldOccurrenceWeight, idf, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
 import type { QuerySlot } from './bind-query.js';
 import { forEachPairTogether, pairTogetherIn, paragraphMasks, type ParagraphMasks } from '../index/pairs-together.js';
@@ -523,6 +523,7 @@ export class QueryEvaluator implements PruningSource {
     const nearFail = this.nearFail;
     let numMatches = 0;
     let numNear = 0;
+    const coordination = coordinationFactors(numSlots, r);
     for (let i = 0; i < numTouched; i++) {
       const d = touched[i];
       if (matchAll && numSlots > 1 && matched[d] < numSlots) continue;
@@ -542,7 +543,7 @@ export class QueryEvaluator implements PruningSource {
         }
       }
       if (fails === 0) {
-        let sc = combineScores(artScore[d], bestPara[d], matched[d], numSlots, r);
+        let sc = combineScoresWith(artScore[d], bestPara[d], matched[d], coordination, r);
         if (pairs.length > 0) sc += this.proximity(d);
         if (bonus) sc += bonus[d];
         finalScore[d] = sc;
