@@ -60,7 +60,8 @@ export function topKByScore(items: Int32Array, n: number, k: number, score: Floa
   k = Math.min(k, n);
   // Min-heap of the best k seen so far: the root is the weakest kept item. Once full, most items
   // are rejected by one comparison with the root's score, kept in a local.
-  const heap = new Int32Array(k);
+  // A plain array: a typed one this small is still allocated off the JS heap, slow to make.
+  const heap: number[] = [];
   let size = 0;
   const weaker = (a: number, b: number): boolean => score[a] < score[b] || (score[a] === score[b] && a > b);
   for (; size < k; size++) {
@@ -91,5 +92,5 @@ export function topKByScore(items: Int32Array, n: number, k: number, score: Floa
     heap[j] = x;
     rootScore = score[heap[0]];
   }
-  return Array.from(heap).sort((a, b) => score[b] - score[a] || a - b);
+  return heap.sort((a, b) => score[b] - score[a] || a - b);
 }

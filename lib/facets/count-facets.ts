@@ -31,6 +31,10 @@ interface Scratch {
   fieldEnd: Int32Array;
   /** Per global value id, its rank among its field's values (see {@link valueRanks}). */
   ranks: Int32Array;
+  /** {@link groupByField}'s fill cursors, one per column. */
+  fill: Int32Array;
+  /** {@link selectTop}'s heap, grown to the largest `limit` asked. */
+  heap: Int32Array;
 }
 const scratchOf = new WeakMap<FacetStore, Scratch>();
 
@@ -41,7 +45,11 @@ function scratchFor(store: FacetStore): Scratch {
   if (s === undefined || s.counts.length < numValues) {
     // Dictionaries only grow: double on growth, so a growing index reallocates rarely.
     const cap = Math.max(numValues, 2 * (s?.counts.length ?? 0), 16);
-    s = { counts: new Int32Array(cap), touched: new Int32Array(cap), grouped: new Int32Array(cap), fieldEnd: new Int32Array(store.columns.length), ranks: new Int32Array(0) };
+    const numCols = store.columns.length;
+    s = {
+      counts: new Int32Array(cap), touched: new Int32Array(cap), grouped: new Int32Array(cap), fieldEnd: new Int32Array(numCols),
+      ranks: new Int32Array(0), fill: new Int32Array(numCols), heap: new Int32Array(0),
+    };
     scratchOf.set(store, s);
   }
   if (s.ranks.length !== numValues) s.ranks = globalRanks(store, numValues);
@@ -60,9 +68,9 @@ function globalRanks(store: FacetStore, numValues: number): Int32Array {
 }
 
 /**
- * Counts the values of `fields` over `docs[0..n)`. For a field that was filtered (its filter slot
- * in `filterSlot`), documents that failed only that filter count too. Returns the `limit` most
- * frequent values per field (0 = all).
+ * Counts the values of `fields` over `docs[0..n)`, live documents of `store`. For a field that
+ * was filtered (its filter slot in `filterSlot`), documents that failed only that filter count
+ * too. Returns the `limit` most frequent values per field (0 = all).
  *
  * The values counted are remembered as they are first met, so choosing each field's top values
  * and resetting the counts cost the values the match set holds, not every value of the index
@@ -81,11 +89,11 @@ export function countFacets(
   if (fields.length === 0) return out;
   const s = scratchFor(store);
   const { counts, touched } = s;
-  const start = store.docValueStart.data;
-  const values = store.docValues.data;
+  const { start, values, shared } = store.countingRows();
   let numTouched = 0;
   try {
-    // One pass over the match set counts every field at once.
+    // One pass over the match set counts every field at once; the values every live document
+    // carries are not in the rows, and count once per match.
     for (let i = 0; i < n; i++) {
       const d = docs[i];
       for (let j = start[d], e = start[d + 1]; j < e; j++) {
@@ -93,14 +101,23 @@ export function countFacets(
         if (counts[v]++ === 0) touched[numTouched++] = v;
       }
     }
+    if (n > 0) {
+      for (let k = 0; k < shared.length; k++) {
+        counts[shared[k]] = n;
+        touched[numTouched++] = shared[k];
+      }
+    }
     numTouched = countNearMisses(store, fields, near, filterSlot, counts, touched, numTouched);
     groupByField(store, fields, s, numTouched);
     const fieldEnd = s.fieldEnd;
+    // A typed array this small is still allocated off the JS heap (slow to make, and more work
+    // for the collector): every field's selection shares one, kept with the scratch.
+    if (s.heap.length < limit) s.heap = new Int32Array(limit);
     for (const field of fields) {
       const col = store.byField.get(field);
       if (!col) continue;
       const from = col.index === 0 ? 0 : fieldEnd[col.index - 1];
-      const top = selectTop(s.grouped, from, fieldEnd[col.index], counts, s.ranks, limit);
+      const top = selectTop(s.grouped, from, fieldEnd[col.index], counts, s.ranks, limit, s.heap);
       const list: FacetValue[] = new Array(top.length);
       const local = store.globalLocal.data;
       for (let i = 0; i < top.length; i++) list[i] = { value: col.values[local[top[i]]], count: counts[top[i]] };
@@ -134,7 +151,8 @@ function groupByField(store: FacetStore, fields: readonly string[], s: Scratch, 
     fieldEnd[c] = end;
   }
   // Fill each group from its end, walking the touched ids backwards so each group keeps their order.
-  const fill = fieldEnd.slice(0, numCols);
+  const fill = s.fill;
+  fill.set(fieldEnd.subarray(0, numCols));
   for (let i = numTouched - 1; i >= 0; i--) {
     const v = touched[i];
     const c = fieldOf[v];
@@ -198,7 +216,8 @@ function countNearMisses(
  */
 export function rankValues(values: readonly string[], counts: ArrayLike<number>, limit: number): FacetValue[] {
   const ranks = valueRanks(values);
-  const top = selectTop(null, 0, values.length, counts, ranks, limit);
+  // Typed counts, as countFacets passes them: the selection's code then sees one array type.
+  const top = selectTop(null, 0, values.length, Int32Array.from(counts), ranks, limit, new Int32Array(Math.max(limit, 0)));
   const out: FacetValue[] = new Array(top.length);
   for (let i = 0; i < top.length; i++) out[i] = { value: values[top[i]], count: counts[top[i]] };
   return out;
@@ -206,9 +225,10 @@ export function rankValues(values: readonly string[], counts: ArrayLike<number>,
 
 /**
  * The ids `ids[from..to)` (or, when `ids` is null, the ids in `[from, to)`) with `counts[v] > 0`,
- * best first by count then rank; at most `limit` (0 = all).
+ * best first by count then rank; at most `limit` (0 = all). `heap` is work space of at least
+ * `limit` entries.
  */
-function selectTop(ids: Int32Array | null, from: number, to: number, counts: ArrayLike<number>, ranks: Int32Array, limit: number): number[] {
+function selectTop(ids: Int32Array | null, from: number, to: number, counts: Int32Array, ranks: Int32Array, limit: number, heap: Int32Array): number[] {
   if (limit <= 0) {
     const all: number[] = [];
     for (let i = from; i < to; i++) {
@@ -219,7 +239,6 @@ function selectTop(ids: Int32Array | null, from: number, to: number, counts: Arr
   }
   // A heap of the best `limit` so far with the weakest at the root; once full, a value that does
   // not beat the root (most of them: count 1 against count 1) costs one or two comparisons.
-  const heap = new Int32Array(limit);
   let size = 0;
   for (let i = from; i < to; i++) {
     const v = ids === null ? i : ids[i];
@@ -249,12 +268,12 @@ function selectTop(ids: Int32Array | null, from: number, to: number, counts: Arr
 }
 
 /** True when value `a` ranks below value `b`: a lower count, or the same count and a later value. */
-function weaker(a: number, b: number, counts: ArrayLike<number>, ranks: Int32Array): boolean {
+function weaker(a: number, b: number, counts: Int32Array, ranks: Int32Array): boolean {
   return counts[a] < counts[b] || (counts[a] === counts[b] && ranks[a] > ranks[b]);
 }
 
 /** Puts `v` at the root of the heap `heap[0..size)` and lets it sink below weaker children. */
-function siftDown(heap: Int32Array, size: number, v: number, counts: ArrayLike<number>, ranks: Int32Array): void {
+function siftDown(heap: Int32Array, size: number, v: number, counts: Int32Array, ranks: Int32Array): void {
   let i = 0;
   for (;;) {
     let child = 2 * i + 1;

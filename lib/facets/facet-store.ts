@@ -49,6 +49,18 @@ export function articleFacetValues(article: Article, field: string, declared = f
   return out;
 }
 
+/**
+ * The documents' values as {@link FacetStore.countingRows} gives them for counting: the CSR of
+ * every document's values without the values every live document carries, which are listed apart.
+ */
+export interface CountingRows {
+  /** start[d] … start[d + 1]: document d's global value ids in `values`, the shared ones left out. */
+  readonly start: Int32Array;
+  readonly values: Int32Array;
+  /** The global value ids every live document carries (a corpus-wide publisher or source). */
+  readonly shared: Int32Array;
+}
+
 /** The facet store as plain arrays, for snapshots: no article needs to be read to restore it. */
 export interface FacetStoreState {
   arrays: Record<'docValueStart' | 'docValues' | 'globalField' | 'globalLocal', Int32Array>;
@@ -65,6 +77,11 @@ export class FacetStore {
   /** Field index and local value id of each global value id. */
   readonly globalField = new GrowableArray(Int32Array, 256);
   readonly globalLocal = new GrowableArray(Int32Array, 256);
+  /** Documents added and not removed. */
+  private numLive = 0;
+  /** Bumped by every add and remove, so that {@link countingRows} knows when to rebuild. */
+  private changes = 0;
+  private counting: { rows: CountingRows; changes: number } | undefined;
 
   /** A store for the facet fields of `schema`: the kept default ones, then declared keyword fields. */
   constructor(schema: ResolvedSchema = DEFAULT_SCHEMA) {
@@ -109,6 +126,51 @@ export class FacetStore {
       }
     }
     this.docValueStart.push(this.docValues.length);
+    this.numLive++;
+    this.changes++;
+  }
+
+  /**
+   * The documents' values for counting a match set of live documents (see {@link CountingRows}),
+   * rebuilt on first use after a change (0.7 ms and 0.3 MB on Reuters).
+   *
+   * A value every document carries costs an increment per matched document and tells nothing
+   * until counted, yet its count is simply the number of matches: on Reuters `publisher` and
+   * `source` are two of the five values of an average article, and leaving them out of the rows
+   * takes ~15% off a facet count of a typical match set.
+   */
+  countingRows(): CountingRows {
+    if (this.counting?.changes === this.changes) return this.counting.rows;
+    const shared: number[] = [];
+    const isShared = new Uint8Array(this.numValues);
+    if (this.numLive > 0) {
+      for (const col of this.columns) {
+        col.liveCount.forEach((n, id) => {
+          if (n === this.numLive) {
+            shared.push(col.globalIds[id]);
+            isShared[col.globalIds[id]] = 1;
+          }
+        });
+      }
+    }
+    const numDocs = this.docValueStart.length - 1;
+    const from = this.docValueStart.data;
+    const all = this.docValues.data;
+    const start = new Int32Array(numDocs + 1);
+    let kept = 0;
+    for (let j = 0; j < this.docValues.length; j++) if (isShared[all[j]] === 0) kept++;
+    const values = new Int32Array(kept);
+    let n = 0;
+    for (let d = 0; d < numDocs; d++) {
+      for (let j = from[d], e = from[d + 1]; j < e; j++) {
+        const v = all[j];
+        if (isShared[v] === 0) values[n++] = v;
+      }
+      start[d + 1] = n;
+    }
+    const rows: CountingRows = { start, values, shared: Int32Array.from(shared) };
+    this.counting = { rows, changes: this.changes };
+    return rows;
   }
 
   /** The store's state as plain arrays. */
@@ -151,6 +213,7 @@ export class FacetStore {
     const start = this.docValueStart.data;
     const values = this.docValues.data;
     for (let d = 0; d + 1 < this.docValueStart.length; d++) {
+      if (alive[d]) this.numLive++;
       for (let j = start[d]; j < start[d + 1]; j++) {
         const col = this.columns[field[values[j]]];
         const id = local[values[j]];
@@ -158,6 +221,7 @@ export class FacetStore {
         if (alive[d]) col.liveCount[id]++;
       }
     }
+    this.changes++;
   }
 
   /** Takes document `doc` out of the live counts. */
@@ -168,5 +232,7 @@ export class FacetStore {
       const g = values[j];
       this.columns[this.globalField.data[g]].liveCount[this.globalLocal.data[g]]--;
     }
+    this.numLive--;
+    this.changes++;
   }
 }

@@ -67,8 +67,11 @@ class PairCursors {
     this.pb = ix.para.offsets[b];
   }
 
-  /** Whether b follows a by 1 … `maxDistance` positions in d's title or one paragraph (d not below the last asked). */
-  together(d: number, maxDistance: number): boolean {
+  /**
+   * Whether b follows a by 1 … `maxDistance` positions in d's title or one paragraph (d not below
+   * the last asked). `paraMask`, when given, is a {@link ParagraphMasks} of the article postings.
+   */
+  together(d: number, maxDistance: number, paraMask?: ParagraphMasks): boolean {
     const { ix, a, b } = this;
     const art = ix.art;
     const ids = art.ids;
@@ -77,12 +80,45 @@ class PairCursors {
     const ib = (this.cb = gallop(ids, this.cb, art.offsets[b + 1], d));
     if (ib === art.offsets[b + 1] || ids[ib] !== d) return false;
     if (titleTogether(ix, ia, ib, maxDistance)) return true;
+    // Most documents holding both words hold them in different paragraphs: skip those before
+    // any paragraph posting is searched.
+    if (paraMask !== undefined && (paraMask[ia] & paraMask[ib]) === 0) return false;
     const para = ix.para;
     const p0 = ix.paraStart.data[d];
     this.pa = gallop(para.ids, this.pa, para.offsets[a + 1], p0);
     this.pb = gallop(para.ids, this.pb, para.offsets[b + 1], p0);
     return paragraphTogether(ix, d, a, b, this.pa, this.pb, maxDistance);
   }
+}
+
+/**
+ * Per article posting, the paragraphs of its document that hold its term: bit k mod 8 set for
+ * paragraph k. Two terms whose masks in a document share no bit share no paragraph there.
+ */
+export type ParagraphMasks = Uint8Array;
+
+/**
+ * The {@link ParagraphMasks} of an index's sealed article postings: one byte per posting (1.3 MB
+ * on Reuters). Most articles have eight paragraphs or fewer, so a mask is usually the exact set;
+ * a wider one would cost more memory than it saves work.
+ */
+export function paragraphMasks(ix: InvertedIndex): ParagraphMasks {
+  const art = ix.art;
+  const para = ix.para;
+  const masks = new Uint8Array(art.ids.length);
+  const artPos = new Int32Array(ix.numDocs); // document → its article posting of the current term
+  const paraDoc = ix.paraDoc.data;
+  const paraStart = ix.paraStart.data;
+  // Every paragraph posting has an article posting (body tf counts it).
+  for (let t = 0, nt = Math.min(art.numTerms, para.numTerms); t < nt; t++) {
+    for (let i = art.offsets[t], e = art.offsets[t + 1]; i < e; i++) artPos[art.ids[i]] = i;
+    for (let i = para.offsets[t], e = para.offsets[t + 1]; i < e; i++) {
+      const p = para.ids[i];
+      const d = paraDoc[p];
+      masks[artPos[d]] |= 1 << ((p - paraStart[d]) & 7);
+    }
+  }
+  return masks;
 }
 
 /** Whether two term ids both have sealed article and paragraph postings (else they stand together nowhere). */
@@ -110,10 +146,13 @@ export function forEachPairTogetherIn(
 
 /**
  * Calls `onDoc(d)` once for each document d with `want(d)` where term b follows term a by
- * 1 … `maxDistance` positions in the title or in one paragraph, in increasing d.
+ * 1 … `maxDistance` positions in the title or in one paragraph, in increasing d. `paraMask`
+ * (optional, built over the sealed article postings) lets documents holding the two terms only
+ * in different paragraphs be passed over without searching the paragraph postings.
  */
 export function forEachPairTogether(
-  ix: InvertedIndex, a: number, b: number, maxDistance: number, want: (doc: number) => boolean, onDoc: (doc: number) => void,
+  ix: InvertedIndex, a: number, b: number, maxDistance: number, want: (doc: number) => boolean,
+  paraMask: ParagraphMasks | undefined, onDoc: (doc: number) => void,
 ): void {
   if (!sealed(ix, a, b)) return;
   const art = ix.art;
@@ -122,6 +161,6 @@ export function forEachPairTogether(
   const cursors = new PairCursors(ix, a, b);
   for (let i = off[rare], end = off[rare + 1]; i < end; i++) {
     const d = art.ids[i];
-    if (want(d) && cursors.together(d, maxDistance)) onDoc(d);
+    if (want(d) && cursors.together(d, maxDistance, paraMask)) onDoc(d);
   }
 }

@@ -193,9 +193,41 @@ export function combineScores(
   queryTerms: number,
   r: ResolvedRankingOptions,
 ): number {
-  const mixed = (1 - r.paragraphWeight) * articleScore + r.paragraphWeight * bestParagraphScore;
+  const mixed = mixEvidence(articleScore, bestParagraphScore, r);
   if (!usesCoordination(queryTerms, r)) return mixed;
   return mixed * coordinationFactor(matchedTerms, queryTerms, r);
+}
+
+/** Article and best-paragraph evidence mixed by `paragraphWeight`, before coordination. */
+function mixEvidence(articleScore: number, bestParagraphScore: number, r: ResolvedRankingOptions): number {
+  return (1 - r.paragraphWeight) * articleScore + r.paragraphWeight * bestParagraphScore;
+}
+
+/**
+ * The coordination factor of each number of matched terms 0 … `queryTerms`, for scoring every
+ * candidate of one query with {@link combineScoresWith} (a power per candidate costs more than
+ * the rest of its final score); null when coordination does not apply to the query.
+ */
+export function coordinationFactors(queryTerms: number, r: ResolvedRankingOptions): number[] | null {
+  if (!usesCoordination(queryTerms, r)) return null;
+  const out: number[] = [];
+  for (let m = 0; m <= queryTerms; m++) out.push(coordinationFactor(m, queryTerms, r));
+  return out;
+}
+
+/**
+ * {@link combineScores} with the coordination factors of the query tabulated
+ * ({@link coordinationFactors}): the same value to the bit.
+ */
+export function combineScoresWith(
+  articleScore: number,
+  bestParagraphScore: number,
+  matchedTerms: number,
+  factors: readonly number[] | null,
+  r: ResolvedRankingOptions,
+): number {
+  const mixed = mixEvidence(articleScore, bestParagraphScore, r);
+  return factors === null ? mixed : mixed * factors[matchedTerms];
 }
 
 /** The factor coordination multiplies a document's mixed evidence by: 1 when it does not apply. */

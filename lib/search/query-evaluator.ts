@@ -6,10 +6,10 @@
  * cleared or allocated per query. The arithmetic is lib/ranking/bm25.ts's own functions, with
  * the per-document length normalisation and every posting's impact precomputed once per index change.
  */
-import { bm25ParagraphTerm, combineScores, fieldOccurrenceWeight, idf, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
+import { bm25ParagraphTerm, combineScores, combineScoresWith, coordinationFactors, fieldOccurrenceWeight, idf, saturate, type ResolvedRankingOptions } from '../ranking/bm25.js';
 import { COL_TF_BODY, COL_TF_TITLE, type InvertedIndex } from '../index/inverted-index.js';
 import type { QuerySlot } from './bind-query.js';
-import { forEachPairTogether, pairTogetherIn } from '../index/pairs-together.js';
+import { forEachPairTogether, pairTogetherIn, paragraphMasks, type ParagraphMasks } from '../index/pairs-together.js';
 import { computeBlockMaxima, NO_BLOCKS, type BlockMaxima } from './block-maxima.js';
 import type { PruningSource } from './pruned-top-k.js';
 import { pairMaxDistance, pairWeight, proximityBonus, type QueryPair } from '../ranking/proximity.js';
@@ -92,6 +92,9 @@ export class QueryEvaluator implements PruningSource {
   private artImpact = new Float32Array(0);
   private paraImpact = new Float32Array(0);
   private paraBound = new Float32Array(0);
+  // Per article posting, which of the document's paragraphs hold the term: proximity passes over
+  // a document whose two words share no paragraph without searching paragraph postings.
+  private paraMask: ParagraphMasks = new Uint8Array(0);
   private blockMaxima: BlockMaxima = NO_BLOCKS;
   private normVersion = -1;
   private lastSlots: readonly QuerySlot[] = [];
@@ -202,6 +205,7 @@ export class QueryEvaluator implements PruningSource {
     this.normTitle = normTitle;
     this.paraImpact = paraImpact;
     this.paraBound = paraBound;
+    this.paraMask = paragraphMasks(ix);
     this.prepareBlockMaxima();
     this.normVersion = version;
   }
@@ -519,6 +523,7 @@ export class QueryEvaluator implements PruningSource {
     const nearFail = this.nearFail;
     let numMatches = 0;
     let numNear = 0;
+    const coordination = coordinationFactors(numSlots, r);
     for (let i = 0; i < numTouched; i++) {
       const d = touched[i];
       if (matchAll && numSlots > 1 && matched[d] < numSlots) continue;
@@ -538,7 +543,7 @@ export class QueryEvaluator implements PruningSource {
         }
       }
       if (fails === 0) {
-        let sc = combineScores(artScore[d], bestPara[d], matched[d], numSlots, r);
+        let sc = combineScoresWith(artScore[d], bestPara[d], matched[d], coordination, r);
         if (pairs.length > 0) sc += this.proximity(d);
         if (bonus) sc += bonus[d];
         finalScore[d] = sc;
@@ -572,7 +577,7 @@ export class QueryEvaluator implements PruningSource {
     for (let k = 0; k < pairs.length; k++) {
       const p = pairs[k];
       const w = this.lastPairWeights[k];
-      forEachPairTogether(this.index, p.a, p.b, pairMaxDistance(p.gap, this.r.proximitySlack), want, (d) => {
+      forEachPairTogether(this.index, p.a, p.b, pairMaxDistance(p.gap, this.r.proximitySlack), want, this.paraMask, (d) => {
         if (proxStamp[d] !== gen) {
           proxStamp[d] = gen;
           prox[d] = 0;

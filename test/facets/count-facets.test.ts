@@ -73,6 +73,56 @@ describe('countFacets', () => {
     );
   });
 
+  it('counts values every live document carries, as documents are removed and added', () => {
+    fc.assert(
+      fc.property(
+        fc.array(article, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+        fc.array(article, { maxLength: 10 }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        (first, removed, later, picked) => {
+          const store = new FacetStore();
+          // A publisher every document carries, as in a one-source archive: counted apart.
+          const articles: Article[] = [];
+          const add = (a: (typeof first)[number]): void => {
+            const full: Article = { id: `a${articles.length}`, title: 't', paragraphs: ['p'], publisher: 'Reuters', ...a };
+            store.add(articles.length, full);
+            articles.push(full);
+          };
+          const live = new Set<number>();
+          const check = (): void => {
+            const docs = Int32Array.from([...live].filter((d) => picked[d]).sort((x, y) => x - y));
+            const fields = ['publisher', 'topics', 'places', 'dateline'] as const;
+            const got = countFacets(store, fields, docs, docs.length, NO_NEAR, () => -1, 0);
+            for (const f of fields) {
+              const tally = new Map<string, number>();
+              for (const d of docs) for (const v of ([] as string[]).concat(articles[d][f] ?? [])) tally.set(v, (tally.get(v) ?? 0) + 1);
+              expect(got[f], f).to.deep.equal(oracle([...tally.keys()], [...tally.values()], 0));
+            }
+          };
+          for (const a of first) {
+            live.add(articles.length);
+            add(a);
+          }
+          check();
+          first.forEach((_, d) => {
+            if (removed[d] && live.size > 1) {
+              store.remove(d);
+              live.delete(d);
+            }
+          });
+          check();
+          for (const a of later) {
+            live.add(articles.length);
+            add(a);
+          }
+          check();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('counts a near miss for the one field whose filter it failed, and only there', () => {
     fc.assert(
       fc.property(

@@ -7,11 +7,12 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { createAnalyzer } from '../../lib/analysis/analyzer.js';
 import { InvertedIndex } from '../../lib/index/inverted-index.js';
-import { forEachPairTogether, pairTogetherIn } from '../../lib/index/pairs-together.js';
+import { forEachPairTogether, pairTogetherIn, paragraphMasks } from '../../lib/index/pairs-together.js';
 
 const WORD = fc.constantFrom('north', 'korea', 'missile', 'the', 'of', 'bank', 'england', 'oil', 'price', 'talks');
 const TEXT = fc.array(WORD, { maxLength: 20 }).map((ws) => ws.join(' '));
-const ARTICLE = fc.record({ title: TEXT, paragraphs: fc.array(TEXT, { maxLength: 4 }) });
+// Up to 12 paragraphs, so that paragraph masks (a bit per paragraph number mod 8) alias too.
+const ARTICLE = fc.record({ title: TEXT, paragraphs: fc.array(TEXT, { maxLength: 12 }) });
 const TERMS = ['north', 'korea', 'missil', 'bank', 'england', 'oil', 'price', 'talk'];
 
 describe('pairs together', () => {
@@ -21,6 +22,7 @@ describe('pairs together', () => {
       const ix = new InvertedIndex(analyzer);
       articles.forEach((a, i) => ix.addDocument({ id: `d${i}`, ...a }));
       ix.seal();
+      const masks = paragraphMasks(ix);
       const together = (text: string, a: string, b: string): boolean => {
         const toks = analyzer.analyze(text);
         return toks.some((x) => x.term === a && toks.some((y) => y.term === b && y.position - x.position >= 1 && y.position - x.position <= dist));
@@ -31,7 +33,10 @@ describe('pairs together', () => {
           const tb = ix.dict.get(b);
           if (a === b || ta < 0 || tb < 0) continue;
           const walked = new Set<number>();
-          forEachPairTogether(ix, ta, tb, dist, () => true, (d) => walked.add(d));
+          forEachPairTogether(ix, ta, tb, dist, () => true, undefined, (d) => walked.add(d));
+          const walkedWithMasks: number[] = [];
+          forEachPairTogether(ix, ta, tb, dist, () => true, masks, (d) => walkedWithMasks.push(d));
+          expect(walkedWithMasks, `${a} ${b} with paragraph masks`).to.deep.equal([...walked]);
           articles.forEach((art, d) => {
             const want = [art.title, ...art.paragraphs].some((t) => together(t, a, b));
             expect(pairTogetherIn(ix, ta, tb, d, dist), `${a} ${b} in d${d}`).to.equal(want);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DEFAULT_RANKING, bm25fTerm, bm25fTf, combineScores, idf, resolveRanking, saturate } from '../../lib/ranking/bm25.js';
+import { DEFAULT_RANKING, bm25fTerm, bm25fTf, combineScores, combineScoresWith, coordinationFactors, idf, resolveRanking, saturate } from '../../lib/ranking/bm25.js';
 import { createSearchIndex } from '../../lib/index.js';
 
 describe('bm25', () => {
@@ -37,6 +37,21 @@ describe('bm25', () => {
     it('mixes article and paragraph evidence and scales by the share of matched terms', () => {
       const r = resolveRanking({ paragraphWeight: 0.25, coordination: 1 });
       expect(combineScores(4, 8, 1, 2, r)).to.be.closeTo((0.75 * 4 + 0.25 * 8) * 0.5, 1e-12);
+    });
+  });
+
+  describe('#combineScoresWith', () => {
+    it('equals combineScores to the bit, with and without coordination', () => {
+      for (const r of [resolveRanking({ paragraphWeight: 0.25, coordination: 1 }), resolveRanking({ paragraphWeight: 0.3, coordination: 0 }), DEFAULT_RANKING]) {
+        for (let queryTerms = 1; queryTerms <= 5; queryTerms++) {
+          const factors = coordinationFactors(queryTerms, r);
+          for (let matched = 0; matched <= queryTerms; matched++) {
+            for (const [a, p] of [[4, 8], [0.1234567, 3.3], [7.77, 0]]) {
+              expect(combineScoresWith(a, p, matched, factors, r)).to.equal(combineScores(a, p, matched, queryTerms, r));
+            }
+          }
+        }
+      }
     });
   });
 
