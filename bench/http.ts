@@ -42,6 +42,32 @@ export interface HttpRun {
   cacheHitRate?: number;
   /** Mean bytes of an answer body over the target's first {@link BODY_SAMPLE} requests. */
   meanBodyBytes?: number;
+  /**
+   * For the extra paired runs of the cache-off ratio: which pair (1, 2, …; see
+   * {@link HttpBenchOptions.ratioPairs}). Absent on the main runs.
+   */
+  pair?: number;
+}
+
+/**
+ * The cache-off search to trivial route req/s ratio at 50 connections, per pair of runs (the
+ * main runs first, then each extra pair), and their median: the figure the target is held to.
+ * Either route alone varies by a quarter from run to run on a shared 2-core machine (the trivial
+ * route's own garbage collection, the load generator on the other core), so one pair of runs
+ * can pass or fail on the denominator alone.
+ */
+export function cacheOffRatios(runs: readonly HttpRun[]): { ratios: number[]; median: number } | undefined {
+  const at50 = (target: string, pair: number | undefined): HttpRun | undefined => runs.find((h) => h.target === target && h.connections === 50 && h.pair === pair);
+  const ratios: number[] = [];
+  for (const pair of [undefined, ...new Set(runs.map((h) => h.pair).filter((p) => p !== undefined))]) {
+    const search = at50(UNCACHED_SEARCH_TARGET, pair);
+    const ping = at50(PING_TARGET, pair);
+    if (search && ping && ping.requestsPerS > 0) ratios.push(search.requestsPerS / ping.requestsPerS);
+  }
+  if (ratios.length === 0) return undefined;
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return { ratios, median: sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2 };
 }
 
 /** Requests per target whose bodies are weighed for {@link HttpRun.meanBodyBytes}. */
@@ -55,6 +81,11 @@ export interface HttpBenchOptions {
   connections?: number[];
   /** Seconds of untimed load before each target's first run. Default 2. */
   warmUpS?: number;
+  /**
+   * Extra pairs of runs at 50 connections, the trivial route then the cache-off search, after
+   * the main runs, for the median of the cache-off ratio ({@link cacheOffRatios}). Default 2.
+   */
+  ratioPairs?: number;
 }
 
 /** True when the compiled server app exists next to the compiled benchmark. */
@@ -177,6 +208,17 @@ export async function runHttpBench(index: SearchIndex, queries: readonly string[
           errors: r.errors,
           non2xx: r.non2xx,
           meanBodyBytes: bodyBytes,
+        });
+      }
+    }
+    const uncachedTarget = targets.find((t) => t.target === UNCACHED_SEARCH_TARGET) as (typeof targets)[number];
+    const pingTarget = targets.find((t) => t.target === PING_TARGET) as (typeof targets)[number];
+    for (let pair = 1; pair <= (options.ratioPairs ?? 2); pair++) {
+      for (const t of [pingTarget, uncachedTarget]) {
+        const r = await fire(t.origin, t.paths, 50, durationS);
+        runs.push({
+          target: t.target, connections: 50, durationS: r.duration, requestsPerS: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99,
+          numRequests: r.requests.total ?? Math.round(r.requests.average * r.duration), errors: r.errors, non2xx: r.non2xx, pair,
         });
       }
     }

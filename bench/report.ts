@@ -110,7 +110,7 @@ function ledeSection(r: BenchResults): string {
 function httpSection(r: BenchResults): string {
   if (isSkipped(r.http)) return `## HTTP\n\nSkipped: ${r.http.skipped}.`;
   const rows = r.http.map((h) => [
-    h.target,
+    h.pair ? `${h.target} (ratio pair ${h.pair})` : h.target,
     String(h.connections),
     `${h.durationS} s`,
     h.requestsPerS.toFixed(0),
@@ -131,6 +131,8 @@ function httpSection(r: BenchResults): string {
       'The first row is the server as `serve` runs it, with its result cache: every autocannon connection walks the same list, so after the warm-up ' +
       'nearly every request is a repeat the cache answers (the hit rate is measured from `/api/health`). The `result cache off` rows search for every request: ' +
       'that is the figure for a query mix that never repeats. The `snippets=0&facets=` row asks for neither and is not used by the targets. ' +
+      'The `ratio pair` rows run the trivial route and the cache-off search again, one after the other: the cache-off target is held to the median ' +
+      'of the ratio over the pairs, since either route alone moves by a quarter from run to run on this machine. ' +
       'autocannon records latency in whole milliseconds.',
     '',
     workersSection(r),

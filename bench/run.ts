@@ -17,7 +17,7 @@ import { createMiniSearchEngine } from './engine-minisearch.js';
 import { createOramaEngine } from './engine-orama.js';
 import { measureAnalyzerFloor } from './floor.js';
 import { fmtMB, fmtMs } from './format.js';
-import { PING_TARGET, runHttpBench, serverAppExists, UNCACHED_SEARCH_TARGET, type HttpRun } from './http.js';
+import { cacheOffRatios, runHttpBench, serverAppExists } from './http.js';
 import { describeMachine } from './machine.js';
 import { canCollect, measureQueries, settledHeapBytes, settleHeap, timeMs } from './measure.js';
 import { buildQuerySet, type FilteredQuery } from './queries.js';
@@ -136,10 +136,9 @@ async function measureHttp(opts: BenchOptions, input: EngineInput, queries: read
       await lede.build();
       await lede.index.prepare(); // as the server's main does before it listens
       results.http = await runHttpBench(lede.index, queries, { durationS: opts.httpDurationS, warmUpS: opts.quick ? 1 : 2 });
-      for (const h of results.http) log(`  ${h.target} c=${h.connections}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}, body ${Math.round(h.meanBodyBytes ?? 0)} bytes`);
-      const at50 = (target: string): HttpRun | undefined => (results.http as HttpRun[]).find((h) => h.target === target && h.connections === 50);
-      const [uncached, ping] = [at50(UNCACHED_SEARCH_TARGET), at50(PING_TARGET)];
-      if (uncached && ping) log(`  cache-off search / trivial route at 50 connections: ${(uncached.requestsPerS / ping.requestsPerS).toFixed(2)}× req/s; p99 ${uncached.p99Ms} ms vs ${ping.p99Ms} ms`);
+      for (const h of results.http) log(`  ${h.target}${h.pair ? ` (ratio pair ${h.pair})` : ''} c=${h.connections}: ${h.requestsPerS.toFixed(0)} req/s, p50 ${h.p50Ms} ms, p99 ${h.p99Ms} ms, errors ${h.errors}, non-2xx ${h.non2xx}, body ${Math.round(h.meanBodyBytes ?? 0)} bytes`);
+      const pairs = cacheOffRatios(results.http);
+      if (pairs) log(`  cache-off search / trivial route at 50 connections: median ${pairs.median.toFixed(2)}× req/s over ${pairs.ratios.length} pairs of runs (${pairs.ratios.map((x) => `${x.toFixed(2)}×`).join(', ')})`);
     } catch (err) {
       results.http = { skipped: `failed: ${message(err)}` };
       log(`  HTTP FAILED: ${message(err)}`);
