@@ -196,6 +196,8 @@ export async function journalUpdateFromCorpus(
   const pending = [...(journal?.articles ?? []).filter((a) => !leaving.has(a.id)), ...added];
   const numRemoved = base.numRemoved + removed.size;
   const numArticles = current.numArticles - leaving.size + added.length;
+  // An update that leaves no article is told as a build that read none (never kept in a journal).
+  if (numArticles === 0) return { why: 'no article would be left' };
   const ratio = options.compactRatio ?? DEFAULT_COMPACT_RATIO;
   if (numRemoved > 0 && numRemoved > ratio * (numRemoved + numArticles)) return { why: 'dead articles passed the compaction threshold' };
   const journalRatio = options.journalRatio ?? DEFAULT_JOURNAL_RATIO;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
+import type { SearchError } from '../../lib/index.js';
 import { buildIndexFromCorpus } from '../../lifecycle/build-index.js';
 import { loadOrBuildIndex, refreshSnapshot } from '../../lifecycle/load-index.js';
 import { journalPath, readJournal } from '../../lifecycle/update-journal.js';
@@ -139,6 +140,14 @@ describe('update journal', function () {
     expect(r.warnings.join('\n')).to.match(/ignoring the snapshot's journal: .*belongs to an earlier snapshot/);
     expect(loaded.index.size).to.equal(10);
     expect(loaded.index.search('quokka').total).to.equal(0);
+  });
+
+  it('does not keep an update that leaves no article in the journal: it fails as a build that read none', async () => {
+    for (let i = 0; i < 10; i++) await rm(join(dir, `base-${i}.jsonl`));
+    await writeFile(join(dir, 'empty.jsonl'), '\n');
+    const error = await refreshSnapshot({ corpus: dir, snapshot, reporter: recorder(), journalRatio: 100 }).catch((e: unknown) => e);
+    expect((error as SearchError).code).to.equal('invalid_article');
+    expect(await exists(journalPath(snapshot))).to.equal(false);
   });
 
   it('folds the journal into the snapshot when asked for a whole one, with no file changed', async () => {
