@@ -82,6 +82,11 @@ export interface PrunedQuery {
   trackTotal: number;
   /** Dates per document id (epoch ms, NaN for none), for ties. */
   dates: Float64Array;
+  /**
+   * Keep the documents counted (see {@link PrunedPage.matches}): facets need the match set, and
+   * while the total is counted every match passes by anyway.
+   */
+  keepMatches?: boolean;
 }
 
 /** The page of a pruned search and its total. */
@@ -92,6 +97,11 @@ export interface PrunedPage {
   /** The number of matches when `totalExact`; else `trackTotal`, a lower bound. */
   total: number;
   totalExact: boolean;
+  /**
+   * With `keepMatches` and an exact total: the match set, `matches[0..total)`, in no particular
+   * order, valid until the next run. Undefined otherwise (counting stopped at the threshold).
+   */
+  matches?: Int32Array;
 }
 
 /** What the pruned top-k reads from the evaluator: impacts, block maxima and exact scores. */
@@ -107,6 +117,8 @@ export interface PruningSource {
 /** The running state of one query: the count, whether it reached the threshold, θ and the page. */
 interface RunState {
   count: number;
+  /** Where each document counted is written (at its count), or null. */
+  kept: Int32Array | null;
   reached: boolean;
   theta: number;
   page: ExactTopK;
@@ -165,6 +177,12 @@ function advanceBlocks(ids: Int32Array, e: Entry, target: number): void {
   e.blk = lo;
 }
 
+/** Counts document d as a match (keeping it when asked); the count stops at the threshold. */
+function count(st: RunState, d: number, threshold: number): void {
+  if (st.kept) st.kept[st.count] = d;
+  if (++st.count >= threshold) st.reached = true;
+}
+
 /** The pruned top-k of plain relevance pages; one per index, scratch space reused across queries. */
 export class PrunedTopK {
   private gen = 0;
@@ -183,6 +201,8 @@ export class PrunedTopK {
   private queuedMask = new Int32Array(0);
   private proxFound = new Float64Array(0);
   private sortedDocs = new Int32Array(0);
+  // The documents counted, when the query keeps its matches (one slot per document, grown once).
+  private kept = new Int32Array(0);
 
   /** `window`: documents per window, {@link WINDOW} (tests use small ones to make many windows of a small index). */
   constructor(
@@ -240,8 +260,10 @@ export class PrunedTopK {
 
     const excluded = q.excluded && q.excluded.length > 0 ? this.stampExcluded(q.excluded) : 0;
     // Counting stops at the threshold; one word in that many live documents reaches it at once.
+    if (q.keepMatches && this.kept.length < ix.numDocs) this.kept = new Int32Array(ix.numDocs);
     const state: RunState = {
       count: 0,
+      kept: q.keepMatches ? this.kept : null,
       reached: q.trackTotal <= 0 || (!requireAll && excluded === 0 && maxDf >= q.trackTotal),
       theta: q.k === 0 ? Infinity : -Infinity,
       page: new ExactTopK(q.k, q.dates),
@@ -249,7 +271,8 @@ export class PrunedTopK {
     if (entries.length === 1 && q.pairs.length === 0) this.runOne(entries[0], coord[1], q, src, excluded, state);
     else this.runMany(entries, requireAll, (1 << numSlotBits) - 1, bounds, q, src, pairWeights, excluded, state);
     const { docs, scores } = state.page.page();
-    return state.reached ? { docs, scores, total: q.trackTotal, totalExact: false } : { docs, scores, total: state.count, totalExact: true };
+    if (state.reached) return { docs, scores, total: q.trackTotal, totalExact: false };
+    return { docs, scores, total: state.count, totalExact: true, matches: state.kept ?? undefined };
   }
 
   /** The arrays both loops read: postings, liveness, exclusions, impacts and block maxima. */
@@ -286,7 +309,7 @@ export class PrunedTopK {
         const d = ids[i];
         if (anyRemoved && alive[d] === 0) continue;
         if (excluded !== 0 && exStamp[d] === excluded) continue;
-        if (!st.reached && ++st.count >= threshold) st.reached = true;
+        if (!st.reached) count(st, d, threshold);
         if ((mixA * impact[i] + mixP * pBound[i]) * coord1 * ROUNDING < theta) continue;
         page.add(d, combineScores(w * impact[i], wb * pBound[i], 1, S, r));
         if (page.full && page.kthScore > theta) theta = page.kthScore;
@@ -447,7 +470,7 @@ export class PrunedTopK {
         const x = touched[j];
         let em = entryMask[x];
         if (requireAll && bounds.slots(em) !== allSlots) continue;
-        if (!st.reached && ++st.count >= threshold) st.reached = true;
+        if (!st.reached) count(st, w0 + x, threshold);
         let mix = mixSum[x];
         let ub = (mix + preSum[numNE]) * bounds.coordination(em | preBits[numNE]) + bounds.proximity(em | preBits[numNE]);
         if (ub * ROUNDING < theta) continue;

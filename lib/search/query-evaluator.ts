@@ -561,6 +561,66 @@ export class QueryEvaluator implements PruningSource {
   }
 
   /**
+   * The match set of a plain query (slots and exclusions, no tree, filters or bonus), unscored:
+   * the same documents evaluate() puts in `matches` for it, for a page ranked elsewhere (the
+   * pruned top-k) whose total and facets still need every match. Walks the article postings as
+   * evaluate() does, without the arithmetic, paragraphs or proximity. In `matches[0..n)`, in no
+   * particular order; valid until the next evaluate() or matchOnly().
+   */
+  matchOnly(slots: readonly QuerySlot[], matchAll: boolean, excluded: readonly ArrayLike<number>[] | null): { matches: Int32Array; numMatches: number } {
+    const ix = this.index;
+    const gen = ++this.gen;
+    const alive = ix.alive.data;
+    const docStamp = this.docStamp;
+    const matched = this.matchedSlots;
+    const slotSeen = this.slotSeen;
+    const touched = this.touched;
+    // As in evaluate(): excluded documents are stamped first, so no posting makes them a candidate.
+    for (const list of excluded ?? []) {
+      for (let i = 0; i < list.length; i++) {
+        docStamp[list[i]] = gen;
+        matched[list[i]] = EXCLUDED;
+      }
+    }
+    const numSlots = slots.length;
+    // Only 'all' over two slots or more needs to know how many slots each document holds.
+    const countSlots = matchAll && numSlots > 1;
+    const anyRemoved = ix.numLive !== ix.numDocs;
+    const art = ix.art;
+    const ids = art.ids;
+    let numTouched = 0;
+    for (let s = 0; s < numSlots; s++) {
+      const seenMark = ++this.slotGen;
+      for (const t of slots[s].termIds) {
+        const end = art.offsets[t + 1];
+        for (let i = art.offsets[t]; i < end; i++) {
+          const d = ids[i];
+          if (anyRemoved && alive[d] === 0) continue;
+          if (docStamp[d] !== gen) {
+            docStamp[d] = gen;
+            touched[numTouched++] = d;
+            if (countSlots) {
+              matched[d] = 1;
+              slotSeen[d] = seenMark;
+            }
+          } else if (countSlots && slotSeen[d] !== seenMark) {
+            slotSeen[d] = seenMark;
+            matched[d]++;
+          }
+        }
+      }
+    }
+    if (!countSlots) return { matches: touched, numMatches: numTouched };
+    const matches = this.matches;
+    let numMatches = 0;
+    for (let i = 0; i < numTouched; i++) {
+      const d = touched[i];
+      if (matched[d] >= numSlots) matches[numMatches++] = d;
+    }
+    return { matches, numMatches };
+  }
+
+  /**
    * Proximity evidence of every candidate, exact: for each query pair, the documents where it
    * stands together (lib/index/pairs-together.ts) gain the pair's weight once. Exact for all
    * candidates in one pass along the rarer word's postings, so the bounded top-k needs no looser

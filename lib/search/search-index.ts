@@ -14,7 +14,7 @@ import { conformArticle } from '../schema/conform-article.js';
 import type { FieldValue, SchemaDefinition } from '../schema/field-schema.js';
 import { resolveSchema, type ResolvedSchema } from '../schema/resolve-schema.js';
 import type { DefaultSchema, FilterFieldOf } from '../schema/schema-types.js';
-import { rankValues } from '../facets/count-facets.js';
+import { rankValues, type NearMisses } from '../facets/count-facets.js';
 import { escapeHtml } from '../highlight/escape-html.js';
 import type { EngineState, StoredArticles } from '../index/engine-state.js';
 import { InvertedIndex, type InvertedIndexState } from '../index/inverted-index.js';
@@ -47,7 +47,7 @@ import { proximityPairs } from './proximity-pairs.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { TreeMatcher } from './tree-matcher.js';
 import { QueryEvaluator, type FieldFilter } from './query-evaluator.js';
-import { PrunedTopK } from './pruned-top-k.js';
+import { PrunedTopK, type PrunedPage } from './pruned-top-k.js';
 import { resolveSearchOptions, type ResolvedHistogramOptions, type ResolvedSearchOptions } from './search-options.js';
 import { moreLikeThisQuery, searchExcluding, similarDateRange, type SimilarOptions } from './similar-articles.js';
 import type { MatchSet } from '../collector/collector.js';
@@ -177,13 +177,14 @@ function numTermIds(slots: readonly QuerySlot[]): number {
 }
 
 /**
- * Whether the options ask for nothing but a shallow relevance page and a total that may stop at
- * `trackTotal`: no facets, histogram, stats, collapsing, filters or ranges, which all need every
- * match. Such a page may be answered by the pruned top-k if its plan allows ({@link planMayPrune}).
+ * Whether the options ask for nothing but a shallow relevance page, a total that may stop at
+ * `trackTotal`, and perhaps facets: no histogram, stats, collapsing, filters or ranges. Such a
+ * page may be answered by the pruned top-k if its plan allows ({@link planMayPrune}); facets,
+ * which need every match but no score, then count the unscored match set beside it.
  */
 function mayPrune(o: ResolvedSearchOptions): boolean {
   return o.trackTotal !== Infinity && o.sort === 'relevance' && o.sortField === undefined && o.offset + o.limit <= MAX_BOUNDED_PAGE &&
-    o.facets.length === 0 && o.stats.length === 0 && !o.dateHistogram && !o.collapse && o.ranges.length === 0 &&
+    o.stats.length === 0 && !o.dateHistogram && !o.collapse && o.ranges.length === 0 &&
     Number.isNaN(o.dateFrom) && Number.isNaN(o.dateTo) && Object.values(o.filters).every((v) => v.length === 0);
 }
 
@@ -194,6 +195,10 @@ function planMayPrune(plan: QueryPlan): boolean {
 }
 
 const EMPTY = new Uint8Array(0);
+/** What an unscored match set without filters carries as scores and near misses: nothing. */
+const NO_DOCS = new Int32Array(0);
+const NO_SCORES = new Float64Array(0);
+const NO_NEAR_MISSES: NearMisses = { docs: new Int32Array(0), fail: new Int32Array(0), n: 0 };
 
 /**
  * Creates an empty search index. With a schema literal (`createSearchIndex({ schema: { fields: {
@@ -497,6 +502,8 @@ class Engine implements SearchIndex<SchemaDefinition> {
    */
   private prunedSearch(query: string, o: ResolvedSearchOptions, plan: QueryPlan, t0: number): SearchResult<SchemaDefinition> {
     const k = o.offset + o.limit;
+    const wantFacets = o.facets.length > 0;
+    // Facets need the whole match set, unscored: the top-k keeps the matches it counts.
     const page = this.pruner.run({
       slots: plan.slots,
       matchAll: plan.matchAll,
@@ -505,17 +512,46 @@ class Engine implements SearchIndex<SchemaDefinition> {
       k,
       trackTotal: o.trackTotal,
       dates: this.ix.dateMs.data,
+      keepMatches: wantFacets,
     }, this.evaluator);
+    let total = page.total;
+    let totalExact = page.totalExact;
+    let facets: Record<string, FacetValue[]> = {};
+    if (wantFacets) {
+      const all = this.unscoredMatches(plan, page);
+      total = countCollector.collect(all);
+      totalExact = true;
+      facets = this.collectFacets(o, [], all);
+    }
     const result: SearchResult<SchemaDefinition> = {
       query,
-      total: page.total,
-      totalExact: page.totalExact,
+      total,
+      totalExact,
       tookMs: 0,
       hits: page.docs.slice(o.offset).map((d, i) => this.makeHit(d, page.scores[o.offset + i], plan, o)),
-      facets: {},
+      facets,
     };
-    const noMatch = page.totalExact ? page.total === 0 : k > 0 && page.docs.length === 0;
+    const noMatch = totalExact ? total === 0 : k > 0 && page.docs.length === 0;
     return this.finishResult(result, query, plan, noMatch, t0);
+  }
+
+  /**
+   * The match set of a plan the pruned top-k ranked, without scores (which only the page needs):
+   * the documents the exhaustive path would count, for the total and facets. Those the top-k
+   * counted when it counted them all, else found by walking the postings again.
+   */
+  private unscoredMatches(plan: QueryPlan, page: PrunedPage): MatchSet {
+    let docs: Int32Array;
+    let n: number;
+    if (page.totalExact) {
+      docs = page.matches ?? NO_DOCS;
+      n = page.total;
+    } else {
+      const m = this.evaluator.matchOnly(plan.slots, plan.matchAll, plan.excluded);
+      docs = m.matches;
+      n = m.numMatches;
+    }
+    return { docs, n, score: NO_SCORES, scoreIsBound: false, near: NO_NEAR_MISSES };
   }
 
   searchAll(query: string, options: ExportOptions<SchemaDefinition> = {}): IterableIterator<ExportRow> {
