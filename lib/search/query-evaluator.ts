@@ -426,15 +426,7 @@ export class QueryEvaluator implements PruningSource {
     const artScore = this.artScore;
     const bestPara = this.bestPara;
     const matched = this.matchedSlots;
-    // Excluded documents carry the stamp before scoring starts, so no posting makes them a
-    // candidate; their slot count starts far below zero, so nothing takes them for a match.
-    for (const list of input.excluded ?? []) {
-      for (let i = 0; i < list.length; i++) {
-        const d = list[i];
-        docStamp[d] = gen;
-        matched[d] = EXCLUDED;
-      }
-    }
+    this.stampExcluded(input.excluded, gen);
     const slotSeen = this.slotSeen;
     const touched = this.touched;
     let numTouched = 0;
@@ -561,6 +553,22 @@ export class QueryEvaluator implements PruningSource {
   }
 
   /**
+   * Stamps the excluded documents with this query's `gen` before any posting is walked, so no
+   * posting makes them a candidate; their slot count starts far below zero, so nothing takes
+   * them for a match.
+   */
+  private stampExcluded(excluded: readonly ArrayLike<number>[] | null | undefined, gen: number): void {
+    const docStamp = this.docStamp;
+    const matched = this.matchedSlots;
+    for (const list of excluded ?? []) {
+      for (let i = 0; i < list.length; i++) {
+        docStamp[list[i]] = gen;
+        matched[list[i]] = EXCLUDED;
+      }
+    }
+  }
+
+  /**
    * The match set of a plain query (slots and exclusions, no tree, filters or bonus), unscored:
    * the same documents evaluate() puts in `matches` for it, for a page ranked elsewhere (the
    * pruned top-k) whose total and facets still need every match. Walks the article postings as
@@ -575,13 +583,7 @@ export class QueryEvaluator implements PruningSource {
     const matched = this.matchedSlots;
     const slotSeen = this.slotSeen;
     const touched = this.touched;
-    // As in evaluate(): excluded documents are stamped first, so no posting makes them a candidate.
-    for (const list of excluded ?? []) {
-      for (let i = 0; i < list.length; i++) {
-        docStamp[list[i]] = gen;
-        matched[list[i]] = EXCLUDED;
-      }
-    }
+    this.stampExcluded(excluded, gen);
     const numSlots = slots.length;
     // Only 'all' over two slots or more needs to know how many slots each document holds.
     const countSlots = matchAll && numSlots > 1;
