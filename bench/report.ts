@@ -126,11 +126,11 @@ function httpSection(r: BenchResults): string {
     '',
     mdTable(['Route', 'Connections', 'Duration', 'Requests/s', 'p50', 'p99', 'Requests', 'Errors / non-2xx', 'Cache hits', 'Body bytes (mean)'], rows),
     '',
-    'Search requests rotate through the query set as `GET /api/search?q=…&limit=10` (the server\'s default answer: 3 snippets per hit as HTML, the top 10 values of every facet field; ' +
+    'Search requests rotate through the query set as `GET /api/search?q=…&limit=10` (the server\'s default answer: 3 snippets per hit as HTML, no facet counts, which are counted only when asked for; ' +
       'body bytes are the mean over the first 200 requests). ' +
       'The first row is the server as `serve` runs it, with its result cache: every autocannon connection walks the same list, so after the warm-up ' +
       'nearly every request is a repeat the cache answers (the hit rate is measured from `/api/health`). The `result cache off` rows search for every request: ' +
-      'that is the figure for a query mix that never repeats. The `snippets=0&facets=` row asks for neither and is not used by the targets. ' +
+      'that is the figure for a query mix that never repeats. The `snippets=0` row asks for no snippets, the `facets=*` row for every facet field\'s top 10 values besides (what the search page\'s sidebar asks for); neither is used by the targets. ' +
       'The `ratio pair` rows run the trivial route and the cache-off search again, one after the other: the cache-off target is held to the median ' +
       'of the ratio over the pairs, since either route alone moves by a quarter from run to run on this machine. ' +
       'autocannon records latency in whole milliseconds.',

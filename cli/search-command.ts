@@ -12,7 +12,7 @@ import { schemaForCorpus } from '../lifecycle/schema-config.js';
 import { csvHeader, exportColumns, exportExtraFields, formatExportRow, type ExportField, type ExportFormat } from '../server/export-format.js';
 import { HttpError } from '../server/http-error.js';
 import { createSchemaRegistry } from '../server/schemas.js';
-import { parseSearchParams, toSearchOptions, type SearchParams } from '../server/search-params.js';
+import { EVERY_FACET, parseSearchParams, toSearchOptions, type SearchParams } from '../server/search-params.js';
 import type { CliIo, TextOut } from './cli-io.js';
 import { collect, DEFAULT_CORPUS, DEFAULT_SNAPSHOT_HELP, defaultSnapshotFor, parseCount, UsageError } from './cli-options.js';
 import { formatResults } from './format-results.js';
@@ -208,7 +208,7 @@ export function createSearchCommand(io: CliIo): Command {
     .option('--stats <fields>', 'comma-separated declared number or date fields whose min and max over the matches to print')
     .option('-n, --limit <n>', 'number of hits (at most 100)', parseCount)
     .option('--offset <n>', 'hits to skip', parseCount)
-    .option('--facets <fields>', 'comma-separated facet fields to count (default: all; "" for none)')
+    .option('--facets <fields>', 'comma-separated facet fields to count, * for all (default: all in the terminal; none with --json, as GET /api/search; "" for none)')
     .option('--snippets <n>', 'snippets per hit', parseCount)
     .addOption(new Option('--match <mode>', 'any word (ranked by how many) or all words').choices(['any', 'all']))
     .addOption(new Option('--histogram [interval]', 'also count matches per interval (default month; auto: by the span of the matches)').choices(['day', 'week', 'month', 'year', 'auto']))
@@ -238,6 +238,8 @@ export function createSearchCommand(io: CliIo): Command {
       // The terminal shows text with its matches emphasised, so it asks for those parts; --json
       // keeps the HTTP default, to print exactly what GET /api/search answers.
       if (!flags.json) raw.parts = 'text,matches';
+      // The terminal lists facets under the hits; --json counts only those asked for, as HTTP does.
+      if (!flags.json && flags.facets === undefined && flags.facet === undefined) raw.facets = EVERY_FACET;
       if (flags.collapse) raw.collapse = 'duplicates';
       if (flags.all && (flags.json || flags.limit !== undefined || flags.offset !== undefined)) {
         throw new UsageError('--all prints every match: it takes --format, not --json, --limit or --offset');

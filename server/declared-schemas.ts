@@ -30,7 +30,7 @@ export function sortableFields(schema: ResolvedSchema): ResolvedField[] {
 }
 
 /**
- * Fields counted when `facets` is absent (and listed as `facetFields` by GET /api/schema): the
+ * Fields `facets=*` counts (and GET /api/schema lists as `facetFields`): the
  * kept default facet fields, declared keyword fields (values), and number fields with declared
  * buckets (range buckets).
  */
@@ -118,7 +118,8 @@ function declareRequest(doc: SchemaDocument, schema: ResolvedSchema, withPaging:
     };
   }
   const facets = properties.facets as SchemaDocument | undefined;
-  if (facets) properties.facets = { ...facets, maxItems: countableFields(schema).length };
+  // Every countable field, or those and `*`.
+  if (facets) properties.facets = { ...facets, maxItems: countableFields(schema).length + 1 };
   const columns = properties.fields as SchemaDocument | undefined;
   if (!withPaging && columns) {
     const extra = exportExtraFields(schema);

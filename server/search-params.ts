@@ -21,8 +21,8 @@ export interface SearchParams extends Partial<Record<FacetField, string[]>> {
   sort: SortOrder;
   limit: number;
   offset: number;
-  /** Absent: every facet field. */
-  facets?: FacetField[];
+  /** Absent: none; `*` stands for every facet field of the schema. */
+  facets?: Array<FacetField | typeof EVERY_FACET>;
   facetLimit: number;
   histogram: '0' | '1' | 'true' | 'false' | HistogramInterval | 'auto';
   histogramNormalize: '0' | '1' | 'true' | 'false';
@@ -37,6 +37,9 @@ export interface SearchParams extends Partial<Record<FacetField, string[]>> {
   /** `true`, `false` or a whole number, as the request schema's pattern allows; absent: the library's default. */
   trackTotal?: string;
 }
+
+/** The `facets` item that asks for every facet field (Meilisearch spells it the same). */
+export const EVERY_FACET = '*';
 
 /** Parameters that may be comma-separated as well as repeated. */
 const LIST_PARAMETERS: ReadonlySet<string> = new Set(['facets', 'fields', 'parts', 'stats']);
@@ -118,9 +121,11 @@ function facetBucketsOf(p: Readonly<Record<string, unknown>>, schema: ResolvedSc
 /**
  * The library call a set of valid search parameters stands for, under the declared schema
  * `schema` (default: the default schema): declared keyword fields filter like the default
- * facet fields, number and date fields give `ranges`, `stats` is passed on, absent `facets`
- * means every facet field of the schema (number fields with declared buckets as range buckets),
- * and `facetBuckets.<field>` gives a number field's buckets for this query (and counts it).
+ * facet fields, number and date fields give `ranges`, `stats` is passed on, `facets` counts
+ * the fields it names (none when absent: counting is a pass over every match, so an answer
+ * pays for it only when asked; `*` names every facet field of the schema, number fields with
+ * declared buckets as range buckets), and `facetBuckets.<field>` gives a number field's
+ * buckets for this query (and counts it).
  */
 export function toSearchOptions(p: SearchParams, schema: ResolvedSchema = DEFAULT_SCHEMA): { query: string; options: SearchOptions } {
   const filters: Filters = {};
@@ -132,7 +137,7 @@ export function toSearchOptions(p: SearchParams, schema: ResolvedSchema = DEFAUL
   }
   const options: SearchOptions = {
     filters,
-    facets: p.facets ?? (schema.isDefault ? [...FACET_FIELDS] : (facetableFields(schema) as FacetField[])),
+    facets: facetsAskedFor(p.facets, schema),
     facetLimit: p.facetLimit,
     dateHistogram: toHistogramOption(p),
     sort: p.sort,
@@ -168,6 +173,13 @@ export function toSearchOptions(p: SearchParams, schema: ResolvedSchema = DEFAUL
     if (Array.isArray(stats) && stats.length > 0) options.stats = stats as unknown as SearchOptions['stats'];
   }
   return { query: p.q, options };
+}
+
+/** The fields a `facets` parameter names, `*` spread into every facet field of `schema`. */
+function facetsAskedFor(asked: SearchParams['facets'], schema: ResolvedSchema): FacetField[] {
+  if (asked === undefined) return [];
+  if (!asked.includes(EVERY_FACET)) return asked as FacetField[];
+  return schema.isDefault ? [...FACET_FIELDS] : (facetableFields(schema) as FacetField[]);
 }
 
 /** True for the query-string spellings of "yes". */

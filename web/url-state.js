@@ -139,6 +139,8 @@ export function searchApiUrl(s) {
   p.append('sort', s.sort);
   p.append('limit', String(PAGE_SIZE));
   p.append('offset', String((s.page - 1) * PAGE_SIZE));
+  // The sidebar shows every facet field; the API counts only those asked for.
+  p.append('facets', '*');
   p.append('facetLimit', String(FACET_LIMIT));
   p.append('histogram', s.interval === 'month' ? '1' : s.interval);
   // A second query on the same chart, over the same buckets and filters.

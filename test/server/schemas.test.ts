@@ -55,7 +55,11 @@ describe('search parameters', () => {
     expect(query).to.equal('oil');
     expect(options).to.deep.include({ dateFrom: '2019-01-01', dateTo: '2019-12-31', dateHistogram: true, sort: 'date', limit: 10 });
     expect(options.filters).to.deep.equal({ places: ['usa', 'uk'] });
-    expect(options.facets).to.deep.equal([...FACET_FIELDS]);
+    // Facets are counted only when asked for; `*` asks for every field.
+    expect(options.facets).to.deep.equal([]);
+    expect(toSearchOptions(parseSearchParams(schemas, { q: 'oil', facets: '*' })).options.facets).to.deep.equal([...FACET_FIELDS]);
+    expect(toSearchOptions(parseSearchParams(schemas, { q: 'oil', facets: 'places,*' })).options.facets).to.deep.equal([...FACET_FIELDS]);
+    expect(toSearchOptions(parseSearchParams(schemas, { q: 'oil', facets: 'places' })).options.facets).to.deep.equal(['places']);
   });
 
   it('throws a 400 HttpError listing every bad parameter', () => {

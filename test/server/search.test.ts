@@ -27,8 +27,9 @@ describe('GET /api/search', () => {
       expect(marked).to.match(/<mark>[^<]*[Mm]issile[^<]*<\/mark>/);
     });
 
-    it('counts every facet field by default', async () => {
-      const r = await search('q=korea&limit=100');
+    it('counts no facet unless asked, and every facet field for facets=*', async () => {
+      expect((await search('q=korea&limit=100')).facets).to.deep.equal({});
+      const r = await search('q=korea&limit=100&facets=*');
       expect(Object.keys(r.facets).sort()).to.deep.equal([...FACET_FIELDS].sort());
       // Counted over the match set: as many as the hits that carry the value.
       const withKorea = r.hits.filter((h) => h.category?.includes('Korea')).length;
@@ -111,7 +112,7 @@ describe('GET /api/search', () => {
       expect(capped).to.include({ total: 1, totalExact: false });
       expect(capped.hits.map((h) => h.id)).to.deep.equal(exact.hits.map((h) => h.id));
       // Facets need every match, so the total stays exact whatever trackTotal says.
-      expect(await search('q=korea&trackTotal=1')).to.include({ total: exact.total, totalExact: true });
+      expect(await search('q=korea&facets=places&trackTotal=1')).to.include({ total: exact.total, totalExact: true });
       expect(await search(`q=korea&facets=&trackTotal=${exact.total + 1}`)).to.include({ total: exact.total, totalExact: true });
       expect(await search('q=korea&facets=&trackTotal=false')).to.include({ total: 0, totalExact: false });
     });

@@ -56,7 +56,7 @@ describe('search page with a declared schema (browser, newsroom example)', funct
     await page.goto(h.baseUrl);
     await waitForStatus(page, /14 articles in the archive/);
     const schema = await api('api/schema');
-    const answer = await api('api/search?limit=0&facetLimit=40');
+    const answer = await api('api/search?limit=0&facets=*&facetLimit=40');
     // Tags has more values than a folded list shows: unfold it to see them all.
     await page.locator('fieldset[data-field="tags"] button.facet-more').click();
     await page.waitForSelector('fieldset[data-field="tags"] button.facet-more[aria-expanded="true"]');
