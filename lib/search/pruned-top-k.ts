@@ -58,6 +58,18 @@ const WINDOW = 1 << 12;
  */
 const BULK_PROXIMITY = 8;
 
+/**
+ * Waiting candidates from which, once pruning, they are given exact scores (`refine`) before the
+ * next window rather than at the end. Refining after every window, as this did before, scored
+ * each window's few candidates one by one, proximity included, while θ was still low: a
+ * multi-word ranked page with `trackTotal: false` took ~35% longer than one counting every match
+ * (3 words, Reuters, median of per-query minima: 148 against 107 µs). The candidates' lower
+ * bounds raise θ meanwhile (TopKThreshold), so pruning hardly waits for exact scores; refining
+ * by the batch costs ~8% over counting (116 µs), with 64, 512 or only at the end alike. The cap
+ * bounds the queue on a large index.
+ */
+const REFINE_AT = 1024;
+
 /** The fewest document ids in a window once pruning (see `runMany`). */
 const MIN_WINDOW = 256;
 
@@ -204,11 +216,16 @@ export class PrunedTopK {
   // The documents counted, when the query keeps its matches (one slot per document, grown once).
   private kept = new Int32Array(0);
 
-  /** `window`: documents per window, {@link WINDOW} (tests use small ones to make many windows of a small index). */
+  /**
+   * `window`: documents per window, {@link WINDOW}; `refineAt`: waiting candidates that are
+   * refined before the next window, {@link REFINE_AT} (tests use small ones of both to make many
+   * windows and refinements of a small index).
+   */
   constructor(
     private readonly ix: InvertedIndex,
     private readonly r: ResolvedRankingOptions,
     private readonly window = WINDOW,
+    private readonly refineAt = REFINE_AT,
   ) {
     if (!(Number.isInteger(window) && window >= 1)) throw new RangeError(`window must be a positive integer, got ${window}`);
     this.stamp = new Int32Array(window);
@@ -525,7 +542,7 @@ export class PrunedTopK {
       // Exact scores for the waiting candidates, highest bound first, while they can enter. While
       // counting, nothing is skipped whatever θ is, so they wait: one refinement at the end, over
       // candidates in bound order, needs the fewest exact scores.
-      if (st.reached) theta = this.refine(st.page, theta, q, src, pairWeights, bounds);
+      if (st.reached && queue.length >= this.refineAt) theta = this.refine(st.page, theta, q, src, pairWeights, bounds);
       upTo = wEnd;
     }
     st.theta = this.refine(st.page, theta, q, src, pairWeights, bounds);

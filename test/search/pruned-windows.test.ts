@@ -60,7 +60,7 @@ describe('PrunedTopK with small windows', function () {
   });
 
   /** The page and total of the pruned path with a given window, as the facade would run it. */
-  function pruned(window: number, q: string, k: number, trackTotal: number, matchAll: boolean): { ids: string[]; scores: number[]; total: number; totalExact: boolean } {
+  function pruned(window: number, q: string, k: number, trackTotal: number, matchAll: boolean, refineAt?: number): { ids: string[]; scores: number[]; total: number; totalExact: boolean } {
     matcher.reset();
     const plan = planQuery(q, analyzer, ix, matcher, { analyzer, dict: ix.dict, df: ix.df.data, facets, optionFilterFields: new Set(), matchAll }, evaluator, ranking);
     expect(plan.required, q).to.equal(null);
@@ -68,7 +68,7 @@ describe('PrunedTopK with small windows', function () {
     expect(plan.slots.reduce((n, s) => n + s.termIds.length, 0), q).to.be.at.most(16);
     const words = new Set(plan.slots.filter((s) => !s.prefix).flatMap((s) => s.termIds));
     const pairs = proximityPairs(q, analyzer, ix.dict, (t) => ix.df.data[t]).filter((p) => words.has(p.a) && words.has(p.b));
-    const page = new PrunedTopK(ix, ranking, window).run(
+    const page = new PrunedTopK(ix, ranking, window, refineAt).run(
       { slots: plan.slots, matchAll: plan.matchAll, excluded: plan.excluded, pairs, k, trackTotal, dates: ix.dateMs.data }, evaluator,
     );
     return { ids: page.docs.map((d) => ARTICLES[d].id), scores: page.scores.map((s) => Math.round(s * 1e6) / 1e6), total: page.total, totalExact: page.totalExact };
@@ -84,10 +84,12 @@ describe('PrunedTopK with small windows', function () {
     let flagged = 0;
     fc.assert(fc.property(
       queryArb, fc.constantFrom(16, 64, 256), fc.integer({ min: 1, max: 40 }), fc.constantFrom(0, 0, 10, 200, 1_000_000), fc.boolean(),
-      (q, window, k, trackTotal, matchAll) => {
-        const got = pruned(window, q, k, trackTotal, matchAll);
+      // Waiting candidates refined after every window (1), by small batches (8) or as shipped.
+      fc.constantFrom(1, 8, undefined),
+      (q, window, k, trackTotal, matchAll, refineAt) => {
+        const got = pruned(window, q, k, trackTotal, matchAll, refineAt);
         const want = oracle.search(q, { limit: k, snippets: 0, highlight: false, trackTotal: true, match: matchAll ? 'all' : 'any' });
-        expect(got.ids, `${q} (window ${window}, k ${k})`).to.deep.equal(want.hits.map((h) => h.id));
+        expect(got.ids, `${q} (window ${window}, k ${k}, refine at ${refineAt})`).to.deep.equal(want.hits.map((h) => h.id));
         expect(got.scores, q).to.deep.equal(want.hits.map((h) => h.score));
         if (got.totalExact) expect(got.total, q).to.equal(want.total);
         else {
