@@ -19,6 +19,11 @@ export class HitHighlighter {
   private readonly bodyPhrases: BoundHighlightQuery;
   /** Per text field of the index (its `textFields` order): what to mark in its texts. */
   private readonly fields: BoundHighlightQuery[];
+  /**
+   * Refilled by every text's matches (each is read before the next text's are asked for):
+   * see storedMatches.
+   */
+  private readonly scratch: TokenMatches = { starts: [], ends: [], terms: [] };
 
   /**
    * @param ix - The sealed index the hits come from.
@@ -62,7 +67,7 @@ export class HitHighlighter {
       const id = k < end && fieldOf[k] === f ? k : -1;
       const q = this.fields[f];
       if (!all && q.terms.length === 0 && q.phrases.length === 0) continue;
-      const matches = storedMatches(text, id, ix.fieldTexts, q, this.analyzer);
+      const matches = storedMatches(text, id, ix.fieldTexts, q, this.analyzer, this.scratch);
       if (all || matches.starts.length > 0) (out ??= {})[name] = highlightFromMatches(text, matches).html;
     }
     return out;
@@ -70,7 +75,7 @@ export class HitHighlighter {
 
   /** Document `doc`'s title (`title`) highlighted: escaped HTML with `<mark>`s, and the ranges. */
   highlightTitle(doc: number, title: string): { html: string; matches: Range[] } {
-    return highlightFromMatches(title, storedMatches(title, doc, this.ix.art, this.title, this.analyzer));
+    return highlightFromMatches(title, storedMatches(title, doc, this.ix.art, this.title, this.analyzer, this.scratch));
   }
 
   /** Paragraph `k` (text `text`) of document `doc` highlighted whole, as in the article view. */
@@ -101,6 +106,6 @@ export class HitHighlighter {
     const ix = this.ix;
     // A paragraph index past the article's paragraphs has no postings of its own.
     const id = k >= 0 && k < ix.numParas.data[doc] ? ix.paraStart.data[doc] + k : -1;
-    return storedMatches(text, id, ix.para, q, this.analyzer);
+    return storedMatches(text, id, ix.para, q, this.analyzer, this.scratch);
   }
 }
