@@ -128,7 +128,8 @@ export function mergeMatches(
   text: string, matches: TokenMatches, from = 0, to = text.length, shift = -from,
 ): Range[] {
   const { starts, ends } = matches;
-  const ranges: Range[] = [];
+  const ranges = rangeScratch;
+  let n = 0;
   let curStart = -1;
   let curEnd = -1;
   // Skip, by binary search, the matches that start before the passage: a snippet of a 100k
@@ -151,13 +152,21 @@ export function mergeMatches(
       if (end > curEnd) curEnd = end;
       continue;
     }
-    if (curStart >= 0) ranges.push({ start: curStart + shift, end: curEnd + shift });
+    if (curStart >= 0) ranges[n++] = { start: curStart + shift, end: curEnd + shift };
     curStart = start;
     curEnd = end;
   }
-  if (curStart >= 0) ranges.push({ start: curStart + shift, end: curEnd + shift });
-  return ranges;
+  if (curStart >= 0) ranges[n++] = { start: curStart + shift, end: curEnd + shift };
+  return ranges.slice(0, n);
 }
+
+/**
+ * Where {@link mergeMatches} writes its ranges (from index 0, over the last call's) before
+ * copying out exactly as many as it made: an array grown by `push` reserves 17 slots at its
+ * first element, and a snippet or a title has a few ranges (issue 15: ~7 KB of the ~119 KB a
+ * default answer allocated).
+ */
+const rangeScratch: Range[] = [];
 
 /**
  * The highlight ranges of a whole text: matched tokens merged as {@link mergeMatches} describes.
