@@ -36,14 +36,31 @@ export function toHtml(text: string, matches: readonly Range[], tag: string = DE
   if (matches.length === 0) return escapeHtml(text);
   const open = isDefault ? DEFAULT_OPEN : `<${tag}>`;
   const close = isDefault ? DEFAULT_CLOSE : `</${tag}>`;
+  return marked(text, matches, 0, open, close);
+}
+
+/**
+ * {@link toHtml} with the default tag of `text` whose ranges are offsets into a longer string in
+ * which `text` starts at `shift` (a snippet's passage after its leading `…`).
+ *
+ * A snippet's HTML is made from its raw slice of the paragraph rather than from its passage
+ * (`…` + slice + `…`): the `…` makes the passage a two-byte string that had to be flattened
+ * (copied) to be sliced, ~0.4 KB a snippet, and with the default HTTP parts (`html` alone) it
+ * is never sent.
+ */
+export function markedHtml(text: string, matches: readonly Range[], shift: number): string {
+  return marked(text, matches, shift, DEFAULT_OPEN, DEFAULT_CLOSE);
+}
+
+function marked(text: string, matches: readonly Range[], shift: number, open: string, close: string): string {
   // A text with nothing to escape (most news text) has no segment to escape either: one test
   // of the whole text instead of one per segment.
   const escape = needsEscaping(text) ? escapeHtml : keep;
   let html = '';
   let cursor = 0;
   for (const range of matches) {
-    const start = Math.max(range.start, cursor);
-    const end = Math.min(range.end, text.length);
+    const start = Math.max(range.start - shift, cursor);
+    const end = Math.min(range.end - shift, text.length);
     if (end <= start) continue;
     html += escape(text.slice(cursor, start)) + open + escape(text.slice(start, end)) + close;
     cursor = end;

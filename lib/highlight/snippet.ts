@@ -8,7 +8,7 @@
  * (text and ranges) and the HTML is derived from it by {@link toHtml}.
  */
 import type { Range, Snippet } from '../types.js';
-import { toHtml } from './format.js';
+import { markedHtml, toHtml } from './format.js';
 import type { HighlightQuery, HighlightTerms } from './highlight-query.js';
 import { collectMatches, mergeMatches, type TokenMatches, type TokenSource } from './matches.js';
 import {
@@ -188,9 +188,9 @@ function snippetOf(text: string, window: Window, m: TokenMatches | undefined, pa
   const { start, end } = window;
   const lead = start > contentStart(text) ? ELLIPSIS : '';
   const trail = end < contentEnd(text) ? ELLIPSIS : '';
-  const passage = lead + text.slice(start, end) + trail;
+  const body = text.slice(start, end);
   const matches: Range[] = m === undefined ? [] : mergeMatches(text, m, start, end, lead.length - start);
-  return { paragraph, text: passage, html: toHtml(passage, matches), matches };
+  return { paragraph, text: lead + body + trail, html: lead + markedHtml(body, matches, lead.length) + trail, matches };
 }
 
 /**
