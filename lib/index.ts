@@ -37,6 +37,7 @@ export {
   type LoadSnapshotOptions,
 } from './search/snapshot.js';
 export { readSnapshotMetadata, SNAPSHOT_FORMAT_VERSION, type SnapshotWriteOptions } from './snapshot/snapshot-file.js';
+export { writeAtomically } from './snapshot/write-atomically.js';
 export { type DuplicateOptions, DEFAULT_DUPLICATE_OPTIONS } from './duplicates/duplicate-options.js';
 export { type MoreLikeThisOptions, DEFAULT_MORE_LIKE_THIS } from './ranking/more-like-this.js';
 export { type SimilarOptions } from './search/similar-articles.js';

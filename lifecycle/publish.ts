@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { writeAtomically } from './write-atomically.js';
+import { writeAtomically } from '../lib/index.js';
 
 /** The manifest's file name inside a publish folder. */
 export const PUBLISH_MANIFEST = 'CURRENT.json';

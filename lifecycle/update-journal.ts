@@ -19,9 +19,8 @@
  */
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import type { Article } from '../lib/index.js';
+import { writeAtomically, type Article } from '../lib/index.js';
 import { manifestOf, type CorpusManifest } from './corpus-manifest.js';
-import { writeAtomically } from './write-atomically.js';
 
 /** Bumped when the meaning of the file changes; another version is treated as stale. */
 export const JOURNAL_VERSION = 1;

@@ -40,8 +40,7 @@
  * This module turns an index's plain state ({@link EngineState}) into bytes and files and back;
  * the facade (lib/search/snapshot.ts) exports and imports that state from a SearchIndex.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { checkString } from '../check-argument.js';
 import { SnapshotError } from '../errors.js';
@@ -50,6 +49,7 @@ import type { EngineState } from '../index/engine-state.js';
 import { packArticles, unpackArticles } from './article-blocks.js';
 import { crc32Slices, readRange, writePieces } from './large-file-io.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
+import { writeAtomically } from './write-atomically.js';
 
 /** Bumped whenever the layout or the meaning of any stored array changes. */
 export const SNAPSHOT_FORMAT_VERSION = 9;
@@ -412,20 +412,9 @@ export async function writeSnapshotFile(file: string, bytes: Buffer | readonly B
   let numBytes = 0;
   await mkdir(path.dirname(file), { recursive: true });
   await removeStaleTempFiles(file);
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    const fh = await open(tmp, 'w');
-    try {
-      numBytes = await writePieces(fh, pieces);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await writeAtomically(file, async (fh) => {
+    numBytes = await writePieces(fh, pieces);
+  });
   return { bytes: numBytes };
 }
 

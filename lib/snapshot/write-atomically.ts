@@ -1,6 +1,8 @@
 /**
  * Writing a file so that readers see the old content or the new, never a part: to a temporary
- * file in the same folder, flushed to disk, then renamed over the target.
+ * file in the same folder, flushed to disk, then renamed over the target. The temporary's name,
+ * `<file>.tmp-<pid>-<hex>`, is the one stale-temp-files.ts removes after a killed writer. Used
+ * for snapshots, and beside them for update journals and published manifests (lifecycle/).
  */
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
