@@ -6,7 +6,8 @@
  *     [--rounds 1] [--fixed-answer] [--profile FILE.cpuprofile] [--no-ping]
  *
  * Builds the index from the benchmark's corpus (Reuters from ../shared/corpora, else the bundled
- * corpus/), serves it with the result cache off on a loopback port of this process, and loads it
+ * corpus/), serves it with the result cache off on a loopback port of this process (through the
+ * server's `listen`, as `ledesearch serve` does; the trivial route on a plain server), and loads it
  * with autocannon in a worker thread with the benchmark's queries (`GET /api/search?q=…&limit=10`
  * plus `--query-string`), after a trivial Express route (unless `--no-ping`). Prints req/s, p50/p99,
  * the main thread's CPU time per request (the server's: contention on a shared machine lowers
@@ -31,6 +32,7 @@ import autocannon from 'autocannon';
 import express from 'express';
 import { DEFAULT_STOP_WORDS, type SearchIndex, type SearchResult } from '../lib/index.js';
 import { createApp } from '../server/app.js';
+import { listen } from '../server/http-server.js';
 import { createIndexHolder } from '../server/index-holder.js';
 import { DEFAULT_CORPORA_DIR, loadBenchCorpus } from './corpus.js';
 import { toBenchDocs } from './engine.js';
@@ -89,10 +91,18 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Listens on a loopback port; returns the origin, the mean body bytes of `paths` and a function making one measured run. */
-async function serve(name: string, handler: RequestListener, paths: string[]): Promise<{ run: (profile: boolean) => Promise<Run>; close: () => void }> {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+/**
+ * Listens on a loopback port (`asServe`: through the server's `listen`, as `ledesearch serve`
+ * does; otherwise on a plain `http.createServer`); returns a function making one measured run.
+ */
+async function serve(name: string, handler: RequestListener, paths: string[], asServe: boolean): Promise<{ run: (profile: boolean) => Promise<Run>; close: () => void }> {
+  let server: ReturnType<typeof createServer>;
+  if (asServe) {
+    ({ server } = await listen(handler, { port: 0, host: '127.0.0.1' }));
+  } else {
+    server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  }
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let bytes = 0;
   const sample = paths.slice(0, 200);
@@ -173,18 +183,18 @@ async function typicalAnswer(index: SearchIndex, paths: string[]): Promise<Searc
 console.log(`${corpus.description}: ${connections} connections, ${seconds} s per run, ${rounds} round(s), result cache off${fixedAnswer ? ', one fixed answer' : ''}`);
 const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}&limit=10${extra}`);
 const index = fixedAnswer ? answering(lede.index, await typicalAnswer(lede.index, searchPaths)) : lede.index;
-const targets: Array<{ name: string; handler: RequestListener; paths: string[] }> = [];
+const targets: Array<{ name: string; handler: RequestListener; paths: string[]; asServe: boolean }> = [];
 if (!process.argv.includes('--no-ping')) {
   const ping = express();
   ping.get('/ping', (_req, res) => {
     res.json({ ok: true });
   });
-  targets.push({ name: 'trivial /ping', handler: ping, paths: ['/ping'] });
+  targets.push({ name: 'trivial /ping', handler: ping, paths: ['/ping'], asServe: false });
 }
 const searchName = `/api/search?q=…&limit=10${extra}${fixedAnswer ? ' (fixed answer)' : ''}`;
-targets.push({ name: searchName, handler: createApp(createIndexHolder(index), { logger: false, resultCacheBytes: 0 }), paths: searchPaths });
+targets.push({ name: searchName, handler: createApp(createIndexHolder(index), { logger: false, resultCacheBytes: 0 }), paths: searchPaths, asServe: true });
 const served = [];
-for (const t of targets) served.push({ ...t, ...(await serve(t.name, t.handler, t.paths)), runs: [] as Run[] });
+for (const t of targets) served.push({ ...t, ...(await serve(t.name, t.handler, t.paths, t.asServe)), runs: [] as Run[] });
 for (let round = 0; round < rounds; round++) {
   for (const t of served) t.runs.push(await t.run(round === rounds - 1 && t.name === searchName));
 }

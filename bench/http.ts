@@ -1,7 +1,9 @@
 /**
  * The HTTP benchmark: ledesearch's server and a trivial Express 5 route, each on its own
  * ephemeral loopback port in this process, loaded by autocannon from a worker thread (so the load
- * generator has its own event loop and, on a 2-core machine, its own core).
+ * generator has its own event loop and, on a 2-core machine, its own core). ledesearch's app
+ * listens through the server's own `listen` (server/http-server.ts), as `ledesearch serve` runs
+ * it; the trivial route on a plain `http.createServer`, as an Express app is usually started.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
@@ -13,10 +15,12 @@ import type { SearchIndex } from '../lib/index.js';
 // Types only: erased at runtime, so this file loads (and the HTTP part is skipped) without them.
 import type * as AppModule from '../server/app.js';
 import type * as IndexHolderModule from '../server/index-holder.js';
+import type * as HttpServerModule from '../server/http-server.js';
 
 /** Where the compiled server lives, relative to this file once compiled. */
 const APP_MODULE = new URL('../server/app.js', import.meta.url);
 const INDEX_HOLDER_MODULE = new URL('../server/index-holder.js', import.meta.url);
+const HTTP_SERVER_MODULE = new URL('../server/http-server.js', import.meta.url);
 
 /** The route the targets are checked on: the server as `serve` runs it (result cache on), default answer (3 snippets a hit, no facet counts: those are asked for). */
 export const SEARCH_TARGET = 'ledesearch /api/search';
@@ -121,6 +125,14 @@ async function cacheCounters(origin: string): Promise<{ hits: number; misses: nu
   return body.resultCache;
 }
 
+/** `app` listening on a loopback port the way `ledesearch serve` listens (its server, timeouts and request classes). */
+async function listenAsServe(app: RequestListener): Promise<{ server: Server; origin: string }> {
+  const http: typeof HttpServerModule = await import(HTTP_SERVER_MODULE.href);
+  const { server, url } = await http.listen(app, { port: 0, host: '127.0.0.1' });
+  return { server, origin: url };
+}
+
+/** `handler` on a plain `http.createServer` on a loopback port. */
 function listenLoopback(handler: RequestListener): Promise<{ server: Server; origin: string }> {
   return new Promise((resolve, reject) => {
     const server = createServer(handler);
@@ -174,8 +186,8 @@ export async function runHttpBench(index: SearchIndex, queries: readonly string[
   const warmUpS = options.warmUpS ?? 2;
   const searchPaths = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}&limit=10`);
 
-  const lede = await listenLoopback(await createSearchApp(index));
-  const uncached = await listenLoopback(await createSearchApp(index, 0));
+  const lede = await listenAsServe(await createSearchApp(index));
+  const uncached = await listenAsServe(await createSearchApp(index, 0));
   const ping = await listenLoopback(createPingApp());
   try {
     const probe = await fetch(lede.origin + searchPaths[0]);

@@ -3,6 +3,7 @@
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { appMessages } from './app-messages.js';
 import { answerConnect, createClientErrorListener, type ClientErrorObserver } from './client-error.js';
 
 /** Default {@link ListenOptions.requestTimeoutMs}: a whole request must arrive within 30 s. */
@@ -48,16 +49,29 @@ export interface ListenOptions {
   onClientError?: ClientErrorObserver;
 }
 
+/** A server {@link listen} started. */
+export interface Listening {
+  server: Server;
+  port: number;
+  url: string;
+  /** Hands every later request to `app` instead of the listener it answered with so far. */
+  replaceApp(app: RequestListener): void;
+}
+
 /**
  * Starts an HTTP server for `app`; resolves once it listens, with the actual port. Errors Node
  * answers itself (a malformed request, headers too large, a request too slow) get the API's
- * JSON error body too.
+ * JSON error body too. An Express app's requests and responses are built with its prototypes
+ * from the start (app-messages.ts: Express's per-request prototype change is most of its cost).
  */
-export async function listen(app: RequestListener, options: ListenOptions): Promise<{ server: Server; port: number; url: string }> {
+export async function listen(app: RequestListener, options: ListenOptions): Promise<Listening> {
   const maxHeaderBytes = options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES;
+  const messages = appMessages();
+  messages?.follow(app);
   // connectionsCheckingInterval can only be given here, not set on the server afterwards.
   const server = createServer(
     {
+      ...(messages && { IncomingMessage: messages.IncomingMessage, ServerResponse: messages.ServerResponse }),
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
       connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? DEFAULT_TIMEOUT_CHECK_INTERVAL_MS,
@@ -80,7 +94,13 @@ export async function listen(app: RequestListener, options: ListenOptions): Prom
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  return { server, port, url: `http://${host}:${port}` };
+  const replaceApp = (next: RequestListener): void => {
+    // From one listener to the next in one step: no request sees neither.
+    server.removeAllListeners('request');
+    messages?.follow(next);
+    server.on('request', next);
+  };
+  return { server, port, url: `http://${host}:${port}`, replaceApp };
 }
 
 /**

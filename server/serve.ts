@@ -128,7 +128,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const logger = pino({ name: 'ledesearch', level: options.logLevel ?? 'info' });
   const reporter = reporterFor(logger);
   const readiness = new Readiness('starting');
-  const { server, port, url } = await listen(createStartingListener(readiness), {
+  const { server, port, url, replaceApp } = await listen(createStartingListener(readiness), {
     port: options.port,
     host: options.host,
     onClientError: (a, code) => logger.warn({ status: a.status, code: a.code, nodeCode: code }, 'answered by the HTTP layer'),
@@ -230,8 +230,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     readiness,
   });
   // From the starting answers to the app, in one step: no request sees neither.
-  server.removeAllListeners('request');
-  server.on('request', app);
+  replaceApp(app);
   readiness.ready();
   if (follow !== undefined) {
     const follower = followPublished(follow, {
