@@ -17,6 +17,8 @@
  * Node's IncomingMessage and ServerResponse are function constructors (not `class`es), so a
  * function calling them on `this` builds the same object with another prototype. Should a Node
  * version make them classes, {@link appMessages} gives undefined and the server uses Node's own.
+ * (Building them with `Reflect.construct(IncomingMessage, args, AppRequest)` instead, which would
+ * work for classes too, measured slower than a plain server: 190 µs against 130 for the trivial route.)
  */
 import { IncomingMessage, ServerResponse, type RequestListener } from 'node:http';
 
